@@ -74,6 +74,8 @@ export function toUnixSeconds(timestamp: number | Date): number {
   if (!Number.isSafeInteger(seconds) || seconds < 0) {
     throw new TypeError(`timestamp must be whole Unix seconds, got ${String(timestamp)}`);
   }
+  // 1e11 s is the year 5138; anything above is almost surely Date.now() milliseconds.
+  if (seconds >= 1e11) throw new TypeError(`timestamp ${seconds} looks like milliseconds; pass Unix seconds`);
   return seconds;
 }
 
