@@ -1,0 +1,137 @@
+// Result rows, the scenario contract, and the final table.
+
+export type Status = "PASS" | "FAIL" | "info" | "n/a" | "skip" | "error";
+
+export interface Row {
+  scenario: string;
+  metric: string;
+  value: number | null;
+  unit: string;
+  baseline?: number | null;
+  ratio?: number | null;
+  target?: string;
+  status: Status;
+  note?: string;
+}
+
+export interface Params {
+  quick: boolean;
+  /** Deliveries in a drained backlog (throughput baselines, Linkwire throughput and PostgreSQL). */
+  backlogN: number;
+  /** Concurrent requests of the ceiling and the BullMQ worker. */
+  concurrency: number;
+  /** autocannon run length and connections for the redirect comparisons. */
+  redirectSeconds: number;
+  redirectConnections: number;
+  /** Paced clicks per second and seconds, latency scenario. */
+  latencyRate: number;
+  latencySeconds: number;
+  fanoutEvents: number;
+  isolationEvents: number;
+  hugeBacklog: number;
+}
+
+export function params(quick: boolean): Params {
+  return quick
+    ? {
+        quick,
+        backlogN: 4000,
+        concurrency: 64,
+        redirectSeconds: 3,
+        redirectConnections: 32,
+        latencyRate: 1000,
+        latencySeconds: 4,
+        fanoutEvents: 1000,
+        isolationEvents: 300,
+        hugeBacklog: 1_000_000,
+      }
+    : {
+        quick,
+        backlogN: 20_000,
+        concurrency: 64,
+        redirectSeconds: 10,
+        redirectConnections: 32,
+        latencyRate: 1000,
+        latencySeconds: 10,
+        fanoutEvents: 5000,
+        isolationEvents: 1500,
+        hugeBacklog: 1_000_000,
+      };
+}
+
+export interface Context {
+  params: Params;
+  /** Figures shared between scenarios, e.g. `ceiling.deliveriesPerSec`. */
+  figures: Map<string, number>;
+  /** Extra detail for the JSON file. */
+  detail: Record<string, unknown>;
+  log(msg: string): void;
+}
+
+export interface Scenario {
+  name: string;
+  kind: "baseline" | "linkwire";
+  /** Scenarios whose figures this one compares against (run first when selected with --only). */
+  needs?: string[];
+  /** Only with --backlog. */
+  optIn?: boolean;
+  description: string;
+  run(ctx: Context): Promise<Row[]>;
+}
+
+/** A Linkwire scenario that cannot start (server not built, CLI command missing, …): not a pass, not a measurement. */
+export class NotAvailable extends Error {}
+
+/** A comparison row: value vs baseline with a minimum (or maximum) ratio target. */
+export function ratioRow(
+  scenario: string,
+  metric: string,
+  value: number,
+  unit: string,
+  baseline: number | undefined,
+  min: number,
+  baselineName: string,
+): Row {
+  if (baseline === undefined || !Number.isFinite(baseline) || baseline <= 0) {
+    return { scenario, metric, value, unit, baseline: null, ratio: null, target: `≥${min}× ${baselineName}`, status: "n/a", note: `baseline ${baselineName} not measured` };
+  }
+  const ratio = value / baseline;
+  return { scenario, metric, value, unit, baseline, ratio, target: `≥${min}× ${baselineName}`, status: ratio >= min ? "PASS" : "FAIL" };
+}
+
+/** A row checked against an absolute bound. */
+export function boundRow(scenario: string, metric: string, value: number, unit: string, op: "≤" | "≥" | "<", bound: number): Row {
+  const ok = op === "≤" ? value <= bound : op === "<" ? value < bound : value >= bound;
+  return { scenario, metric, value, unit, target: `${op}${bound} ${unit}`, status: Number.isFinite(value) && ok ? "PASS" : "FAIL" };
+}
+
+export function infoRow(scenario: string, metric: string, value: number, unit: string, note?: string): Row {
+  return { scenario, metric, value, unit, status: "info", ...(note ? { note } : {}) };
+}
+
+function fmt(v: number | null | undefined, unit = ""): string {
+  if (v === null || v === undefined) return "";
+  if (!Number.isFinite(v)) return String(v);
+  const abs = Math.abs(v);
+  const s = abs >= 100 ? Math.round(v).toLocaleString("en-US") : abs >= 10 ? v.toFixed(1) : v.toFixed(2);
+  return unit ? `${s} ${unit}` : s;
+}
+
+export function printTable(rows: Row[]): string {
+  const header = ["scenario", "metric", "value", "baseline", "ratio", "target", "result"];
+  const body = rows.map((r) => [
+    r.scenario,
+    r.metric,
+    fmt(r.value, r.unit),
+    fmt(r.baseline, r.baseline != null ? r.unit : ""),
+    r.ratio != null ? `${fmt(r.ratio)}×` : "",
+    r.target ?? "",
+    r.status === "n/a" || r.status === "error" || r.status === "skip" ? `${r.status}: ${r.note ?? ""}` : r.note ? `${r.status} (${r.note})` : r.status,
+  ]);
+  // the last column is free-width; the others are padded
+  const widths = header.map((h, i) => (i === header.length - 1 ? 0 : Math.max(h.length, ...body.map((b) => (b[i] ?? "").length))));
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : i >= 2 && i <= 4 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join("  ");
+  const out = [line(header), widths.map((w, i) => "-".repeat(i === widths.length - 1 ? 6 : w)).join("  "), ...body.map(line)].join("\n");
+  return out;
+}

@@ -1,0 +1,2 @@
+import type { Scenario } from "../lib/report.js";
+export const linkwireScenarios: Scenario[] = [];
