@@ -15,7 +15,9 @@ const delivery = fc.record({
   event: fc.dictionary(fc.string(), fc.jsonValue()),
 });
 
-function sign(d: fc.RecordValue<{ key: Uint8Array; id: string; offset: number; event: Record<string, unknown> }>) {
+type Delivery = { key: Uint8Array; id: string; offset: number; event: Record<string, unknown> };
+
+function sign(d: Delivery) {
   const secret = `whsec_${Buffer.from(d.key).toString("base64")}`;
   const body = Buffer.from(JSON.stringify(d.event));
   const timestamp = NOW_S + d.offset;
