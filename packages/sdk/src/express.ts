@@ -41,7 +41,10 @@ export function webhookMiddleware(secret: WebhookSecret, options?: VerifyOptions
     try {
       req.webhook = verifyWebhook(body, req.headers, secret, options);
     } catch (err) {
-      if (!(err instanceof WebhookVerificationError)) return next(err);
+      if (!(err instanceof WebhookVerificationError)) {
+        next(err);
+        return;
+      }
       res.status(statusForReason(err.reason)).json({ error: err.reason, message: err.message });
       return;
     }

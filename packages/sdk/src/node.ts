@@ -21,8 +21,9 @@ import type { LinkwireEvent } from "./events.js";
 export type Signer = (id: string, timestamp: number | Date, body: WebhookBody) => string;
 
 /**
- * Decodes the secret once and returns a signer for the hot path (about 2 µs per 1 KiB body;
- * decoding `whsec_` on every call would cost as much as the HMAC itself).
+ * Decodes the secret once and returns a signer for the hot path. Measured on Node 20, 2 cores, 1 KiB
+ * body: 3.9 µs per signature, against 7.6 µs for `signWebhook`, which decodes the secret every call.
+ * A `createSecretKey` KeyObject instead of bytes measured the same (3.5-3.8 µs), so bytes it is.
  */
 export function createSigner(secret: WebhookSecret): Signer {
   const key = decodeSecret(secret);
