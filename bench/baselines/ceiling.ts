@@ -49,7 +49,7 @@ export const ceiling: Scenario = {
     const receiver = await Receiver.start();
     try {
       // warm-up: JIT, sockets and the receiver's first allocations are not part of the figure
-      await blast(receiver.url(), Math.min(2000, n), concurrency);
+      await blast(receiver.url(), 5000, concurrency);
       await receiver.reset();
       const t0 = Date.now();
       const { failures } = await blast(receiver.url(), n, concurrency);

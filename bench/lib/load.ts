@@ -14,9 +14,9 @@ export interface LoadResult {
   seconds: number;
 }
 
-/** Closed loop: `connections` keep-alive connections, no pipelining, for `seconds` (after a 1 s warm-up run). */
-export async function hammer(url: string, connections: number, seconds: number): Promise<LoadResult> {
-  await autocannon({ url, connections, duration: 1, pipelining: 1, timeout: 10 });
+/** Closed loop: `connections` keep-alive connections, no pipelining, for `seconds` (after a 1 s warm-up run unless warmup=false). */
+export async function hammer(url: string, connections: number, seconds: number, warmup = true): Promise<LoadResult> {
+  if (warmup) await autocannon({ url, connections, duration: 1, pipelining: 1, timeout: 10 });
   const r = await autocannon({ url, connections, duration: seconds, pipelining: 1, timeout: 10 });
   const total = r["2xx"] + r.non2xx;
   return {

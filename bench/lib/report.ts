@@ -35,7 +35,7 @@ export function params(quick: boolean): Params {
   return quick
     ? {
         quick,
-        backlogN: 4000,
+        backlogN: 5000,
         concurrency: 64,
         redirectSeconds: 3,
         redirectConnections: 32,
@@ -126,7 +126,7 @@ export function printTable(rows: Row[]): string {
     fmt(r.baseline, r.baseline != null ? r.unit : ""),
     r.ratio != null ? `${fmt(r.ratio)}×` : "",
     r.target ?? "",
-    r.status === "n/a" || r.status === "error" || r.status === "skip" ? `${r.status}: ${r.note ?? ""}` : r.note ? `${r.status} (${r.note})` : r.status,
+    r.status === "n/a" ? (r.note ?? "not available") : r.status === "error" || r.status === "skip" ? `${r.status}: ${r.note ?? ""}` : r.note ? `${r.status} (${r.note})` : r.status,
   ]);
   // the last column is free-width; the others are padded
   const widths = header.map((h, i) => (i === header.length - 1 ? 0 : Math.max(h.length, ...body.map((b) => (b[i] ?? "").length))));

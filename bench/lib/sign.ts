@@ -27,11 +27,19 @@ export function signedHeaders(key: Buffer, id: string, body: string): Record<str
 }
 
 const ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-function ulidish(): string {
-  const bytes = randomBytes(26);
+// ULID-shaped ids: 10 chars of time, 6 random chars fixed per process, 10 chars of a counter.
+const processPart = Array.from(randomBytes(6), (b) => ALPHABET[b & 31]).join("");
+let counter = 0;
+function base32(n: number, width: number): string {
   let out = "";
-  for (const b of bytes) out += ALPHABET[b & 31];
+  for (let i = 0; i < width; i++) {
+    out = ALPHABET[n % 32] + out;
+    n = Math.floor(n / 32);
+  }
   return out;
+}
+function ulidish(): string {
+  return base32(Date.now(), 10) + processPart + base32(counter++, 10);
 }
 
 export interface Envelope {

@@ -1,0 +1,209 @@
+// Drives a Linkwire node black-box, through the CLI and the HTTP API only (PRODUCT.md §1, §3):
+//   node packages/server/dist/cli.js start --role all|api|worker     (env PORT, HOST, LINKWIRE_DATA_DIR | DATABASE_URL, …)
+//   node packages/server/dist/cli.js account create … --json        → {account, apiKey}
+//   node packages/server/dist/cli.js trigger link.click --account <handle> --count N --json
+//   POST /api/v1/webhooks, POST /api/v1/links, GET /l/<slug>, GET /healthz
+// Anything that fails while setting a scenario up throws NotAvailable (reported as "not available").
+import type { ChildProcess } from "node:child_process";
+import { execFile } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { NotAvailable } from "./report.js";
+import { exited, freePort, spawnNode, stopProcess, tail, waitHttpOk } from "./proc.js";
+
+export const REPO = fileURLToPath(new URL("../../", import.meta.url));
+export const CLI = join(REPO, "packages/server/dist/cli.js");
+export const HANDLE = "bench";
+const PG_ADMIN_URLS = ["postgres://postgres@127.0.0.1:5432/test", "postgres://root@127.0.0.1:5432/test"];
+
+export function assertBuilt(): void {
+  if (!existsSync(CLI)) throw new NotAvailable("packages/server/dist/cli.js not built (npm run build)");
+}
+
+/** Where a node keeps its data: a fresh SQLite data dir, or a fresh PostgreSQL database. */
+export interface Store {
+  kind: "sqlite" | "postgres";
+  env: Record<string, string>;
+  dir: string;
+  dispose(): Promise<void>;
+}
+
+export function sqliteStore(): Store {
+  const dir = mkdtempSync(join(tmpdir(), "linkwire-bench-"));
+  return {
+    kind: "sqlite",
+    dir,
+    env: { LINKWIRE_DATA_DIR: join(dir, "data") },
+    async dispose() {
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** CREATE DATABASE linkwire_bench_<pid>_<time> on the local server; dispose() drops it. */
+export async function postgresStore(): Promise<Store> {
+  const { default: pg } = await import("pg");
+  let admin: InstanceType<typeof pg.Client> | null = null;
+  let adminUrl = "";
+  const errors: string[] = [];
+  for (const url of PG_ADMIN_URLS) {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+    try {
+      await c.connect();
+      admin = c;
+      adminUrl = url;
+      break;
+    } catch (err) {
+      errors.push((err as Error).message);
+      await c.end().catch(() => undefined);
+    }
+  }
+  if (!admin) throw new NotAvailable(`PostgreSQL unreachable on 127.0.0.1:5432 (${errors.join("; ")})`);
+  const name = `linkwire_bench_${process.pid}_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = adminUrl.replace(/\/test$/, `/${name}`);
+  const dir = mkdtempSync(join(tmpdir(), "linkwire-bench-pg-"));
+  return {
+    kind: "postgres",
+    dir,
+    env: { DATABASE_URL: url, LINKWIRE_DATA_DIR: join(dir, "data") },
+    async dispose() {
+      const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
+      try {
+        await c.connect();
+        await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      } finally {
+        await c.end().catch(() => undefined);
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  };
+}
+
+function nodeEnv(store: Store, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
+  return {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? tmpdir(),
+    NODE_ENV: "production",
+    HOST: "127.0.0.1",
+    LINKWIRE_DEV: "1",
+    LINKWIRE_ALLOW_PRIVATE_TARGETS: "127.0.0.0/8",
+    LINKWIRE_DEFAULT_PLAN: "business",
+    ...store.env,
+    ...extra,
+  };
+}
+
+export interface LinkwireNode {
+  child: ChildProcess;
+  pid: number;
+  port: number;
+  origin: string;
+  log: string;
+  stop(): Promise<void>;
+}
+
+/** `linkwire start --role <role>`; resolves once GET /healthz answers 200. */
+export async function startNode(store: Store, role: "all" | "api" | "worker", extraEnv: Record<string, string> = {}): Promise<LinkwireNode> {
+  assertBuilt();
+  const port = await freePort();
+  const log = join(store.dir, `node-${role}-${port}.log`);
+  const origin = `http://127.0.0.1:${port}`;
+  const env = nodeEnv(store, { PORT: String(port), LINKWIRE_PUBLIC_URL: origin, ...extraEnv });
+  const child = spawnNode([CLI, "start", "--role", role], env, log);
+  try {
+    await waitHttpOk(`${origin}/healthz`, child, 30_000);
+  } catch (err) {
+    await stopProcess(child, 2000);
+    throw new NotAvailable(`start --role ${role}: ${(err as Error).message}${tail(log) ? `: ${tail(log, 3)}` : ""}`);
+  }
+  return {
+    child,
+    pid: child.pid ?? 0,
+    port,
+    origin,
+    log,
+    async stop() {
+      await stopProcess(child, 35_000);
+    },
+  };
+}
+
+/** Runs a CLI command against the store; returns stdout (throws NotAvailable with stderr on failure). */
+export function cli(store: Store, args: string[], timeoutMs = 120_000): Promise<string> {
+  assertBuilt();
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [CLI, ...args], { env: nodeEnv(store), timeout: timeoutMs, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
+      if (err) reject(new NotAvailable(`linkwire ${args.slice(0, 2).join(" ")}: ${(stderr || err.message).trim().split("\n").slice(0, 2).join(" ")}`));
+      else resolve(stdout);
+    });
+  });
+}
+
+function lastJson<T>(stdout: string, what: string): T {
+  const line = stdout.trim().split("\n").reverse().find((l) => l.startsWith("{") || l.startsWith("["));
+  if (!line) throw new NotAvailable(`${what}: no JSON on stdout`);
+  return JSON.parse(line) as T;
+}
+
+/** Creates the bench account (business plan); returns its API key. */
+export async function createAccount(store: Store): Promise<string> {
+  const out = await cli(store, ["account", "create", "--email", "a@b.c", "--password", "correct horse battery", "--handle", HANDLE, "--plan", "business", "--json"]);
+  const { apiKey } = lastJson<{ apiKey?: string }>(out, "account create");
+  if (!apiKey) throw new NotAvailable("account create: no apiKey in the JSON output");
+  return apiKey;
+}
+
+/** `trigger link.click --count N`: N events through the service layer; returns the deliveries queued. */
+export async function trigger(store: Store, count: number, timeoutMs = 600_000): Promise<{ events: number; deliveries: number; ms: number }> {
+  const out = await cli(store, ["trigger", "link.click", "--account", HANDLE, "--count", String(count), "--json"], timeoutMs);
+  const r = lastJson<{ events?: number; deliveries?: number; ms?: number }>(out, "trigger");
+  return { events: r.events ?? count, deliveries: r.deliveries ?? Number.NaN, ms: r.ms ?? Number.NaN };
+}
+
+async function api<T>(node: LinkwireNode, apiKey: string, method: string, path: string, body: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`${node.origin}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify(body),
+      signal: AbortSignal.timeout(10_000),
+    });
+  } catch (err) {
+    throw new NotAvailable(`${method} ${path}: ${(err as Error).message}`);
+  }
+  const text = await res.text();
+  if (!res.ok) throw new NotAvailable(`${method} ${path}: HTTP ${res.status} ${text.slice(0, 200)}`);
+  return JSON.parse(text) as T;
+}
+
+export interface EndpointOptions {
+  timeoutMs?: number;
+}
+
+export async function createEndpoint(node: LinkwireNode, apiKey: string, url: string, opts: EndpointOptions = {}): Promise<{ id: string; secret: string }> {
+  return api(node, apiKey, "POST", "/api/v1/webhooks", { url, events: ["*"], description: "bench receiver", ...opts });
+}
+
+export async function createLink(node: LinkwireNode, apiKey: string): Promise<{ slug: string; shortUrl: string }> {
+  return api(node, apiKey, "POST", "/api/v1/links", { url: "https://shop.example.com/collections/spring?utm_source=linkwire", title: "Spring collection" });
+}
+
+/** A fresh store, an API node, the bench account and one endpoint per URL. The node is left running. */
+export async function prepare(store: Store, urls: string[], opts: EndpointOptions = {}, role: "api" | "all" = "api", env: Record<string, string> = {}) {
+  const node = await startNode(store, role, env);
+  try {
+    const apiKey = await createAccount(store);
+    for (const url of urls) await createEndpoint(node, apiKey, url, opts);
+    return { node, apiKey };
+  } catch (err) {
+    await node.stop();
+    throw err;
+  }
+}
+
+export { exited };

@@ -1,0 +1,68 @@
+// (c) Short-link redirects, GET /l/<slug> with the click durably recorded:
+//     ingestion alone (no endpoint) ≥ 0.35× a bare node:http 302 server under the same autocannon
+//     settings; then with an endpoint subscribed, every acknowledged (302) click must be delivered.
+import { createAccount, createEndpoint, createLink, sqliteStore, startNode } from "../lib/linkwire.js";
+import { hammer } from "../lib/load.js";
+import { CpuMeter } from "../lib/proc.js";
+import { Receiver } from "../lib/receiver-client.js";
+import { type Context, type Row, type Scenario, infoRow, ratioRow } from "../lib/report.js";
+import { sleep } from "../lib/stats.js";
+
+export const redirects: Scenario = {
+  name: "redirects",
+  kind: "linkwire",
+  needs: ["bare302"],
+  description: "(c) /l/<slug> redirects with durable clicks vs bare 302; every acked click delivered",
+  async run(ctx: Context): Promise<Row[]> {
+    const { redirectSeconds: seconds, redirectConnections: conns } = ctx.params;
+    const store = sqliteStore();
+    const receiver = await Receiver.start({ track: true });
+    const node = await startNode(store, "all");
+    try {
+      const apiKey = await createAccount(store);
+      const { slug } = await createLink(node, apiKey);
+      const url = `${node.origin}/l/${slug}`;
+
+      // 1. ingestion alone
+      const cpu = new CpuMeter(node.pid);
+      const alone = await hammer(url, conns, seconds);
+      const aloneCpu = cpu.percent();
+      const rows: Row[] = [
+        ratioRow("redirects", "redirects/s, no endpoint", alone.rps, "/s", ctx.figures.get("bare302.rps"), 0.35, "bare302"),
+        infoRow("redirects", "latency p50 / p99", alone.p50, "ms", `p99 ${alone.p99} ms`),
+        infoRow("redirects", "server CPU", aloneCpu, "%core"),
+      ];
+      if (alone.otherStatus || alone.errors) rows.push({ scenario: "redirects", metric: "non-302 / errors", value: alone.otherStatus + alone.errors, unit: "", status: "FAIL" });
+
+      // 2. with an endpoint subscribed: every 302 must become a delivered link.click
+      await createEndpoint(node, apiKey, receiver.url());
+      await receiver.reset();
+      const withHook = await hammer(url, conns, seconds, false);
+      const acked = withHook.status3xx;
+      let s = await receiver.stats();
+      const deadline = Date.now() + 60_000;
+      while (s.uniqueClicks < acked && Date.now() < deadline) {
+        await sleep(250);
+        s = await receiver.stats();
+      }
+      ctx.detail.redirects = { alone, withHook, acked, delivered: s.uniqueClicks, duplicates: s.clickDeliveries - s.uniqueClicks };
+      rows.push(infoRow("redirects", "redirects/s, 1 endpoint", withHook.rps, "/s", `p99 ${withHook.p99} ms`));
+      rows.push({
+        scenario: "redirects",
+        metric: "acked clicks delivered",
+        value: s.uniqueClicks,
+        unit: "",
+        baseline: acked,
+        ratio: acked ? s.uniqueClicks / acked : null,
+        target: "all (unique webhook-id)",
+        status: s.uniqueClicks >= acked && acked > 0 ? "PASS" : "FAIL",
+        note: `${s.clickDeliveries - s.uniqueClicks} duplicates`,
+      });
+      return rows;
+    } finally {
+      await node.stop();
+      await receiver.close();
+      await store.dispose();
+    }
+  },
+};
