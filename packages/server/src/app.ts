@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { installAuth } from './accounts/auth.js';
+import { accountRoutes } from './accounts/routes.js';
+import type { AppContext } from './context.js';
+import { eventRoutes } from './events/routes.js';
+import { installProblemHandler } from './http/problem.js';
+import './http/types.js';
+
+export interface AppOptions {
+  /** Serve only /healthz and /metrics (worker role). */
+  healthOnly?: boolean;
+  /** Reports readiness for /healthz; false while starting or draining. */
+  isReady?: () => boolean;
+}
+
+/** Builds the Fastify app from the modules; does not listen (server.ts does, tests use inject). */
+export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: ctx.log as FastifyBaseLogger,
+    // API bodies are small; a larger one is a mistake or an attack (413).
+    bodyLimit: 64 * 1024,
+    trustProxy: ctx.config.trustProxy,
+    disableRequestLogging: true,
+    genReqId: () => `req_${randomBytes(9).toString('base64url')}`,
+  });
+  app.decorate('ctx', ctx);
+  installProblemHandler(app);
+
+  app.addHook('onSend', async (req, reply) => {
+    reply.header('x-request-id', req.id);
+  });
+  app.addHook('onResponse', async (req, reply) => {
+    const route = req.routeOptions.url ?? 'unmatched';
+    ctx.metrics.httpDuration.observe({ method: req.method, route, status: String(reply.statusCode) }, reply.elapsedTime / 1000);
+    if (reply.statusCode >= 500) req.log.warn({ method: req.method, route, status: reply.statusCode, reqId: req.id }, 'request failed');
+  });
+
+  const isReady = opts.isReady ?? (() => true);
+  app.get('/healthz', async (_req, reply) => {
+    if (!isReady()) return reply.code(503).send({ status: 'starting_or_draining' });
+    return { status: 'ok' };
+  });
+  app.get('/metrics', async (_req, reply) => {
+    reply.type(ctx.metrics.registry.contentType);
+    return ctx.metrics.registry.metrics();
+  });
+  if (opts.healthOnly) return app;
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 16 * 1024 });
+
+  await app.register(
+    async (api) => {
+      installAuth(api);
+      await api.register(accountRoutes);
+      await api.register(eventRoutes);
+    },
+    { prefix: '/api/v1' },
+  );
+  return app;
+}

@@ -1,0 +1,253 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+import { parseDuration } from './lib/duration.js';
+
+export type Role = 'all' | 'api' | 'worker';
+export type PlanName = 'free' | 'pro' | 'business';
+export const PLAN_NAMES = ['free', 'pro', 'business'] as const satisfies readonly PlanName[];
+
+/** A null limit means unlimited. */
+export interface PlanLimits {
+  endpoints: number | null;
+  deliveries24h: number | null;
+  testSends1h: number | null;
+}
+
+/** PRODUCT.md §2. Operators override any number with LINKWIRE_PLAN_<PLAN>_<LIMIT> (e.g. LINKWIRE_PLAN_PRO_ENDPOINTS=5). */
+export const DEFAULT_PLAN_LIMITS: Record<PlanName, PlanLimits> = {
+  free: { endpoints: 0, deliveries24h: 0, testSends1h: 0 },
+  pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10 },
+  business: { endpoints: 25, deliveries24h: null, testSends1h: 100 },
+};
+
+export interface Config {
+  port: number;
+  host: string;
+  publicUrl: string;
+  dataDir: string;
+  databaseUrl: string | null;
+  role: Role;
+  dev: boolean;
+  allowPrivateTargets: string[];
+  /** Explicit master key; when null one is generated into the data dir (see resolveMasterKey). */
+  secretKey: Buffer | null;
+  defaultPlan: PlanName;
+  plans: Record<PlanName, PlanLimits>;
+  retryScheduleMs: number[];
+  disableAfterMs: number;
+  trustProxy: boolean;
+  geoipDb: string | null;
+  retentionDays: number;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const bool = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (v === undefined || v === '') return false;
+      if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+      if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+      ctx.addIssue({ code: 'custom', message: `${name} must be 1 or 0 (got "${v}")` });
+      return z.NEVER;
+    });
+
+const duration = (name: string, fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const ms = parseDuration(v || fallback);
+      if (ms === null || ms <= 0) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a duration such as 30s, 10m or 72h (got "${v}")` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d|[12]\d|3[0-2])$/;
+const IPV6_CIDR = /^[0-9a-f.]*:[0-9a-f:.]*\/(\d|[1-9]\d|1[01]\d|12[0-8])$/i;
+
+const envSchema = z.object({
+  PORT: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const n = Number(v ?? '3000');
+      if (!Number.isInteger(n) || n < 0 || n > 65535) {
+        ctx.addIssue({ code: 'custom', message: `PORT must be an integer from 0 to 65535 (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  HOST: z.string().optional(),
+  LINKWIRE_PUBLIC_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^https?:\/\/[^\s/]+/.test(v), {
+      message: 'LINKWIRE_PUBLIC_URL must be an absolute http(s) URL such as https://links.example.com',
+    }),
+  LINKWIRE_DATA_DIR: z.string().optional(),
+  DATABASE_URL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^postgres(ql)?:\/\//.test(v), {
+      message: 'DATABASE_URL must start with postgres:// or postgresql:// (leave it unset for SQLite)',
+    }),
+  LINKWIRE_ROLE: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || ['all', 'api', 'worker'].includes(v), {
+      message: 'LINKWIRE_ROLE must be one of all, api, worker',
+    }),
+  LINKWIRE_DEV: bool('LINKWIRE_DEV'),
+  LINKWIRE_ALLOW_PRIVATE_TARGETS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const cidrs = (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const cidr of cidrs) {
+        const v4 = IPV4_CIDR.exec(cidr);
+        const ok = v4 ? v4.slice(1, 5).every((o) => Number(o) <= 255) : IPV6_CIDR.test(cidr);
+        if (!ok) ctx.addIssue({ code: 'custom', message: `LINKWIRE_ALLOW_PRIVATE_TARGETS: "${cidr}" is not a CIDR such as 10.0.0.0/8 or fd00::/8` });
+      }
+      return cidrs;
+    }),
+  LINKWIRE_SECRET_KEY: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return null;
+      const key = decodeKey(v);
+      if (!key) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'LINKWIRE_SECRET_KEY must be 32 bytes as 64 hex characters or base64 (generate one with: openssl rand -base64 32)',
+        });
+        return z.NEVER;
+      }
+      return key;
+    }),
+  LINKWIRE_DEFAULT_PLAN: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || (PLAN_NAMES as readonly string[]).includes(v), {
+      message: 'LINKWIRE_DEFAULT_PLAN must be one of free, pro, business',
+    }),
+  LINKWIRE_RETRY_SCHEDULE: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = v || '10s,30s,2m,10m,1h,3h,8h,24h';
+      const steps = text.split(',').map((s) => parseDuration(s));
+      if (steps.length === 0 || steps.some((s) => s === null || s < 0)) {
+        ctx.addIssue({ code: 'custom', message: `LINKWIRE_RETRY_SCHEDULE must be comma-separated durations such as 10s,30s,2m (got "${v}")` });
+        return z.NEVER;
+      }
+      return steps as number[];
+    }),
+  LINKWIRE_DISABLE_AFTER: duration('LINKWIRE_DISABLE_AFTER', '72h'),
+  LINKWIRE_TRUST_PROXY: bool('LINKWIRE_TRUST_PROXY'),
+  LINKWIRE_GEOIP_DB: z.string().optional(),
+  LINKWIRE_RETENTION_DAYS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const n = Number(v || '30');
+      if (!Number.isInteger(n) || n < 1) {
+        ctx.addIssue({ code: 'custom', message: `LINKWIRE_RETENTION_DAYS must be a whole number of days ≥ 1 (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
+    }),
+  LOG_LEVEL: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v), {
+      message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+    }),
+});
+
+function decodeKey(text: string): Buffer | null {
+  if (/^[0-9a-f]{64}$/i.test(text)) return Buffer.from(text, 'hex');
+  const buf = Buffer.from(text, 'base64');
+  return buf.length === 32 ? buf : null;
+}
+
+function planOverrides(env: NodeJS.ProcessEnv, problems: string[]): Record<PlanName, PlanLimits> {
+  const plans = structuredClone(DEFAULT_PLAN_LIMITS);
+  const fields = { ENDPOINTS: 'endpoints', DELIVERIES_24H: 'deliveries24h', TEST_SENDS_1H: 'testSends1h' } as const;
+  for (const plan of PLAN_NAMES) {
+    for (const [suffix, field] of Object.entries(fields)) {
+      const name = `LINKWIRE_PLAN_${plan.toUpperCase()}_${suffix}`;
+      const raw = env[name];
+      if (raw === undefined || raw === '') continue;
+      if (raw === 'unlimited') plans[plan][field] = null;
+      else if (/^\d+$/.test(raw)) plans[plan][field] = Number(raw);
+      else problems.push(`${name} must be a whole number or "unlimited" (got "${raw}")`);
+    }
+  }
+  return plans;
+}
+
+/** Environment → one typed, validated config object. Throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  const problems = parsed.success ? [] : parsed.error.issues.map((i) => i.message);
+  const plans = planOverrides(env, problems);
+  if (!parsed.success || problems.length > 0) throw new ConfigError(problems);
+  const e = parsed.data;
+  const port = e.PORT;
+  return {
+    port,
+    host: e.HOST || '127.0.0.1',
+    publicUrl: (e.LINKWIRE_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    dataDir: resolve(e.LINKWIRE_DATA_DIR || './data'),
+    databaseUrl: e.DATABASE_URL || null,
+    role: (e.LINKWIRE_ROLE || 'all') as Role,
+    dev: e.LINKWIRE_DEV,
+    allowPrivateTargets: e.LINKWIRE_ALLOW_PRIVATE_TARGETS,
+    secretKey: e.LINKWIRE_SECRET_KEY,
+    defaultPlan: (e.LINKWIRE_DEFAULT_PLAN || 'pro') as PlanName,
+    plans,
+    retryScheduleMs: e.LINKWIRE_RETRY_SCHEDULE,
+    disableAfterMs: e.LINKWIRE_DISABLE_AFTER,
+    trustProxy: e.LINKWIRE_TRUST_PROXY,
+    geoipDb: e.LINKWIRE_GEOIP_DB || null,
+    retentionDays: e.LINKWIRE_RETENTION_DAYS,
+    logLevel: e.LOG_LEVEL || 'info',
+  };
+}
+
+/**
+ * The master key that encrypts webhook secrets at rest. An explicit LINKWIRE_SECRET_KEY wins;
+ * otherwise a key is generated once into `<dataDir>/master.key` (mode 0600) and reused.
+ * Several processes sharing PostgreSQL on different machines must all be given the same key.
+ */
+export function resolveMasterKey(config: Config): Buffer {
+  if (config.secretKey) return config.secretKey;
+  const file = join(config.dataDir, 'master.key');
+  if (existsSync(file)) {
+    const key = decodeKey(readFileSync(file, 'utf8').trim());
+    if (!key) throw new ConfigError([`${file} does not hold a valid 32-byte key; restore it or set LINKWIRE_SECRET_KEY`]);
+    return key;
+  }
+  mkdirSync(config.dataDir, { recursive: true });
+  const key = randomBytes(32);
+  writeFileSync(file, `${key.toString('base64')}\n`, { mode: 0o600, flag: 'wx' });
+  chmodSync(file, 0o600);
+  return key;
+}

@@ -1,0 +1,145 @@
+import type { Generated } from 'kysely';
+
+// Table types as Kysely sees them. Columns are snake_case in the database and camelCase here
+// (CamelCasePlugin). Times are Unix epoch milliseconds in a BIGINT/INTEGER column on both dialects,
+// booleans are 0/1 integers, JSON is TEXT: one representation everywhere, no per-dialect parsing.
+
+export interface AccountsTable {
+  id: string;
+  email: string;
+  handle: string;
+  passwordHash: string;
+  plan: string;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface ProfilesTable {
+  accountId: string;
+  title: string | null;
+  bio: string | null;
+  avatarUrl: string | null;
+  theme: string;
+  updatedAt: number;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the cookie token: a leaked table does not yield usable sessions. */
+  tokenHash: string;
+  accountId: string;
+  createdAt: number;
+  expiresAt: number;
+}
+
+export interface ApiKeysTable {
+  id: string;
+  accountId: string;
+  name: string;
+  prefix: string;
+  keyHash: string;
+  createdAt: number;
+  lastUsedAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface LoginFailuresTable {
+  id: string;
+  email: string;
+  /** Salted hash of the client address, never the address itself. */
+  clientHash: string;
+  createdAt: number;
+}
+
+export interface EventsTable {
+  id: string;
+  accountId: string;
+  type: string;
+  createdAt: number;
+  /** The exact envelope bytes every delivery of this event sends (and that signatures cover). */
+  payload: string;
+}
+
+export interface WebhooksTable {
+  id: string;
+  accountId: string;
+  url: string;
+  description: string | null;
+  /** JSON array of event types, or ["*"]. */
+  events: string;
+  /** JSON filter expression, or null for "every event of the subscribed types". */
+  filter: string | null;
+  timeoutMs: number;
+  /** JSON object of custom request headers. */
+  headers: string;
+  enabled: number;
+  disabledReason: string | null;
+  disabledAt: number | null;
+  /** AES-256-GCM ciphertext of the signing secret (see lib/secretbox.ts). */
+  secretEnc: string;
+  /** The previous secret during a rotation's grace period. */
+  previousSecretEnc: string | null;
+  previousSecretExpiresAt: number | null;
+  lastSuccessAt: number | null;
+  createdAt: number;
+  updatedAt: number;
+  deletedAt: number | null;
+}
+
+export type DeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'quota_exceeded' | 'cancelled';
+
+export interface DeliveriesTable {
+  id: string;
+  accountId: string;
+  webhookId: string;
+  eventId: string;
+  eventType: string;
+  status: DeliveryStatus;
+  attemptCount: number;
+  /** When the next attempt is due. While a worker holds the delivery this is its lease expiry. */
+  nextAttemptAt: number;
+  /** The worker holding the lease, or null when the delivery is waiting. */
+  claimedBy: string | null;
+  lastStatusCode: number | null;
+  lastError: string | null;
+  lastDurationMs: number | null;
+  isTest: number;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface AttemptsTable {
+  id: string;
+  deliveryId: string;
+  accountId: string;
+  attempt: number;
+  startedAt: number;
+  durationMs: number;
+  statusCode: number | null;
+  /** Failure class: timeout, connection, dns, tls, ssrf, http, redirect… null on success. */
+  errorKind: string | null;
+  error: string | null;
+  responseBody: string | null;
+  /** JSON of the request headers as sent (signature included: it is not a secret). */
+  requestHeaders: string;
+}
+
+export interface MetaTable {
+  key: string;
+  value: string;
+}
+
+export interface DB {
+  accounts: AccountsTable;
+  profiles: ProfilesTable;
+  sessions: SessionsTable;
+  apiKeys: ApiKeysTable;
+  loginFailures: LoginFailuresTable;
+  events: EventsTable;
+  webhooks: WebhooksTable;
+  deliveries: DeliveriesTable;
+  attempts: AttemptsTable;
+  meta: MetaTable;
+}
+
+// Re-exported so table files elsewhere can declare generated columns the same way.
+export type { Generated };

@@ -1,0 +1,58 @@
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import { AppError } from './errors.js';
+
+export const PROBLEM_BASE = 'https://linkwire.dev/problems/';
+
+export function sendProblem(reply: FastifyReply, status: number, body: Record<string, unknown>, headers: Record<string, string> = {}) {
+  for (const [k, v] of Object.entries(headers)) reply.header(k, v);
+  return reply
+    .code(status)
+    .type('application/problem+json')
+    .send({ status, ...body });
+}
+
+/** The one place errors become HTTP. 5xx details go to the log only, never to the client. */
+export function installProblemHandler(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
+    if (err instanceof AppError) {
+      const { headers, ...extra } = err.extra;
+      return sendProblem(
+        reply,
+        err.status,
+        { type: PROBLEM_BASE + err.code, title: err.title, detail: err.message, instance: req.url.split('?')[0], ...extra },
+        headers,
+      );
+    }
+    const fe = err as FastifyError;
+    const status = fe.statusCode ?? 500;
+    if (status >= 400 && status < 500) {
+      // Fastify's own client errors: malformed JSON, body too large, unsupported media type…
+      const known: Record<string, [string, string]> = {
+        FST_ERR_CTP_INVALID_JSON_BODY: ['malformed_json', 'Malformed JSON body'],
+        FST_ERR_CTP_EMPTY_JSON_BODY: ['malformed_json', 'Empty JSON body'],
+        FST_ERR_CTP_BODY_TOO_LARGE: ['body_too_large', 'Request body too large'],
+        FST_ERR_CTP_INVALID_MEDIA_TYPE: ['unsupported_media_type', 'Unsupported media type'],
+        FST_ERR_CTP_INVALID_CONTENT_LENGTH: ['bad_request', 'Invalid content-length'],
+      };
+      const [code, title] = (fe.code && known[fe.code]) || ['bad_request', 'Bad request'];
+      let detail = fe.message;
+      if (code === 'malformed_json') detail = 'The body is not valid JSON. Check quotes, commas and brackets, and send Content-Type: application/json.';
+      if (code === 'body_too_large') detail = 'The body is larger than this route accepts (64 KiB for API routes).';
+      return sendProblem(reply, status, { type: PROBLEM_BASE + code, title, detail });
+    }
+    req.log.error({ err }, 'unhandled error');
+    return sendProblem(reply, 500, {
+      type: `${PROBLEM_BASE}internal`,
+      title: 'Internal server error',
+      detail: `Something went wrong on our side. Quote request id ${req.id} when reporting it.`,
+    });
+  });
+
+  app.setNotFoundHandler((req, reply) =>
+    sendProblem(reply, 404, {
+      type: `${PROBLEM_BASE}not_found`,
+      title: 'Not found',
+      detail: `No route ${req.method} ${req.url.split('?')[0]}. See the API reference in docs/api.md.`,
+    }),
+  );
+}

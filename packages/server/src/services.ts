@@ -1,0 +1,9 @@
+import type { BackgroundStarter } from './server.js';
+
+// The background services each role runs. A new one is added here, in the role it belongs to.
+
+/** Run by `--role api` and `all`. */
+export const API_SERVICES: BackgroundStarter[] = [];
+
+/** Run by `--role worker` and `all`. */
+export const WORKER_SERVICES: BackgroundStarter[] = [];

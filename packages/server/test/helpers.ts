@@ -1,0 +1,114 @@
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe } from 'node:test';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import pg from 'pg';
+import { buildApp } from '../src/app.js';
+import { type Config, loadConfig } from '../src/config.js';
+import type { AppContext } from '../src/context.js';
+import { createLogger } from '../src/logger.js';
+import { createContext } from '../src/runtime.js';
+
+export type DialectName = 'sqlite' | 'postgres';
+
+/** SQLite always; PostgreSQL when TEST_DATABASE_URL is set (CI always sets it). */
+export const DIALECTS: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+
+/** Runs the same suite on every available dialect, like Kysely's own tests. */
+export function describeEachDialect(name: string, fn: (dialect: DialectName) => void): void {
+  for (const dialect of DIALECTS) describe(`${name} [${dialect}]`, () => fn(dialect));
+}
+
+export interface TestDatabase {
+  env: Record<string, string>;
+  drop(): Promise<void>;
+}
+
+/** A fresh, empty database: a temp dir for SQLite, a new database on the TEST_DATABASE_URL server. */
+export async function freshDatabase(dialect: DialectName): Promise<TestDatabase> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'linkwire-test-'));
+  if (dialect === 'sqlite') {
+    return { env: { LINKWIRE_DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL!;
+  const name = `lw_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    env: { LINKWIRE_DATA_DIR: dataDir, DATABASE_URL: url.toString() },
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function testConfig(env: Record<string, string>): Config {
+  return loadConfig({
+    LINKWIRE_SECRET_KEY: randomBytes(32).toString('base64'),
+    LINKWIRE_DEV: '1',
+    LINKWIRE_ALLOW_PRIVATE_TARGETS: '127.0.0.0/8',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...env,
+  });
+}
+
+export interface TestNode {
+  dialect: DialectName;
+  ctx: AppContext;
+  app: FastifyInstance;
+  config: Config;
+  /** app.inject with JSON parsing of the response body. */
+  request(opts: InjectOptions & { token?: string }): Promise<{ status: number; body: any; headers: Record<string, any>; raw: string }>;
+  /** Creates an account through the API; returns its id, handle and API key. */
+  signup(
+    overrides?: Partial<{ email: string; password: string; handle: string }>,
+  ): Promise<{ accountId: string; apiKey: string; handle: string; email: string }>;
+  close(): Promise<void>;
+}
+
+let counter = 0;
+
+export async function createTestNode(dialect: DialectName, env: Record<string, string> = {}): Promise<TestNode> {
+  const database = await freshDatabase(dialect);
+  const config = testConfig({ ...database.env, ...env });
+  const ctx = await createContext(config, { log: createLogger(config.logLevel) });
+  const app = await buildApp(ctx);
+  await app.ready();
+  const node: TestNode = {
+    dialect,
+    ctx,
+    app,
+    config,
+    async request({ token, ...opts }) {
+      const headers = { ...(opts.headers ?? {}) } as Record<string, string>;
+      if (token) headers.authorization = `Bearer ${token}`;
+      const res = await app.inject({ ...opts, headers });
+      let body: unknown = res.body;
+      if (/json/.test(String(res.headers['content-type'] ?? ''))) body = res.body ? JSON.parse(res.body) : null;
+      return { status: res.statusCode, body, headers: res.headers, raw: res.body };
+    },
+    async signup(overrides = {}) {
+      const n = `${process.pid}${++counter}${randomBytes(2).toString('hex')}`;
+      const payload = { email: `user${n}@example.com`, password: 'correct horse battery', handle: `user${n}`, ...overrides };
+      const res = await node.request({ method: 'POST', url: '/api/v1/signup', payload });
+      if (res.status !== 201) throw new Error(`signup failed: ${res.status} ${res.raw}`);
+      return { accountId: res.body.account.id, apiKey: res.body.apiKey, handle: payload.handle, email: payload.email };
+    },
+    async close() {
+      await app.close();
+      await ctx.database.close();
+      await database.drop();
+    },
+  };
+  return node;
+}

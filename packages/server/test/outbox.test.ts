@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { changePlan } from '../src/accounts/service.js';
+import { inTransaction } from '../src/db/transaction.js';
+import { EXAMPLES } from '../src/events/catalog.js';
+import { emit } from '../src/events/emit.js';
+import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
+
+describeEachDialect('transactional outbox', (dialect) => {
+  let node: TestNode;
+  before(async () => {
+    node = await createTestNode(dialect);
+  });
+  after(async () => node.close());
+
+  it('an event committed with its cause is stored with its exact envelope', async () => {
+    const u = await node.signup();
+    const event = await inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domain: 'links.example.com' }));
+    const row = await node.ctx.db.selectFrom('events').selectAll().where('id', '=', event.id).executeTakeFirstOrThrow();
+    const envelope = JSON.parse(row.payload);
+    assert.deepEqual(Object.keys(envelope), ['id', 'type', 'timestamp', 'accountId', 'data']);
+    assert.equal(envelope.id, event.id);
+    assert.equal(envelope.accountId, u.accountId);
+    assert.deepEqual(envelope.data, { domain: 'links.example.com' });
+  });
+
+  it('nothing is emitted for a change that rolls back', async () => {
+    const u = await node.signup();
+    await assert.rejects(
+      inTransaction(node.ctx.db, async (tx) => {
+        await tx.updateTable('accounts').set({ plan: 'business' }).where('id', '=', u.accountId).execute();
+        await emit(tx, u.accountId, 'account.upgraded', { fromPlan: 'pro', toPlan: 'business' });
+        throw new Error('the cause failed');
+      }),
+      /the cause failed/,
+    );
+    const events = await node.ctx.db.selectFrom('events').select('type').where('accountId', '=', u.accountId).where('type', '=', 'account.upgraded').execute();
+    assert.equal(events.length, 0);
+    const account = await node.ctx.db.selectFrom('accounts').select('plan').where('id', '=', u.accountId).executeTakeFirstOrThrow();
+    assert.equal(account.plan, 'pro');
+  });
+
+  it('refuses data that does not match the catalog (and rolls the cause back)', async () => {
+    const u = await node.signup();
+    await assert.rejects(
+      inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domian: 'typo' } as never)),
+      /does not match the catalog/,
+    );
+  });
+
+  it('plan changes emit account.upgraded and account.downgraded', async () => {
+    const u = await node.signup();
+    await changePlan(node.ctx, u.accountId, 'business');
+    await changePlan(node.ctx, u.accountId, 'free');
+    const res = await node.request({ method: 'GET', url: '/api/v1/events', token: u.apiKey });
+    const planEvents = res.body.data.filter((e: any) => e.type.startsWith('account.'));
+    assert.deepEqual(
+      planEvents.map((e: any) => [e.type, e.data]),
+      [
+        ['account.upgraded', { fromPlan: 'pro', toPlan: 'business' }],
+        ['account.downgraded', { fromPlan: 'business', toPlan: 'free' }],
+      ],
+    );
+  });
+
+  it('GET /events pages through the log in order with a cursor and filters by type and time', async () => {
+    const u = await node.signup();
+    await inTransaction(node.ctx.db, async (tx) => {
+      for (let i = 0; i < 5; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
+    });
+    const first = await node.request({ method: 'GET', url: '/api/v1/events?type=integration.connected&limit=3', token: u.apiKey });
+    assert.equal(first.body.data.length, 3);
+    assert.ok(first.body.nextCursor);
+    const second = await node.request({
+      method: 'GET',
+      url: `/api/v1/events?type=integration.connected&limit=3&cursor=${first.body.nextCursor}`,
+      token: u.apiKey,
+    });
+    assert.deepEqual(
+      [...first.body.data, ...second.body.data].map((e: any) => e.data.integration),
+      ['i0', 'i1', 'i2', 'i3', 'i4'],
+    );
+    assert.equal(second.body.nextCursor, null);
+    const future = await node.request({ method: 'GET', url: '/api/v1/events?since=2999-01-01T00:00:00Z', token: u.apiKey });
+    assert.equal(future.body.data.length, 0);
+    const bad = await node.request({ method: 'GET', url: '/api/v1/events?type=nope&since=yesterday', token: u.apiKey });
+    assert.equal(bad.status, 400);
+    assert.deepEqual(bad.body.errors.map((e: any) => e.field).sort(), ['since', 'type']);
+  });
+
+  it('GET /event-types serves every type with a JSON Schema and an example that satisfies it', async () => {
+    const u = await node.signup();
+    const res = await node.request({ method: 'GET', url: '/api/v1/event-types', token: u.apiKey });
+    assert.equal(res.status, 200);
+    assert.equal(res.body.length, 23);
+    const click = res.body.find((t: any) => t.type === 'link.click');
+    assert.equal(click.schema.type, 'object');
+    assert.ok(click.schema.required.includes('source'));
+    assert.deepEqual(click.example, EXAMPLES['link.click']);
+  });
+});
