@@ -27,7 +27,9 @@ export interface ExpressLikeResponse {
 
 export function webhookMiddleware(secret: WebhookSecret, options?: VerifyOptions) {
   return (req: ExpressLikeRequest, res: ExpressLikeResponse, next: (err?: unknown) => void): void => {
-    const body = req.body;
+    // No body parsed (another content type, no body): Express 5 leaves `undefined`, Express 4 `{}`.
+    // Verify empty bytes then, so a stray request gets a 4xx rather than a setup error.
+    const body = req.body === undefined || isEmptyObject(req.body) ? "" : req.body;
     if (typeof body !== "string" && !(body instanceof Uint8Array)) {
       // Re-serialising a parsed body never reproduces the signed bytes: fail loudly at setup time.
       next(
@@ -50,4 +52,8 @@ export function webhookMiddleware(secret: WebhookSecret, options?: VerifyOptions
     }
     next();
   };
+}
+
+function isEmptyObject(value: unknown): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.keys(value).length === 0;
 }
