@@ -80,6 +80,9 @@ export interface WebhooksTable {
   previousSecretEnc: string | null;
   previousSecretExpiresAt: number | null;
   lastSuccessAt: number | null;
+  /** Set at the first failed attempt after a success, cleared by the next success: drives the
+   * "failing" status and auto-disable. */
+  failingSince: number | null;
   createdAt: number;
   updatedAt: number;
   deletedAt: number | null;
@@ -128,7 +131,8 @@ export interface MetaTable {
   value: string;
 }
 
-export interface DB {
+/** The tables of 001_init. Later migrations' tables are declared next to their module and joined into DB below. */
+export interface CoreTables {
   accounts: AccountsTable;
   profiles: ProfilesTable;
   sessions: SessionsTable;
@@ -140,6 +144,9 @@ export interface DB {
   attempts: AttemptsTable;
   meta: MetaTable;
 }
+
+// Each module that adds tables declares them in its own file and is listed here.
+export interface DB extends CoreTables {}
 
 // Re-exported so table files elsewhere can declare generated columns the same way.
 export type { Generated };

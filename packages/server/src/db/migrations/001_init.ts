@@ -85,6 +85,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('previous_secret_enc', 'text')
     .addColumn('previous_secret_expires_at', 'bigint')
     .addColumn('last_success_at', 'bigint')
+    .addColumn('failing_since', 'bigint')
     .addColumn('created_at', 'bigint', (c) => c.notNull())
     .addColumn('updated_at', 'bigint', (c) => c.notNull())
     .addColumn('deleted_at', 'bigint')
