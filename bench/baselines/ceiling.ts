@@ -52,15 +52,19 @@ export const ceiling: Scenario = {
       await blast(receiver.url(), 5000, concurrency);
       await receiver.reset();
       const t0 = Date.now();
+      const cpu0 = process.cpuUsage();
       const { failures } = await blast(receiver.url(), n, concurrency);
       const wall = (Date.now() - t0) / 1000;
+      const used = process.cpuUsage(cpu0);
+      const senderCpu = ((used.user + used.system) / 1000 / (wall * 1000)) * 100;
       const cpu = receiver.cpuPercent();
       const s = await receiver.stats();
       const rate = spanRate(s.total, s.firstAt, s.lastAt);
       ctx.figures.set("ceiling.deliveriesPerSec", rate);
-      ctx.detail.ceiling = { n, concurrency, wallSeconds: wall, failures, received: s.total, receiverCpuPercent: cpu };
+      ctx.detail.ceiling = { n, concurrency, wallSeconds: wall, failures, received: s.total, receiverCpuPercent: cpu, senderCpuPercent: senderCpu };
       const rows: Row[] = [
         infoRow("ceiling", "deliveries/s", rate, "/s", `n=${n}, c=${concurrency}`),
+        infoRow("ceiling", "sender CPU", senderCpu, "%core", "the harness process"),
         infoRow("ceiling", "receiver CPU", cpu, "%core"),
       ];
       if (failures || s.total !== n) {

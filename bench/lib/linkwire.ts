@@ -14,12 +14,13 @@ import { NotAvailable } from "./report.js";
 import { exited, freePort, spawnNode, stopProcess, tail, waitHttpOk } from "./proc.js";
 
 export const REPO = fileURLToPath(new URL("../../", import.meta.url));
-export const CLI = join(REPO, "packages/server/dist/cli.js");
+/** The server CLI; LINKWIRE_BENCH_CLI points the bench at another build (e.g. a private tsc outDir). */
+export const CLI = process.env.LINKWIRE_BENCH_CLI ?? join(REPO, "packages/server/dist/cli.js");
 export const HANDLE = "bench";
 const PG_ADMIN_URLS = ["postgres://postgres@127.0.0.1:5432/test", "postgres://root@127.0.0.1:5432/test"];
 
 export function assertBuilt(): void {
-  if (!existsSync(CLI)) throw new NotAvailable("packages/server/dist/cli.js not built (npm run build)");
+  if (!existsSync(CLI)) throw new NotAvailable(`${CLI.startsWith(REPO) ? CLI.slice(REPO.length) : CLI} not built (npm run build)`);
 }
 
 /** Where a node keeps its data: a fresh SQLite data dir, or a fresh PostgreSQL database. */

@@ -117,6 +117,10 @@ function fmt(v: number | null | undefined, unit = ""): string {
   return unit ? `${s} ${unit}` : s;
 }
 
+function clip(s: string, max = 140): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}
+
 export function printTable(rows: Row[]): string {
   const header = ["scenario", "metric", "value", "baseline", "ratio", "target", "result"];
   const body = rows.map((r) => [
@@ -126,7 +130,7 @@ export function printTable(rows: Row[]): string {
     fmt(r.baseline, r.baseline != null ? r.unit : ""),
     r.ratio != null ? `${fmt(r.ratio)}×` : "",
     r.target ?? "",
-    r.status === "n/a" ? (r.note ?? "not available") : r.status === "error" || r.status === "skip" ? `${r.status}: ${r.note ?? ""}` : r.note ? `${r.status} (${r.note})` : r.status,
+    r.status === "n/a" ? clip(r.note ?? "not available") : r.status === "error" || r.status === "skip" ? `${r.status}: ${r.note ?? ""}` : r.note ? `${r.status} (${r.note})` : r.status,
   ]);
   // the last column is free-width; the others are padded
   const widths = header.map((h, i) => (i === header.length - 1 ? 0 : Math.max(h.length, ...body.map((b) => (b[i] ?? "").length))));

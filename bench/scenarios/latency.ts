@@ -1,7 +1,7 @@
 // (b) Event-to-receiver latency at a paced 1 000 clicks/s through GET /l/<slug>:
 //     receiver arrival time minus the envelope's `timestamp` (set when the click is recorded).
 //     Targets p50 ≤ 5 ms, p99 ≤ 25 ms.
-import { createEndpoint, createAccount, createLink, sqliteStore, startNode } from "../lib/linkwire.js";
+import { type LinkwireNode, createAccount, createEndpoint, createLink, sqliteStore, startNode } from "../lib/linkwire.js";
 import { paced } from "../lib/load.js";
 import { Receiver } from "../lib/receiver-client.js";
 import { type Context, type Row, type Scenario, boundRow, infoRow } from "../lib/report.js";
@@ -15,13 +15,14 @@ export const latency: Scenario = {
     const { latencyRate: rate, latencySeconds: seconds } = ctx.params;
     const store = sqliteStore();
     const receiver = await Receiver.start({ latency: true });
-    const node = await startNode(store, "all");
+    let node: LinkwireNode | undefined;
     try {
+      node = await startNode(store, "all");
       const apiKey = await createAccount(store);
       const { slug } = await createLink(node, apiKey);
       await createEndpoint(node, apiKey, receiver.url());
-      await paced(node.origin, `/l/${slug}`, rate, 1); // warm-up, not measured
-      await receiver.waitFor(rate, 10_000);
+      const warm = await paced(node.origin, `/l/${slug}`, rate, 1); // warm-up, not measured
+      await receiver.waitFor(warm.acked, 10_000);
       await receiver.reset();
       const load = await paced(node.origin, `/l/${slug}`, rate, seconds);
       const w = await receiver.waitFor(load.acked, 30_000);
@@ -39,7 +40,7 @@ export const latency: Scenario = {
       if (load.behind > 0 || load.failed > 0) rows.push({ scenario: "latency", metric: "offered rate kept", value: load.acked / (rate * seconds), unit: "", target: "=1", status: "FAIL" });
       return rows;
     } finally {
-      await node.stop();
+      await node?.stop();
       await receiver.close();
       await store.dispose();
     }

@@ -1,7 +1,7 @@
 // (c) Short-link redirects, GET /l/<slug> with the click durably recorded:
 //     ingestion alone (no endpoint) ≥ 0.35× a bare node:http 302 server under the same autocannon
 //     settings; then with an endpoint subscribed, every acknowledged (302) click must be delivered.
-import { createAccount, createEndpoint, createLink, sqliteStore, startNode } from "../lib/linkwire.js";
+import { type LinkwireNode, createAccount, createEndpoint, createLink, sqliteStore, startNode } from "../lib/linkwire.js";
 import { hammer } from "../lib/load.js";
 import { CpuMeter } from "../lib/proc.js";
 import { Receiver } from "../lib/receiver-client.js";
@@ -17,8 +17,9 @@ export const redirects: Scenario = {
     const { redirectSeconds: seconds, redirectConnections: conns } = ctx.params;
     const store = sqliteStore();
     const receiver = await Receiver.start({ track: true });
-    const node = await startNode(store, "all");
+    let node: LinkwireNode | undefined;
     try {
+      node = await startNode(store, "all");
       const apiKey = await createAccount(store);
       const { slug } = await createLink(node, apiKey);
       const url = `${node.origin}/l/${slug}`;
@@ -60,7 +61,7 @@ export const redirects: Scenario = {
       });
       return rows;
     } finally {
-      await node.stop();
+      await node?.stop();
       await receiver.close();
       await store.dispose();
     }
