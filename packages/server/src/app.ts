@@ -7,6 +7,7 @@ import { accountRoutes } from './accounts/routes.js';
 import type { AppContext } from './context.js';
 import { eventRoutes } from './events/routes.js';
 import { installProblemHandler } from './http/problem.js';
+import { dashboardPlugin } from './web/dashboard.js';
 import './http/types.js';
 
 export interface AppOptions {
@@ -60,5 +61,6 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     },
     { prefix: '/api/v1' },
   );
+  await app.register(dashboardPlugin);
   return app;
 }
