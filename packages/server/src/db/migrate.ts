@@ -1,10 +1,12 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
 import * as m001 from './migrations/001_init.js';
+import * as m002 from './migrations/002_links.js';
 
 // Numbered migrations, in order. Each runs on both dialects; a test checks that SQLite and
 // PostgreSQL end up with the same logical schema.
 const MIGRATIONS: Record<string, Migration> = {
   '001_init': m001,
+  '002_links': m002,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { LinkTables } from '../links/tables.js';
 
 // Table types as Kysely sees them. Columns are snake_case in the database and camelCase here
 // (CamelCasePlugin). Times are Unix epoch milliseconds in a BIGINT/INTEGER column on both dialects,
@@ -146,7 +147,7 @@ export interface CoreTables {
 }
 
 // Each module that adds tables declares them in its own file and is listed here.
-export interface DB extends CoreTables {}
+export interface DB extends CoreTables, LinkTables {}
 
 // Re-exported so table files elsewhere can declare generated columns the same way.
 export type { Generated };
