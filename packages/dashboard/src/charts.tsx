@@ -1,5 +1,6 @@
 // Hand-rolled SVG charts: a multi-series line chart with hover/keyboard read-out, and bar lists.
 import { useState } from 'preact/hooks';
+import { linePath, niceMax } from './charts-math';
 
 export interface Series {
   name: string;
@@ -7,23 +8,9 @@ export interface Series {
   format?: (v: number) => string;
 }
 
-/** "Nice" upper bound for the y axis (1, 2, 2.5, 5 × 10^n). */
-export function niceMax(v: number): number {
-  if (v <= 0) return 1;
-  const exp = 10 ** Math.floor(Math.log10(v));
-  for (const m of [1, 2, 2.5, 5, 10]) if (m * exp >= v) return m * exp;
-  return 10 * exp;
-}
-
-export function linePath(values: number[], w: number, h: number, max: number): string {
-  if (values.length === 0) return '';
-  const step = values.length > 1 ? w / (values.length - 1) : 0;
-  return values.map((v, i) => `${i === 0 ? 'M' : 'L'}${(i * step).toFixed(1)},${(h - (v / max) * h).toFixed(1)}`).join(' ');
-}
-
 export function LineChart({ labels, series, title, height = 220 }: { labels: string[]; series: Series[]; title: string; height?: number }) {
   const [hover, setHover] = useState<number | null>(null);
-  const W = 640;
+  const W = 960;
   const H = height;
   const padL = 40;
   const padB = 24;
@@ -33,7 +20,9 @@ export function LineChart({ labels, series, title, height = 220 }: { labels: str
   const max = niceMax(Math.max(0, ...series.flatMap((s) => s.values)));
   const n = labels.length;
   const step = n > 1 ? w / (n - 1) : 0;
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((f) => f * max);
+  const mantissa = max / 10 ** Math.floor(Math.log10(max));
+  const fractions = mantissa === 2.5 || mantissa === 5 ? [0, 0.2, 0.4, 0.6, 0.8, 1] : [0, 0.25, 0.5, 0.75, 1];
+  const ticks = fractions.map((f) => f * max);
   const labelEvery = Math.max(1, Math.ceil(n / 7));
   const fmtY = series[0]?.format ?? ((v: number) => (max >= 1000 ? `${(v / 1000).toFixed(v % 1000 ? 1 : 0)}k` : String(Math.round(v * 100) / 100)));
   const idx = hover ?? n - 1;

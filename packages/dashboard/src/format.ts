@@ -1,5 +1,7 @@
 // Formatting helpers (pure; unit-tested).
 
+type PerDay = { date: string; visits: number; clicks: number }[];
+
 export function formatNumber(n: number): string {
   return new Intl.NumberFormat('en-US').format(n);
 }
@@ -129,3 +131,18 @@ export function groupByFamily<T extends { type: string }>(types: T[]): [string, 
   }
   return [...map.entries()];
 }
+
+/** Fills missing days with zeros so the chart's x axis is continuous. */
+export function fillDays(from: string, to: string, perDay: PerDay): PerDay {
+  const byDate = new Map(perDay.map((d) => [d.date.slice(0, 10), d]));
+  const out: PerDay = [];
+  const start = new Date(`${from}T00:00:00Z`);
+  const end = new Date(`${to}T00:00:00Z`);
+  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end < start) return perDay;
+  for (let d = start; d <= end && out.length < 1000; d = new Date(d.getTime() + 86_400_000)) {
+    const key = d.toISOString().slice(0, 10);
+    out.push(byDate.get(key) ?? { date: key, visits: 0, clicks: 0 });
+  }
+  return out;
+}
+

@@ -24,8 +24,9 @@ export function publicPath(handle: string, url?: string | null): string {
   if (url) {
     try {
       const u = new URL(url, location.origin);
-      if (u.origin === location.origin) return u.pathname;
-      return u.toString();
+      // The dashboard and public pages are served by the same process: framing the path keeps the
+      // iframe same-origin even when LINKWIRE_PUBLIC_URL names another host (localhost vs 127.0.0.1).
+      return u.pathname;
     } catch {
       /* fall through */
     }

@@ -282,7 +282,7 @@ export function Field({
       )}
       {error && (
         <p class="field-error" id={errId}>
-          <Icon name="alert" size={14} /> {error}
+          <Icon name="alert" size={14} /> {/^(is|must|should|cannot|has|already|was) /.test(error) ? `${label} ${error}` : error}
         </p>
       )}
     </div>

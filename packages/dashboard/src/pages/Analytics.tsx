@@ -1,24 +1,10 @@
 import { useState } from 'preact/hooks';
 import { type Analytics, get, qs } from '../api';
 import { BarList, LineChart } from '../charts';
-import { countryName, ctr, daysAgo, flag, formatNumber, isoDay, percent } from '../format';
+import { countryName, ctr, daysAgo, fillDays, formatNumber, isoDay, percent } from '../format';
 import { Card, EmptyState, ErrorBox, Field, PageHeader, Skeleton, useResource } from '../ui';
 
 const PRESETS = [7, 30, 90];
-
-/** Fills missing days with zeros so the chart's x axis is continuous. */
-export function fillDays(from: string, to: string, perDay: Analytics['perDay']): Analytics['perDay'] {
-  const byDate = new Map(perDay.map((d) => [d.date.slice(0, 10), d]));
-  const out: Analytics['perDay'] = [];
-  const start = new Date(`${from}T00:00:00Z`);
-  const end = new Date(`${to}T00:00:00Z`);
-  if (Number.isNaN(start.getTime()) || Number.isNaN(end.getTime()) || end < start) return perDay;
-  for (let d = start; d <= end && out.length < 1000; d = new Date(d.getTime() + 86_400_000)) {
-    const key = d.toISOString().slice(0, 10);
-    out.push(byDate.get(key) ?? { date: key, visits: 0, clicks: 0 });
-  }
-  return out;
-}
 
 export function AnalyticsPage() {
   const [range, setRange] = useState({ from: isoDay(daysAgo(29)), to: isoDay(new Date()) });
@@ -150,8 +136,7 @@ export function AnalyticsPage() {
                   key: c.country ?? 'unknown',
                   label: (
                     <>
-                      <span aria-hidden="true">{flag(c.country)} </span>
-                      {countryName(c.country)}
+                      {c.country && <span class="chip" aria-hidden="true">{c.country.toUpperCase()}</span>} {countryName(c.country)}
                     </>
                   ),
                   value: c.count,
