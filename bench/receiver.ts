@@ -8,8 +8,8 @@
 //   latency  record arrival time minus the envelope's `timestamp` (ms), per delivery
 //   track    parse bodies and keep the unique `webhook-id`s of `link.click` deliveries
 // The parent asks for counts over IPC; nothing is sent unprompted except `ready`.
-import { createServer, type IncomingMessage, type ServerResponse, type Server } from "node:http";
-import type { Socket } from "node:net";
+import { createServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 
 interface Options {
   ports?: number;
@@ -17,7 +17,7 @@ interface Options {
   latency?: boolean;
   track?: boolean;
 }
-const opts: Options = JSON.parse(process.argv[2] ?? "{}");
+const opts: Options = JSON.parse(process.argv[2] ?? '{}');
 const portCount = Math.max(1, Math.min(64, opts.ports ?? 1));
 const hang = new Set(opts.hang ?? []);
 const wantBody = Boolean(opts.latency || opts.track);
@@ -68,7 +68,7 @@ function arrived(port: number, body: Buffer | null, req: IncomingMessage): void 
   lastAt[port] = now;
   if (body) {
     if (opts.latency) {
-      const s = body.toString("latin1");
+      const s = body.toString('latin1');
       const i = s.indexOf('"timestamp":"');
       if (i >= 0) {
         const ts = Date.parse(s.slice(i + 13, s.indexOf('"', i + 13)));
@@ -84,10 +84,10 @@ function arrived(port: number, body: Buffer | null, req: IncomingMessage): void 
     }
     if (opts.track) {
       try {
-        const env = JSON.parse(body.toString("utf8")) as { id?: string; type?: string };
-        if (env.type === "link.click") {
+        const env = JSON.parse(body.toString('utf8')) as { id?: string; type?: string };
+        if (env.type === 'link.click') {
           clickDeliveries++;
-          const id = String(req.headers["webhook-id"] ?? env.id);
+          const id = String(req.headers['webhook-id'] ?? env.id);
           if (clickIds.size < 5_000_000) clickIds.add(id);
         }
       } catch {
@@ -114,17 +114,17 @@ function handler(port: number) {
   const never = hang.has(port);
   return (req: IncomingMessage, res: ServerResponse) => {
     const chunks: Buffer[] | null = wantBody && !never ? [] : null;
-    if (chunks) req.on("data", (c: Buffer) => chunks.push(c));
+    if (chunks) req.on('data', (c: Buffer) => chunks.push(c));
     else req.resume();
-    req.on("end", () => {
+    req.on('end', () => {
       arrived(port, chunks ? Buffer.concat(chunks) : null, req);
       if (never) {
         held.add(res);
-        res.once("close", () => held.delete(res));
+        res.once('close', () => held.delete(res));
         return;
       }
-      res.writeHead(200, { "content-type": "text/plain", "content-length": "2" });
-      res.end("ok");
+      res.writeHead(200, { 'content-type': 'text/plain', 'content-length': '2' });
+      res.end('ok');
     });
   };
 }
@@ -134,13 +134,13 @@ async function listen(): Promise<number[]> {
   const ports: number[] = [];
   for (let i = 0; i < portCount; i++) {
     const srv = createServer({ keepAliveTimeout: 60_000, requestTimeout: 0, headersTimeout: 60_000 }, handler(i));
-    srv.on("connection", (s: Socket) => {
+    srv.on('connection', (s: Socket) => {
       sockets.add(s);
-      s.once("close", () => sockets.delete(s));
+      s.once('close', () => sockets.delete(s));
     });
-    await new Promise<void>((r) => srv.listen(0, "127.0.0.1", r));
+    await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
     const addr = srv.address();
-    ports.push(typeof addr === "object" && addr ? addr.port : 0);
+    ports.push(typeof addr === 'object' && addr ? addr.port : 0);
     servers.push(srv);
   }
   return ports;
@@ -173,15 +173,15 @@ function latencySummary() {
 
 interface Request {
   id: number;
-  cmd: "stats" | "reset" | "latency" | "waitFor" | "close";
+  cmd: 'stats' | 'reset' | 'latency' | 'waitFor' | 'close';
   target?: number;
   ports?: number[];
   timeoutMs?: number;
 }
 
-process.on("message", (msg: Request) => {
+process.on('message', (msg: Request) => {
   switch (msg.cmd) {
-    case "reset":
+    case 'reset':
       counts = new Array<number>(portCount).fill(0);
       firstAt = new Array<number>(portCount).fill(0);
       lastAt = new Array<number>(portCount).fill(0);
@@ -192,7 +192,7 @@ process.on("message", (msg: Request) => {
       held.clear();
       reply(msg.id, true);
       break;
-    case "stats": {
+    case 'stats': {
       const cpu = process.cpuUsage();
       reply(msg.id, {
         total: sum(allPorts()),
@@ -210,27 +210,30 @@ process.on("message", (msg: Request) => {
       });
       break;
     }
-    case "latency":
+    case 'latency':
       reply(msg.id, latencySummary());
       break;
-    case "waitFor": {
+    case 'waitFor': {
       const ports = msg.ports ?? allPorts();
       const target = msg.target ?? 0;
       const w: Waiter = {
         id: msg.id,
         target,
         ports,
-        timer: setTimeout(() => {
-          const i = waiters.indexOf(w);
-          if (i >= 0) waiters.splice(i, 1);
-          reply(msg.id, { reached: false, count: sum(ports), firstAt: minFirst(ports), lastAt: maxLast(ports) });
-        }, Math.min(msg.timeoutMs ?? 60_000, 3_600_000)),
+        timer: setTimeout(
+          () => {
+            const i = waiters.indexOf(w);
+            if (i >= 0) waiters.splice(i, 1);
+            reply(msg.id, { reached: false, count: sum(ports), firstAt: minFirst(ports), lastAt: maxLast(ports) });
+          },
+          Math.min(msg.timeoutMs ?? 60_000, 3_600_000),
+        ),
       };
       waiters.push(w);
       checkWaiters(Date.now());
       break;
     }
-    case "close":
+    case 'close':
       for (const r of held) r.destroy();
       for (const s of sockets) s.destroy();
       for (const s of servers) s.close();
@@ -239,6 +242,6 @@ process.on("message", (msg: Request) => {
       break;
   }
 });
-process.on("disconnect", () => process.exit(0));
+process.on('disconnect', () => process.exit(0));
 
 listen().then((ports) => process.send?.({ ready: true, ports }));

@@ -1,15 +1,15 @@
 // `npm run bench [-- --quick] [-- --backlog] [-- --only a,b]`
 // Runs the baselines and the Linkwire scenarios of PRODUCT.md §8 one after the other, prints one
 // table, writes bench/results/latest.json. See bench/README.md.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
-import { fileURLToPath } from "node:url";
-import { bare302 } from "./baselines/redirect.js";
-import { bullmq } from "./baselines/bullmq.js";
-import { ceiling } from "./baselines/ceiling.js";
-import { killAllChildren } from "./lib/proc.js";
-import { type Context, NotAvailable, type Row, type Scenario, params, printTable } from "./lib/report.js";
-import { linkwireScenarios } from "./scenarios/index.js";
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { bare302 } from './baselines/redirect.js';
+import { bullmq } from './baselines/bullmq.js';
+import { ceiling } from './baselines/ceiling.js';
+import { killAllChildren } from './lib/proc.js';
+import { type Context, NotAvailable, type Row, type Scenario, params, printTable } from './lib/report.js';
+import { linkwireScenarios } from './scenarios/index.js';
 
 const ALL: Scenario[] = [ceiling, bullmq, bare302, ...linkwireScenarios];
 
@@ -17,11 +17,20 @@ function parseArgs(argv: string[]) {
   const out = { quick: false, backlog: false, only: null as string[] | null, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
-    if (a === "--quick") out.quick = true;
-    else if (a === "--backlog") out.backlog = true;
-    else if (a === "--only") out.only = (argv[++i] ?? "").split(",").map((s) => s.trim()).filter(Boolean);
-    else if (a?.startsWith("--only=")) out.only = a.slice(7).split(",").map((s) => s.trim()).filter(Boolean);
-    else if (a === "--help" || a === "-h") out.help = true;
+    if (a === '--quick') out.quick = true;
+    else if (a === '--backlog') out.backlog = true;
+    else if (a === '--only')
+      out.only = (argv[++i] ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    else if (a?.startsWith('--only='))
+      out.only = a
+        .slice(7)
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+    else if (a === '--help' || a === '-h') out.help = true;
     else throw new Error(`unknown argument ${a} (try --help)`);
   }
   return out;
@@ -33,22 +42,22 @@ function select(only: string[] | null, backlog: boolean): Scenario[] {
   const wanted = new Set<string>();
   const add = (name: string) => {
     const s = byName.get(name);
-    if (!s) throw new Error(`unknown scenario ${name}; known: ${ALL.map((x) => x.name).join(", ")}`);
+    if (!s) throw new Error(`unknown scenario ${name}; known: ${ALL.map((x) => x.name).join(', ')}`);
     if (wanted.has(name)) return;
     wanted.add(name);
     for (const dep of s.needs ?? []) add(dep);
   };
   if (only) for (const n of only) add(n);
   else for (const s of ALL) if (!s.optIn || backlog) add(s.name);
-  if (backlog) add("backlog");
+  if (backlog) add('backlog');
   return ALL.filter((s) => wanted.has(s.name));
 }
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
-    console.log("usage: npm run bench -- [--quick] [--backlog] [--only name,...]\nscenarios:");
-    for (const s of ALL) console.log(`  ${s.name.padEnd(11)} ${s.kind.padEnd(9)} ${s.description}${s.optIn ? " (--backlog)" : ""}`);
+    console.log('usage: npm run bench -- [--quick] [--backlog] [--only name,...]\nscenarios:');
+    for (const s of ALL) console.log(`  ${s.name.padEnd(11)} ${s.kind.padEnd(9)} ${s.description}${s.optIn ? ' (--backlog)' : ''}`);
     return;
   }
   const p = params(args.quick);
@@ -68,12 +77,15 @@ async function main() {
     try {
       const r = await s.run(ctx);
       rows.push(...r);
-      for (const row of r) console.error(`  ${row.metric}: ${row.value === null ? "-" : Number(row.value).toFixed(2)} ${row.unit} ${row.status}${row.note ? ` (${row.note})` : ""}`);
+      for (const row of r)
+        console.error(
+          `  ${row.metric}: ${row.value === null ? '-' : Number(row.value).toFixed(2)} ${row.unit} ${row.status}${row.note ? ` (${row.note})` : ''}`,
+        );
     } catch (err) {
       const e = err as Error;
-      if (e instanceof NotAvailable) rows.push({ scenario: s.name, metric: "-", value: null, unit: "", status: "n/a", note: `not available: ${e.message}` });
-      else rows.push({ scenario: s.name, metric: "-", value: null, unit: "", status: "error", note: e.message });
-      console.error(`  ${e instanceof NotAvailable ? "not available" : "error"}: ${e.message}`);
+      if (e instanceof NotAvailable) rows.push({ scenario: s.name, metric: '-', value: null, unit: '', status: 'n/a', note: `not available: ${e.message}` });
+      else rows.push({ scenario: s.name, metric: '-', value: null, unit: '', status: 'error', note: e.message });
+      console.error(`  ${e instanceof NotAvailable ? 'not available' : 'error'}: ${e.message}`);
     }
     timings[s.name] = (Date.now() - t0) / 1000;
     console.error(`  (${timings[s.name]?.toFixed(1)} s)`);
@@ -81,13 +93,17 @@ async function main() {
   killAllChildren();
 
   const table = printTable(rows);
-  console.log(`\nLinkwire bench, ${new Date().toISOString()}, ${cpus().length} CPU (${cpus()[0]?.model ?? "?"}), node ${process.version}${p.quick ? ", --quick" : ""}\n`);
+  console.log(
+    `\nLinkwire bench, ${new Date().toISOString()}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), node ${process.version}${p.quick ? ', --quick' : ''}\n`,
+  );
   console.log(table);
-  const failed = rows.filter((r) => r.status === "FAIL" || r.status === "error").length;
-  const unavailable = rows.filter((r) => r.status === "n/a").length;
-  console.log(`\n${rows.filter((r) => r.status === "PASS").length} pass, ${failed} fail/error, ${unavailable} not available; ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  const failed = rows.filter((r) => r.status === 'FAIL' || r.status === 'error').length;
+  const unavailable = rows.filter((r) => r.status === 'n/a').length;
+  console.log(
+    `\n${rows.filter((r) => r.status === 'PASS').length} pass, ${failed} fail/error, ${unavailable} not available; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
 
-  const dir = fileURLToPath(new URL("./results/", import.meta.url));
+  const dir = fileURLToPath(new URL('./results/', import.meta.url));
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     `${dir}latest.json`,

@@ -2,16 +2,16 @@
 // (the envelope, the target URL and the secret reference in the job), a Worker with fixed
 // concurrency doing the same signed undici POST, `attempts` + exponential backoff, removeOnComplete.
 // We time how fast the worker drains a pre-filled backlog of N jobs (same N as Linkwire's drain).
-import { Queue, Worker } from "bullmq";
-import { Redis } from "ioredis";
-import { Pool } from "undici";
-import { reachable } from "../lib/net.js";
-import { Receiver } from "../lib/receiver-client.js";
-import { type Context, type Row, type Scenario, infoRow } from "../lib/report.js";
-import { clickEnvelope, newSecret, secretKey, signedHeaders } from "../lib/sign.js";
-import { spanRate } from "../lib/stats.js";
+import { Queue, Worker } from 'bullmq';
+import { Redis } from 'ioredis';
+import { Pool } from 'undici';
+import { reachable } from '../lib/net.js';
+import { Receiver } from '../lib/receiver-client.js';
+import { type Context, type Row, type Scenario, infoRow } from '../lib/report.js';
+import { clickEnvelope, newSecret, secretKey, signedHeaders } from '../lib/sign.js';
+import { spanRate } from '../lib/stats.js';
 
-const REDIS_HOST = "127.0.0.1";
+const REDIS_HOST = '127.0.0.1';
 const REDIS_PORT = 6379;
 
 interface DeliveryJob {
@@ -26,7 +26,7 @@ async function fill(queue: Queue, url: string, n: number): Promise<void> {
     const jobs = [];
     for (let i = 0; i < Math.min(CHUNK, n - done); i++) {
       const env = clickEnvelope();
-      jobs.push({ name: "deliver", data: { url, eventId: env.id, payload: env.body } satisfies DeliveryJob });
+      jobs.push({ name: 'deliver', data: { url, eventId: env.id, payload: env.body } satisfies DeliveryJob });
     }
     await queue.addBulk(jobs);
   }
@@ -45,7 +45,7 @@ async function drain(queueName: string, n: number, concurrency: number, origin: 
     async (job) => {
       const { url, eventId, payload } = job.data;
       const res = await pool.request({
-        method: "POST",
+        method: 'POST',
         path: new URL(url).pathname,
         headers: signedHeaders(key, eventId, payload),
         body: payload,
@@ -61,11 +61,11 @@ async function drain(queueName: string, n: number, concurrency: number, origin: 
     const check = () => {
       if (completed + failed >= n) resolve();
     };
-    worker.on("completed", () => {
+    worker.on('completed', () => {
       completed++;
       check();
     });
-    worker.on("failed", () => {
+    worker.on('failed', () => {
       failed++;
       check();
     });
@@ -81,12 +81,14 @@ async function drain(queueName: string, n: number, concurrency: number, origin: 
 }
 
 export const bullmq: Scenario = {
-  name: "bullmq",
-  kind: "baseline",
-  description: "BullMQ queue on Redis + Worker doing signed undici POSTs",
+  name: 'bullmq',
+  kind: 'baseline',
+  description: 'BullMQ queue on Redis + Worker doing signed undici POSTs',
   async run(ctx: Context): Promise<Row[]> {
     if (!(await reachable(REDIS_HOST, REDIS_PORT))) {
-      return [{ scenario: "bullmq", metric: "deliveries/s", value: null, unit: "/s", status: "skip", note: `Redis unreachable on ${REDIS_HOST}:${REDIS_PORT}` }];
+      return [
+        { scenario: 'bullmq', metric: 'deliveries/s', value: null, unit: '/s', status: 'skip', note: `Redis unreachable on ${REDIS_HOST}:${REDIS_PORT}` },
+      ];
     }
     const { backlogN: n, concurrency } = ctx.params;
     const receiver = await Receiver.start();
@@ -94,7 +96,7 @@ export const bullmq: Scenario = {
     const queueName = `linkwire-bench-${process.pid}-${Date.now()}`;
     const queue = new Queue<DeliveryJob>(queueName, {
       connection,
-      defaultJobOptions: { attempts: 8, backoff: { type: "exponential", delay: 10_000 }, removeOnComplete: true, removeOnFail: 1000 },
+      defaultJobOptions: { attempts: 8, backoff: { type: 'exponential', delay: 10_000 }, removeOnComplete: true, removeOnFail: 1000 },
     });
     try {
       const url = receiver.url();
@@ -111,15 +113,24 @@ export const bullmq: Scenario = {
       const cpu = receiver.cpuPercent();
       const s = await receiver.stats();
       const rate = spanRate(s.total, s.firstAt, s.lastAt);
-      ctx.figures.set("bullmq.deliveriesPerSec", rate);
-      ctx.detail.bullmq = { n, concurrency, fillSeconds, drainSeconds: r.seconds, completed: r.completed, failed: r.failed, received: s.total, receiverCpuPercent: cpu };
+      ctx.figures.set('bullmq.deliveriesPerSec', rate);
+      ctx.detail.bullmq = {
+        n,
+        concurrency,
+        fillSeconds,
+        drainSeconds: r.seconds,
+        completed: r.completed,
+        failed: r.failed,
+        received: s.total,
+        receiverCpuPercent: cpu,
+      };
       const rows: Row[] = [
-        infoRow("bullmq", "deliveries/s", rate, "/s", `n=${n}, c=${concurrency}`),
-        infoRow("bullmq", "enqueue rate", n / fillSeconds, "/s", "addBulk x1000"),
-        infoRow("bullmq", "receiver CPU", cpu, "%core"),
+        infoRow('bullmq', 'deliveries/s', rate, '/s', `n=${n}, c=${concurrency}`),
+        infoRow('bullmq', 'enqueue rate', n / fillSeconds, '/s', 'addBulk x1000'),
+        infoRow('bullmq', 'receiver CPU', cpu, '%core'),
       ];
       if (r.failed || s.total < n) {
-        rows.push({ scenario: "bullmq", metric: "failed jobs", value: r.failed, unit: "", status: "FAIL", note: `received ${s.total}/${n}` });
+        rows.push({ scenario: 'bullmq', metric: 'failed jobs', value: r.failed, unit: '', status: 'FAIL', note: `received ${s.total}/${n}` });
       }
       return rows;
     } finally {

@@ -2,11 +2,11 @@
 // ~600-byte link.click envelope, fresh HMAC per request), from a bare undici Pool with keep-alive and
 // a fixed number of requests in flight, no persistence at all. Nothing can deliver faster than this
 // on this machine, so Linkwire's durable throughput is stated as a fraction of it.
-import { Pool } from "undici";
-import { Receiver } from "../lib/receiver-client.js";
-import { type Context, type Row, type Scenario, infoRow } from "../lib/report.js";
-import { clickEnvelope, newSecret, secretKey, signedHeaders } from "../lib/sign.js";
-import { spanRate } from "../lib/stats.js";
+import { Pool } from 'undici';
+import { Receiver } from '../lib/receiver-client.js';
+import { type Context, type Row, type Scenario, infoRow } from '../lib/report.js';
+import { clickEnvelope, newSecret, secretKey, signedHeaders } from '../lib/sign.js';
+import { spanRate } from '../lib/stats.js';
 
 /** Sends `count` signed deliveries to `url` with `concurrency` in flight; returns failures. */
 export async function blast(url: string, count: number, concurrency: number): Promise<{ failures: number }> {
@@ -21,7 +21,7 @@ export async function blast(url: string, count: number, concurrency: number): Pr
       const env = clickEnvelope();
       try {
         const res = await pool.request({
-          method: "POST",
+          method: 'POST',
           path: u.pathname,
           headers: signedHeaders(key, env.id, env.body),
           body: env.body,
@@ -41,9 +41,9 @@ export async function blast(url: string, count: number, concurrency: number): Pr
 }
 
 export const ceiling: Scenario = {
-  name: "ceiling",
-  kind: "baseline",
-  description: "bare undici Pool, signed POSTs, no persistence",
+  name: 'ceiling',
+  kind: 'baseline',
+  description: 'bare undici Pool, signed POSTs, no persistence',
   async run(ctx: Context): Promise<Row[]> {
     const { backlogN: n, concurrency } = ctx.params;
     const receiver = await Receiver.start();
@@ -60,15 +60,15 @@ export const ceiling: Scenario = {
       const cpu = receiver.cpuPercent();
       const s = await receiver.stats();
       const rate = spanRate(s.total, s.firstAt, s.lastAt);
-      ctx.figures.set("ceiling.deliveriesPerSec", rate);
+      ctx.figures.set('ceiling.deliveriesPerSec', rate);
       ctx.detail.ceiling = { n, concurrency, wallSeconds: wall, failures, received: s.total, receiverCpuPercent: cpu, senderCpuPercent: senderCpu };
       const rows: Row[] = [
-        infoRow("ceiling", "deliveries/s", rate, "/s", `n=${n}, c=${concurrency}`),
-        infoRow("ceiling", "sender CPU", senderCpu, "%core", "the harness process"),
-        infoRow("ceiling", "receiver CPU", cpu, "%core"),
+        infoRow('ceiling', 'deliveries/s', rate, '/s', `n=${n}, c=${concurrency}`),
+        infoRow('ceiling', 'sender CPU', senderCpu, '%core', 'the harness process'),
+        infoRow('ceiling', 'receiver CPU', cpu, '%core'),
       ];
       if (failures || s.total !== n) {
-        rows.push({ scenario: "ceiling", metric: "failed deliveries", value: failures, unit: "", status: "FAIL", note: `received ${s.total}/${n}` });
+        rows.push({ scenario: 'ceiling', metric: 'failed deliveries', value: failures, unit: '', status: 'FAIL', note: `received ${s.total}/${n}` });
       }
       return rows;
     } finally {

@@ -1,5 +1,5 @@
 // The subset of autocannon's programmatic API the bench uses (the package ships no types).
-declare module "autocannon" {
+declare module 'autocannon' {
   interface Options {
     url: string;
     connections?: number;
@@ -26,10 +26,10 @@ declare module "autocannon" {
     errors: number;
     timeouts: number;
     non2xx: number;
-    "2xx": number;
-    "3xx": number;
-    "4xx": number;
-    "5xx": number;
+    '2xx': number;
+    '3xx': number;
+    '4xx': number;
+    '5xx': number;
     statusCodeStats: Record<string, { count: number }>;
   }
   function autocannon(opts: Options): Promise<Result>;

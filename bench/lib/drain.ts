@@ -1,10 +1,10 @@
 // The backlog drain used by the throughput, fan-out, isolation, backlog and PostgreSQL scenarios:
 // fill a backlog with the worker NOT running (an `api` node + `linkwire trigger`), stop it, start
 // the worker process(es), and time the arrivals at the receiver.
-import { type LinkwireNode, type Store, type EndpointOptions, prepare, startNode, trigger } from "./linkwire.js";
-import { CpuMeter, memoryMb } from "./proc.js";
-import type { Receiver } from "./receiver-client.js";
-import { spanRate } from "./stats.js";
+import { type LinkwireNode, type Store, type EndpointOptions, prepare, startNode, trigger } from './linkwire.js';
+import { CpuMeter, memoryMb } from './proc.js';
+import type { Receiver } from './receiver-client.js';
+import { spanRate } from './stats.js';
 
 export interface DrainOptions {
   store: Store;
@@ -21,7 +21,7 @@ export interface DrainOptions {
   /** Deliveries expected on `ports` (events × URLs by default). */
   expected?: number;
   /** `all` = one process; `worker` × workers otherwise. */
-  role: "all" | "worker";
+  role: 'all' | 'worker';
   workers?: number;
   env?: Record<string, string>;
   timeoutMs: number;
@@ -45,7 +45,7 @@ export interface DrainResult {
 }
 
 export async function drainBacklog(o: DrainOptions): Promise<DrainResult> {
-  const { node: apiNode } = await prepare(o.store, o.urls, o.endpoint ?? {}, "api", o.env);
+  const { node: apiNode } = await prepare(o.store, o.urls, o.endpoint ?? {}, 'api', o.env);
   let fill: Awaited<ReturnType<typeof trigger>>;
   try {
     fill = await trigger(o.store, o.events, Math.max(600_000, o.events * 2));
@@ -62,7 +62,7 @@ export async function drainBacklog(o: DrainOptions): Promise<DrainResult> {
   let ticker: NodeJS.Timeout | undefined;
   const t0 = Date.now();
   try {
-    const count = o.role === "all" ? 1 : (o.workers ?? 1);
+    const count = o.role === 'all' ? 1 : (o.workers ?? 1);
     const started = await Promise.all(Array.from({ length: count }, () => startNode(o.store, o.role, o.env)));
     nodes.push(...started);
     for (const n of nodes) meters.push(new CpuMeter(n.pid));

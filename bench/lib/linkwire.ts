@@ -4,20 +4,20 @@
 //   node packages/server/dist/cli.js trigger link.click --account <handle> --count N --json
 //   POST /api/v1/webhooks, POST /api/v1/links, GET /l/<slug>, GET /healthz
 // Anything that fails while setting a scenario up throws NotAvailable (reported as "not available").
-import type { ChildProcess } from "node:child_process";
-import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
-import { NotAvailable } from "./report.js";
-import { exited, freePort, spawnNode, stopProcess, tail, waitHttpOk } from "./proc.js";
+import type { ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { NotAvailable } from './report.js';
+import { exited, freePort, spawnNode, stopProcess, tail, waitHttpOk } from './proc.js';
 
-export const REPO = fileURLToPath(new URL("../../", import.meta.url));
+export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** The server CLI; LINKWIRE_BENCH_CLI points the bench at another build (e.g. a private tsc outDir). */
-export const CLI = process.env.LINKWIRE_BENCH_CLI ?? join(REPO, "packages/server/dist/cli.js");
-export const HANDLE = "bench";
-const PG_ADMIN_URLS = ["postgres://postgres@127.0.0.1:5432/test", "postgres://root@127.0.0.1:5432/test"];
+export const CLI = process.env.LINKWIRE_BENCH_CLI ?? join(REPO, 'packages/server/dist/cli.js');
+export const HANDLE = 'bench';
+const PG_ADMIN_URLS = ['postgres://postgres@127.0.0.1:5432/test', 'postgres://root@127.0.0.1:5432/test'];
 
 export function assertBuilt(): void {
   if (!existsSync(CLI)) throw new NotAvailable(`${CLI.startsWith(REPO) ? CLI.slice(REPO.length) : CLI} not built (npm run build)`);
@@ -25,18 +25,18 @@ export function assertBuilt(): void {
 
 /** Where a node keeps its data: a fresh SQLite data dir, or a fresh PostgreSQL database. */
 export interface Store {
-  kind: "sqlite" | "postgres";
+  kind: 'sqlite' | 'postgres';
   env: Record<string, string>;
   dir: string;
   dispose(): Promise<void>;
 }
 
 export function sqliteStore(): Store {
-  const dir = mkdtempSync(join(tmpdir(), "linkwire-bench-"));
+  const dir = mkdtempSync(join(tmpdir(), 'linkwire-bench-'));
   return {
-    kind: "sqlite",
+    kind: 'sqlite',
     dir,
-    env: { LINKWIRE_DATA_DIR: join(dir, "data") },
+    env: { LINKWIRE_DATA_DIR: join(dir, 'data') },
     async dispose() {
       rmSync(dir, { recursive: true, force: true });
     },
@@ -45,9 +45,9 @@ export function sqliteStore(): Store {
 
 /** CREATE DATABASE linkwire_bench_<pid>_<time> on the local server; dispose() drops it. */
 export async function postgresStore(): Promise<Store> {
-  const { default: pg } = await import("pg");
+  const { default: pg } = await import('pg');
   let admin: InstanceType<typeof pg.Client> | null = null;
-  let adminUrl = "";
+  let adminUrl = '';
   const errors: string[] = [];
   for (const url of PG_ADMIN_URLS) {
     const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
@@ -61,16 +61,16 @@ export async function postgresStore(): Promise<Store> {
       await c.end().catch(() => undefined);
     }
   }
-  if (!admin) throw new NotAvailable(`PostgreSQL unreachable on 127.0.0.1:5432 (${errors.join("; ")})`);
+  if (!admin) throw new NotAvailable(`PostgreSQL unreachable on 127.0.0.1:5432 (${errors.join('; ')})`);
   const name = `linkwire_bench_${process.pid}_${Date.now()}`;
   await admin.query(`CREATE DATABASE ${name}`);
   await admin.end();
   const url = adminUrl.replace(/\/test$/, `/${name}`);
-  const dir = mkdtempSync(join(tmpdir(), "linkwire-bench-pg-"));
+  const dir = mkdtempSync(join(tmpdir(), 'linkwire-bench-pg-'));
   return {
-    kind: "postgres",
+    kind: 'postgres',
     dir,
-    env: { DATABASE_URL: url, LINKWIRE_DATA_DIR: join(dir, "data") },
+    env: { DATABASE_URL: url, LINKWIRE_DATA_DIR: join(dir, 'data') },
     async dispose() {
       const c = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 2000 });
       try {
@@ -86,13 +86,13 @@ export async function postgresStore(): Promise<Store> {
 
 function nodeEnv(store: Store, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   return {
-    PATH: process.env.PATH ?? "",
+    PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? tmpdir(),
-    NODE_ENV: "production",
-    HOST: "127.0.0.1",
-    LINKWIRE_DEV: "1",
-    LINKWIRE_ALLOW_PRIVATE_TARGETS: "127.0.0.0/8",
-    LINKWIRE_DEFAULT_PLAN: "business",
+    NODE_ENV: 'production',
+    HOST: '127.0.0.1',
+    LINKWIRE_DEV: '1',
+    LINKWIRE_ALLOW_PRIVATE_TARGETS: '127.0.0.0/8',
+    LINKWIRE_DEFAULT_PLAN: 'business',
     ...store.env,
     ...extra,
   };
@@ -108,18 +108,18 @@ export interface LinkwireNode {
 }
 
 /** `linkwire start --role <role>`; resolves once GET /healthz answers 200. */
-export async function startNode(store: Store, role: "all" | "api" | "worker", extraEnv: Record<string, string> = {}): Promise<LinkwireNode> {
+export async function startNode(store: Store, role: 'all' | 'api' | 'worker', extraEnv: Record<string, string> = {}): Promise<LinkwireNode> {
   assertBuilt();
   const port = await freePort();
   const log = join(store.dir, `node-${role}-${port}.log`);
   const origin = `http://127.0.0.1:${port}`;
   const env = nodeEnv(store, { PORT: String(port), LINKWIRE_PUBLIC_URL: origin, ...extraEnv });
-  const child = spawnNode([CLI, "start", "--role", role], env, log);
+  const child = spawnNode([CLI, 'start', '--role', role], env, log);
   try {
     await waitHttpOk(`${origin}/healthz`, child, 30_000);
   } catch (err) {
     await stopProcess(child, 2000);
-    throw new NotAvailable(`start --role ${role}: ${(err as Error).message}${tail(log) ? `: ${tail(log, 3)}` : ""}`);
+    throw new NotAvailable(`start --role ${role}: ${(err as Error).message}${tail(log) ? `: ${tail(log, 3)}` : ''}`);
   }
   return {
     child,
@@ -138,30 +138,46 @@ export function cli(store: Store, args: string[], timeoutMs = 120_000): Promise<
   assertBuilt();
   return new Promise((resolve, reject) => {
     execFile(process.execPath, [CLI, ...args], { env: nodeEnv(store), timeout: timeoutMs, maxBuffer: 16 << 20 }, (err, stdout, stderr) => {
-      if (err) reject(new NotAvailable(`linkwire ${args.slice(0, 2).join(" ")}: ${(stderr || err.message).trim().split("\n").slice(0, 2).join(" ")}`));
+      if (err) reject(new NotAvailable(`linkwire ${args.slice(0, 2).join(' ')}: ${(stderr || err.message).trim().split('\n').slice(0, 2).join(' ')}`));
       else resolve(stdout);
     });
   });
 }
 
 function lastJson<T>(stdout: string, what: string): T {
-  const line = stdout.trim().split("\n").reverse().find((l) => l.startsWith("{") || l.startsWith("["));
+  const line = stdout
+    .trim()
+    .split('\n')
+    .reverse()
+    .find((l) => l.startsWith('{') || l.startsWith('['));
   if (!line) throw new NotAvailable(`${what}: no JSON on stdout`);
   return JSON.parse(line) as T;
 }
 
 /** Creates the bench account (business plan); returns its API key. */
 export async function createAccount(store: Store): Promise<string> {
-  const out = await cli(store, ["account", "create", "--email", "a@b.c", "--password", "correct horse battery", "--handle", HANDLE, "--plan", "business", "--json"]);
-  const { apiKey } = lastJson<{ apiKey?: string }>(out, "account create");
-  if (!apiKey) throw new NotAvailable("account create: no apiKey in the JSON output");
+  const out = await cli(store, [
+    'account',
+    'create',
+    '--email',
+    'a@b.c',
+    '--password',
+    'correct horse battery',
+    '--handle',
+    HANDLE,
+    '--plan',
+    'business',
+    '--json',
+  ]);
+  const { apiKey } = lastJson<{ apiKey?: string }>(out, 'account create');
+  if (!apiKey) throw new NotAvailable('account create: no apiKey in the JSON output');
   return apiKey;
 }
 
 /** `trigger link.click --count N`: N events through the service layer; returns the deliveries queued. */
 export async function trigger(store: Store, count: number, timeoutMs = 600_000): Promise<{ events: number; deliveries: number; ms: number }> {
-  const out = await cli(store, ["trigger", "link.click", "--account", HANDLE, "--count", String(count), "--json"], timeoutMs);
-  const r = lastJson<{ events?: number; deliveries?: number; ms?: number }>(out, "trigger");
+  const out = await cli(store, ['trigger', 'link.click', '--account', HANDLE, '--count', String(count), '--json'], timeoutMs);
+  const r = lastJson<{ events?: number; deliveries?: number; ms?: number }>(out, 'trigger');
   return { events: r.events ?? count, deliveries: r.deliveries ?? Number.NaN, ms: r.ms ?? Number.NaN };
 }
 
@@ -170,7 +186,7 @@ async function api<T>(node: LinkwireNode, apiKey: string, method: string, path: 
   try {
     res = await fetch(`${node.origin}${path}`, {
       method,
-      headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" },
+      headers: { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(10_000),
     });
@@ -187,15 +203,15 @@ export interface EndpointOptions {
 }
 
 export async function createEndpoint(node: LinkwireNode, apiKey: string, url: string, opts: EndpointOptions = {}): Promise<{ id: string; secret: string }> {
-  return api(node, apiKey, "POST", "/api/v1/webhooks", { url, events: ["*"], description: "bench receiver", ...opts });
+  return api(node, apiKey, 'POST', '/api/v1/webhooks', { url, events: ['*'], description: 'bench receiver', ...opts });
 }
 
 export async function createLink(node: LinkwireNode, apiKey: string): Promise<{ slug: string; shortUrl: string }> {
-  return api(node, apiKey, "POST", "/api/v1/links", { url: "https://shop.example.com/collections/spring?utm_source=linkwire", title: "Spring collection" });
+  return api(node, apiKey, 'POST', '/api/v1/links', { url: 'https://shop.example.com/collections/spring?utm_source=linkwire', title: 'Spring collection' });
 }
 
 /** A fresh store, an API node, the bench account and one endpoint per URL. The node is left running. */
-export async function prepare(store: Store, urls: string[], opts: EndpointOptions = {}, role: "api" | "all" = "api", env: Record<string, string> = {}) {
+export async function prepare(store: Store, urls: string[], opts: EndpointOptions = {}, role: 'api' | 'all' = 'api', env: Record<string, string> = {}) {
   const node = await startNode(store, role, env);
   try {
     const apiKey = await createAccount(store);

@@ -1,7 +1,7 @@
 // HTTP load: autocannon for closed-loop max throughput, a paced open-loop generator for latency.
-import autocannon from "autocannon";
-import { Pool } from "undici";
-import { sleep } from "./stats.js";
+import autocannon from 'autocannon';
+import { Pool } from 'undici';
+import { sleep } from './stats.js';
 
 export interface LoadResult {
   rps: number;
@@ -18,14 +18,14 @@ export interface LoadResult {
 export async function hammer(url: string, connections: number, seconds: number, warmup = true): Promise<LoadResult> {
   if (warmup) await autocannon({ url, connections, duration: 1, pipelining: 1, timeout: 10 });
   const r = await autocannon({ url, connections, duration: seconds, pipelining: 1, timeout: 10 });
-  const total = r["2xx"] + r.non2xx;
+  const total = r['2xx'] + r.non2xx;
   return {
     rps: total / r.duration,
     p50: r.latency.p50,
     p99: r.latency.p99,
     total,
-    status3xx: r["3xx"],
-    otherStatus: total - r["3xx"],
+    status3xx: r['3xx'],
+    otherStatus: total - r['3xx'],
     errors: r.errors + r.timeouts,
     seconds: r.duration,
   };
@@ -67,7 +67,7 @@ export async function paced(origin: string, path: string, rate: number, seconds:
       inFlight++;
       const start = performance.now();
       const p = pool
-        .request({ method: "GET", path, headersTimeout: 10_000, bodyTimeout: 10_000 })
+        .request({ method: 'GET', path, headersTimeout: 10_000, bodyTimeout: 10_000 })
         .then(async (res) => {
           await res.body.dump();
           if (res.statusCode === 302) acked++;

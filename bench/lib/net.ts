@@ -1,4 +1,4 @@
-import { connect } from "node:net";
+import { connect } from 'node:net';
 
 /** True when something accepts TCP on host:port within timeoutMs. */
 export function reachable(host: string, port: number, timeoutMs = 500): Promise<boolean> {
@@ -9,7 +9,7 @@ export function reachable(host: string, port: number, timeoutMs = 500): Promise<
       resolve(ok);
     };
     s.setTimeout(timeoutMs, () => done(false));
-    s.once("connect", () => done(true));
-    s.once("error", () => done(false));
+    s.once('connect', () => done(true));
+    s.once('error', () => done(false));
   });
 }

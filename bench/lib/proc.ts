@@ -1,15 +1,15 @@
 // Child processes: forking TypeScript helpers, spawning Node programs, health polling, /proc readings.
 // Every child is registered so that the harness kills what it started, and only that, on exit.
-import { type ChildProcess, fork, spawn } from "node:child_process";
-import { openSync, closeSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
-import { sleep } from "./stats.js";
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import { openSync, closeSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { sleep } from './stats.js';
 
 const children = new Set<ChildProcess>();
 
 function track(child: ChildProcess): ChildProcess {
   children.add(child);
-  child.once("exit", () => children.delete(child));
+  child.once('exit', () => children.delete(child));
   return child;
 }
 
@@ -18,7 +18,7 @@ export function killAllChildren(): void {
   for (const c of children) {
     if (c.exitCode === null && c.signalCode === null) {
       try {
-        c.kill("SIGKILL");
+        c.kill('SIGKILL');
       } catch {
         /* already gone */
       }
@@ -26,8 +26,8 @@ export function killAllChildren(): void {
   }
   children.clear();
 }
-process.once("exit", killAllChildren);
-for (const sig of ["SIGINT", "SIGTERM"] as const) {
+process.once('exit', killAllChildren);
+for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.once(sig, () => {
     killAllChildren();
     process.exit(130);
@@ -38,16 +38,16 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) {
 export function forkTs(file: string, args: string[] = []): ChildProcess {
   return track(
     fork(file, args, {
-      execArgv: ["--import", "tsx"],
-      stdio: ["ignore", "inherit", "inherit", "ipc"],
+      execArgv: ['--import', 'tsx'],
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }),
   );
 }
 
 /** Spawn `node <args>` with stdout+stderr appended to logFile. */
 export function spawnNode(args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
-  const fd = openSync(logFile, "a");
-  const child = spawn(process.execPath, args, { env, stdio: ["ignore", fd, fd] });
+  const fd = openSync(logFile, 'a');
+  const child = spawn(process.execPath, args, { env, stdio: ['ignore', fd, fd] });
   closeSync(fd);
   return track(child);
 }
@@ -55,9 +55,9 @@ export function spawnNode(args: string[], env: NodeJS.ProcessEnv, logFile: strin
 /** Last `n` non-empty lines of a log file (for error reports). */
 export function tail(file: string, n = 5): string {
   try {
-    return readFileSync(file, "utf8").trim().split("\n").filter(Boolean).slice(-n).join(" | ");
+    return readFileSync(file, 'utf8').trim().split('\n').filter(Boolean).slice(-n).join(' | ');
   } catch {
-    return "";
+    return '';
   }
 }
 
@@ -68,7 +68,7 @@ export function exited(child: ChildProcess): boolean {
 /** Poll `url` until it answers 200, the child dies, or the timeout passes. */
 export async function waitHttpOk(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
-  let last = "no answer";
+  let last = 'no answer';
   while (Date.now() < deadline) {
     if (exited(child)) throw new Error(`exited with ${child.exitCode ?? child.signalCode} before ${url} was ready`);
     try {
@@ -87,10 +87,10 @@ export async function waitHttpOk(url: string, child: ChildProcess, timeoutMs: nu
 /** SIGTERM, then SIGKILL after graceMs. Resolves once the child has exited. */
 export async function stopProcess(child: ChildProcess, graceMs = 5000): Promise<void> {
   if (exited(child)) return;
-  const done = new Promise<void>((r) => child.once("exit", () => r()));
-  child.kill("SIGTERM");
+  const done = new Promise<void>((r) => child.once('exit', () => r()));
+  child.kill('SIGTERM');
   const timer = setTimeout(() => {
-    if (!exited(child)) child.kill("SIGKILL");
+    if (!exited(child)) child.kill('SIGKILL');
   }, graceMs);
   await done;
   clearTimeout(timer);
@@ -99,10 +99,10 @@ export async function stopProcess(child: ChildProcess, graceMs = 5000): Promise<
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
       const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
+      const port = typeof addr === 'object' && addr ? addr.port : 0;
       srv.close(() => resolve(port));
     });
   });
@@ -111,9 +111,9 @@ export async function freePort(): Promise<number> {
 /** Resident memory of a pid in MB: current (VmRSS) and peak (VmHWM), from /proc. */
 export function memoryMb(pid: number): { rss: number; hwm: number } | null {
   try {
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, "m").exec(status)?.[1] ?? Number.NaN);
-    return { rss: kb("VmRSS") / 1024, hwm: kb("VmHWM") / 1024 };
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? Number.NaN);
+    return { rss: kb('VmRSS') / 1024, hwm: kb('VmHWM') / 1024 };
   } catch {
     return null;
   }
@@ -122,8 +122,8 @@ export function memoryMb(pid: number): { rss: number; hwm: number } | null {
 /** CPU seconds (user+system) consumed so far by a pid, from /proc/<pid>/stat (USER_HZ = 100). */
 export function cpuSeconds(pid: number): number {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return (Number(fields[11]) + Number(fields[12])) / 100;
   } catch {
     return Number.NaN;

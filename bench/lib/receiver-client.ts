@@ -1,9 +1,9 @@
 // Parent side of bench/receiver.ts: starts it as a child process and talks to it over IPC.
-import type { ChildProcess } from "node:child_process";
-import { fileURLToPath } from "node:url";
-import { forkTs, stopProcess, cpuSeconds } from "./proc.js";
+import type { ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { forkTs, stopProcess, cpuSeconds } from './proc.js';
 
-const RECEIVER = fileURLToPath(new URL("../receiver.ts", import.meta.url));
+const RECEIVER = fileURLToPath(new URL('../receiver.ts', import.meta.url));
 
 export interface ReceiverOptions {
   ports?: number;
@@ -53,13 +53,13 @@ export class Receiver {
     private readonly child: ChildProcess,
     readonly ports: number[],
   ) {
-    child.on("message", (m: { id?: number; result?: unknown }) => {
+    child.on('message', (m: { id?: number; result?: unknown }) => {
       if (m.id === undefined) return;
       const resolve = this.pending.get(m.id);
       this.pending.delete(m.id);
       resolve?.(m.result);
     });
-    child.once("exit", () => {
+    child.once('exit', () => {
       for (const r of this.pending.values()) r(undefined);
       this.pending.clear();
     });
@@ -68,12 +68,12 @@ export class Receiver {
   static async start(opts: ReceiverOptions = {}): Promise<Receiver> {
     const child = forkTs(RECEIVER, [JSON.stringify(opts)]);
     const ports = await new Promise<number[]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error("receiver did not start within 15 s")), 15_000);
-      child.once("exit", (code) => reject(new Error(`receiver exited with ${code}`)));
-      child.once("message", (m: { ready?: boolean; ports?: number[] }) => {
+      const timer = setTimeout(() => reject(new Error('receiver did not start within 15 s')), 15_000);
+      child.once('exit', (code) => reject(new Error(`receiver exited with ${code}`)));
+      child.once('message', (m: { ready?: boolean; ports?: number[] }) => {
         clearTimeout(timer);
         if (m.ready && m.ports) resolve(m.ports);
-        else reject(new Error("receiver: unexpected first message"));
+        else reject(new Error('receiver: unexpected first message'));
       });
     });
     const r = new Receiver(child, ports);
@@ -85,7 +85,7 @@ export class Receiver {
     return this.child.pid ?? 0;
   }
 
-  url(i = 0, path = "/hook"): string {
+  url(i = 0, path = '/hook'): string {
     return `http://127.0.0.1:${this.ports[i]}${path}`;
   }
 
@@ -106,17 +106,17 @@ export class Receiver {
 
   reset(): Promise<boolean> {
     this.markCpu();
-    return this.call("reset");
+    return this.call('reset');
   }
   stats(): Promise<ReceiverStats> {
-    return this.call("stats");
+    return this.call('stats');
   }
   latency(): Promise<LatencySummary> {
-    return this.call("latency");
+    return this.call('latency');
   }
   /** Resolves when `target` arrivals were counted on `ports` (all by default), or after timeoutMs. */
   waitFor(target: number, timeoutMs: number, ports?: number[]): Promise<WaitResult> {
-    return this.call("waitFor", { target, ports, timeoutMs }, timeoutMs + 10_000);
+    return this.call('waitFor', { target, ports, timeoutMs }, timeoutMs + 10_000);
   }
 
   /** Start a CPU window now (reset() does it too). */
@@ -131,7 +131,7 @@ export class Receiver {
 
   async close(): Promise<void> {
     try {
-      await this.call("close", {}, 2000);
+      await this.call('close', {}, 2000);
     } catch {
       /* fall through to the signal */
     }

@@ -1,6 +1,6 @@
 // Result rows, the scenario contract, and the final table.
 
-export type Status = "PASS" | "FAIL" | "info" | "n/a" | "skip" | "error";
+export type Status = 'PASS' | 'FAIL' | 'info' | 'n/a' | 'skip' | 'error';
 
 export interface Row {
   scenario: string;
@@ -70,7 +70,7 @@ export interface Context {
 
 export interface Scenario {
   name: string;
-  kind: "baseline" | "linkwire";
+  kind: 'baseline' | 'linkwire';
   /** Scenarios whose figures this one compares against (run first when selected with --only). */
   needs?: string[];
   /** Only with --backlog. */
@@ -83,37 +83,39 @@ export interface Scenario {
 export class NotAvailable extends Error {}
 
 /** A comparison row: value vs baseline with a minimum (or maximum) ratio target. */
-export function ratioRow(
-  scenario: string,
-  metric: string,
-  value: number,
-  unit: string,
-  baseline: number | undefined,
-  min: number,
-  baselineName: string,
-): Row {
+export function ratioRow(scenario: string, metric: string, value: number, unit: string, baseline: number | undefined, min: number, baselineName: string): Row {
   if (baseline === undefined || !Number.isFinite(baseline) || baseline <= 0) {
-    return { scenario, metric, value, unit, baseline: null, ratio: null, target: `≥${min}× ${baselineName}`, status: "n/a", note: `baseline ${baselineName} not measured` };
+    return {
+      scenario,
+      metric,
+      value,
+      unit,
+      baseline: null,
+      ratio: null,
+      target: `≥${min}× ${baselineName}`,
+      status: 'n/a',
+      note: `baseline ${baselineName} not measured`,
+    };
   }
   const ratio = value / baseline;
-  return { scenario, metric, value, unit, baseline, ratio, target: `≥${min}× ${baselineName}`, status: ratio >= min ? "PASS" : "FAIL" };
+  return { scenario, metric, value, unit, baseline, ratio, target: `≥${min}× ${baselineName}`, status: ratio >= min ? 'PASS' : 'FAIL' };
 }
 
 /** A row checked against an absolute bound. */
-export function boundRow(scenario: string, metric: string, value: number, unit: string, op: "≤" | "≥" | "<", bound: number): Row {
-  const ok = op === "≤" ? value <= bound : op === "<" ? value < bound : value >= bound;
-  return { scenario, metric, value, unit, target: `${op}${bound} ${unit}`, status: Number.isFinite(value) && ok ? "PASS" : "FAIL" };
+export function boundRow(scenario: string, metric: string, value: number, unit: string, op: '≤' | '≥' | '<', bound: number): Row {
+  const ok = op === '≤' ? value <= bound : op === '<' ? value < bound : value >= bound;
+  return { scenario, metric, value, unit, target: `${op}${bound} ${unit}`, status: Number.isFinite(value) && ok ? 'PASS' : 'FAIL' };
 }
 
 export function infoRow(scenario: string, metric: string, value: number, unit: string, note?: string): Row {
-  return { scenario, metric, value, unit, status: "info", ...(note ? { note } : {}) };
+  return { scenario, metric, value, unit, status: 'info', ...(note ? { note } : {}) };
 }
 
-function fmt(v: number | null | undefined, unit = ""): string {
-  if (v === null || v === undefined) return "";
+function fmt(v: number | null | undefined, unit = ''): string {
+  if (v === null || v === undefined) return '';
   if (!Number.isFinite(v)) return String(v);
   const abs = Math.abs(v);
-  const s = abs >= 100 ? Math.round(v).toLocaleString("en-US") : abs >= 10 ? v.toFixed(1) : v.toFixed(2);
+  const s = abs >= 100 ? Math.round(v).toLocaleString('en-US') : abs >= 10 ? v.toFixed(1) : v.toFixed(2);
   return unit ? `${s} ${unit}` : s;
 }
 
@@ -122,20 +124,26 @@ function clip(s: string, max = 140): string {
 }
 
 export function printTable(rows: Row[]): string {
-  const header = ["scenario", "metric", "value", "baseline", "ratio", "target", "result"];
+  const header = ['scenario', 'metric', 'value', 'baseline', 'ratio', 'target', 'result'];
   const body = rows.map((r) => [
     r.scenario,
     r.metric,
     fmt(r.value, r.unit),
-    fmt(r.baseline, r.baseline != null ? r.unit : ""),
-    r.ratio != null ? `${fmt(r.ratio)}×` : "",
-    r.target ?? "",
-    r.status === "n/a" ? clip(r.note ?? "not available") : r.status === "error" || r.status === "skip" ? `${r.status}: ${r.note ?? ""}` : r.note ? `${r.status} (${r.note})` : r.status,
+    fmt(r.baseline, r.baseline != null ? r.unit : ''),
+    r.ratio != null ? `${fmt(r.ratio)}×` : '',
+    r.target ?? '',
+    r.status === 'n/a'
+      ? clip(r.note ?? 'not available')
+      : r.status === 'error' || r.status === 'skip'
+        ? `${r.status}: ${r.note ?? ''}`
+        : r.note
+          ? `${r.status} (${r.note})`
+          : r.status,
   ]);
   // the last column is free-width; the others are padded
-  const widths = header.map((h, i) => (i === header.length - 1 ? 0 : Math.max(h.length, ...body.map((b) => (b[i] ?? "").length))));
+  const widths = header.map((h, i) => (i === header.length - 1 ? 0 : Math.max(h.length, ...body.map((b) => (b[i] ?? '').length))));
   const line = (cells: string[]) =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : i >= 2 && i <= 4 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join("  ");
-  const out = [line(header), widths.map((w, i) => "-".repeat(i === widths.length - 1 ? 6 : w)).join("  "), ...body.map(line)].join("\n");
+    cells.map((c, i) => (i === cells.length - 1 ? c : i >= 2 && i <= 4 ? c.padStart(widths[i] ?? 0) : c.padEnd(widths[i] ?? 0))).join('  ');
+  const out = [line(header), widths.map((w, i) => '-'.repeat(i === widths.length - 1 ? 6 : w)).join('  '), ...body.map(line)].join('\n');
   return out;
 }

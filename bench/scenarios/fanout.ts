@@ -1,33 +1,33 @@
 // (d) Fan-out: one event to 3 endpoints (3 receiver ports, so 3 origins); deliveries/s while
 //     draining a backlog. No target in the spec: reported next to the single-endpoint figure.
-import { drainBacklog } from "../lib/drain.js";
-import { sqliteStore } from "../lib/linkwire.js";
-import { Receiver } from "../lib/receiver-client.js";
-import type { Context, Row, Scenario } from "../lib/report.js";
+import { drainBacklog } from '../lib/drain.js';
+import { sqliteStore } from '../lib/linkwire.js';
+import { Receiver } from '../lib/receiver-client.js';
+import type { Context, Row, Scenario } from '../lib/report.js';
 
 export const fanout: Scenario = {
-  name: "fanout",
-  kind: "linkwire",
-  description: "(d) one event → 3 endpoints, deliveries/s",
+  name: 'fanout',
+  kind: 'linkwire',
+  description: '(d) one event → 3 endpoints, deliveries/s',
   async run(ctx: Context): Promise<Row[]> {
     const events = ctx.params.fanoutEvents;
     const store = sqliteStore();
     const receiver = await Receiver.start({ ports: 3 });
     try {
       const urls = [0, 1, 2].map((i) => receiver.url(i));
-      const r = await drainBacklog({ store, receiver, urls, events, warmDeliveries: 1500, role: "all", timeoutMs: Math.max(120_000, events * 30) });
+      const r = await drainBacklog({ store, receiver, urls, events, warmDeliveries: 1500, role: 'all', timeoutMs: Math.max(120_000, events * 30) });
       ctx.detail.fanout = { events, ...r };
-      const single = ctx.figures.get("throughput.deliveriesPerSec");
+      const single = ctx.figures.get('throughput.deliveriesPerSec');
       return [
         {
-          scenario: "fanout",
-          metric: "deliveries/s (3 endpoints)",
+          scenario: 'fanout',
+          metric: 'deliveries/s (3 endpoints)',
           value: r.rate,
-          unit: "/s",
+          unit: '/s',
           baseline: single ?? null,
           ratio: single ? r.rate / single : null,
-          target: "(none; vs 1 endpoint)",
-          status: r.complete ? "info" : "FAIL",
+          target: '(none; vs 1 endpoint)',
+          status: r.complete ? 'info' : 'FAIL',
           ...(r.complete ? {} : { note: `only ${r.received}/${r.expected} delivered` }),
         },
       ];

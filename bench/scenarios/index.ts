@@ -1,11 +1,11 @@
 // Linkwire scenarios of PRODUCT.md §8, in the order they run.
-import type { Scenario } from "../lib/report.js";
-import { backlog } from "./backlog.js";
-import { fanout } from "./fanout.js";
-import { isolation } from "./isolation.js";
-import { latency } from "./latency.js";
-import { postgres } from "./postgres.js";
-import { redirects } from "./redirects.js";
-import { throughput } from "./throughput.js";
+import type { Scenario } from '../lib/report.js';
+import { backlog } from './backlog.js';
+import { fanout } from './fanout.js';
+import { isolation } from './isolation.js';
+import { latency } from './latency.js';
+import { postgres } from './postgres.js';
+import { redirects } from './redirects.js';
+import { throughput } from './throughput.js';
 
 export const linkwireScenarios: Scenario[] = [throughput, latency, redirects, fanout, isolation, backlog, postgres];

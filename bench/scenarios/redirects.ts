@@ -1,25 +1,25 @@
 // (c) Short-link redirects, GET /l/<slug> with the click durably recorded:
 //     ingestion alone (no endpoint) ≥ 0.35× a bare node:http 302 server under the same autocannon
 //     settings; then with an endpoint subscribed, every acknowledged (302) click must be delivered.
-import { type LinkwireNode, createAccount, createEndpoint, createLink, sqliteStore, startNode } from "../lib/linkwire.js";
-import { hammer } from "../lib/load.js";
-import { CpuMeter } from "../lib/proc.js";
-import { Receiver } from "../lib/receiver-client.js";
-import { type Context, type Row, type Scenario, infoRow, ratioRow } from "../lib/report.js";
-import { sleep } from "../lib/stats.js";
+import { type LinkwireNode, createAccount, createEndpoint, createLink, sqliteStore, startNode } from '../lib/linkwire.js';
+import { hammer } from '../lib/load.js';
+import { CpuMeter } from '../lib/proc.js';
+import { Receiver } from '../lib/receiver-client.js';
+import { type Context, type Row, type Scenario, infoRow, ratioRow } from '../lib/report.js';
+import { sleep } from '../lib/stats.js';
 
 export const redirects: Scenario = {
-  name: "redirects",
-  kind: "linkwire",
-  needs: ["bare302"],
-  description: "(c) /l/<slug> redirects with durable clicks vs bare 302; every acked click delivered",
+  name: 'redirects',
+  kind: 'linkwire',
+  needs: ['bare302'],
+  description: '(c) /l/<slug> redirects with durable clicks vs bare 302; every acked click delivered',
   async run(ctx: Context): Promise<Row[]> {
     const { redirectSeconds: seconds, redirectConnections: conns } = ctx.params;
     const store = sqliteStore();
     const receiver = await Receiver.start({ track: true });
     let node: LinkwireNode | undefined;
     try {
-      node = await startNode(store, "all");
+      node = await startNode(store, 'all');
       const apiKey = await createAccount(store);
       const { slug } = await createLink(node, apiKey);
       const url = `${node.origin}/l/${slug}`;
@@ -29,11 +29,12 @@ export const redirects: Scenario = {
       const alone = await hammer(url, conns, seconds);
       const aloneCpu = cpu.percent();
       const rows: Row[] = [
-        ratioRow("redirects", "redirects/s, no endpoint", alone.rps, "/s", ctx.figures.get("bare302.rps"), 0.35, "bare302"),
-        infoRow("redirects", "latency p50 / p99", alone.p50, "ms", `p99 ${alone.p99} ms`),
-        infoRow("redirects", "server CPU", aloneCpu, "%core"),
+        ratioRow('redirects', 'redirects/s, no endpoint', alone.rps, '/s', ctx.figures.get('bare302.rps'), 0.35, 'bare302'),
+        infoRow('redirects', 'latency p50 / p99', alone.p50, 'ms', `p99 ${alone.p99} ms`),
+        infoRow('redirects', 'server CPU', aloneCpu, '%core'),
       ];
-      if (alone.otherStatus || alone.errors) rows.push({ scenario: "redirects", metric: "non-302 / errors", value: alone.otherStatus + alone.errors, unit: "", status: "FAIL" });
+      if (alone.otherStatus || alone.errors)
+        rows.push({ scenario: 'redirects', metric: 'non-302 / errors', value: alone.otherStatus + alone.errors, unit: '', status: 'FAIL' });
 
       // 2. with an endpoint subscribed: every 302 must become a delivered link.click
       await createEndpoint(node, apiKey, receiver.url());
@@ -47,16 +48,16 @@ export const redirects: Scenario = {
         s = await receiver.stats();
       }
       ctx.detail.redirects = { alone, withHook, acked, delivered: s.uniqueClicks, duplicates: s.clickDeliveries - s.uniqueClicks };
-      rows.push(infoRow("redirects", "redirects/s, 1 endpoint", withHook.rps, "/s", `p99 ${withHook.p99} ms`));
+      rows.push(infoRow('redirects', 'redirects/s, 1 endpoint', withHook.rps, '/s', `p99 ${withHook.p99} ms`));
       rows.push({
-        scenario: "redirects",
-        metric: "acked clicks delivered",
+        scenario: 'redirects',
+        metric: 'acked clicks delivered',
         value: s.uniqueClicks,
-        unit: "",
+        unit: '',
         baseline: acked,
         ratio: acked ? s.uniqueClicks / acked : null,
-        target: "all (unique webhook-id)",
-        status: s.uniqueClicks >= acked && acked > 0 ? "PASS" : "FAIL",
+        target: 'all (unique webhook-id)',
+        status: s.uniqueClicks >= acked && acked > 0 ? 'PASS' : 'FAIL',
         note: `${s.clickDeliveries - s.uniqueClicks} duplicates`,
       });
       return rows;
