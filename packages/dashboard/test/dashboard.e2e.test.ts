@@ -1,0 +1,381 @@
+// End-to-end: the real Linkwire server (CLI, SQLite in a temp dir) + a real local webhook receiver +
+// headless Chromium driven by playwright-core. Walks the main journey, checks every page with axe
+// (no serious/critical violations), and writes docs/screenshots/*.png.
+//
+// Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH): `apt-get install -y chromium`.
+import assert from 'node:assert/strict';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from 'node:http';
+import { createRequire } from 'node:module';
+import { createServer as createNetServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const dashboardDir = join(here, '..');
+const repo = join(dashboardDir, '..', '..');
+const shots = join(repo, 'docs', 'screenshots');
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+interface Received {
+  headers: IncomingHttpHeaders;
+  body: Buffer;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createNetServer();
+    s.listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no free port'))));
+    });
+  });
+}
+
+/** Standard Webhooks verification, written independently of the server and the SDK. */
+function verifySignature(r: Received, secret: string): boolean {
+  const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
+  const id = String(r.headers['webhook-id']);
+  const ts = String(r.headers['webhook-timestamp']);
+  const expected = createHmac('sha256', key).update(`${id}.${ts}.`).update(r.body).digest();
+  return String(r.headers['webhook-signature'] ?? '')
+    .split(' ')
+    .some((s) => {
+      const [v, b64] = s.split(',');
+      const given = Buffer.from(b64 ?? '', 'base64');
+      return v === 'v1' && given.length === expected.length && timingSafeEqual(given, expected);
+    });
+}
+
+let server: ChildProcess | undefined;
+let serverLog = '';
+let receiver: Server;
+let receiverUrl = '';
+const received: Received[] = [];
+let base = '';
+let dataDir = '';
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+const pageErrors: string[] = [];
+
+async function waitForHealth(url: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`server exited (${server.exitCode}):\n${serverLog}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) return;
+    } catch {
+      /* not listening yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server not healthy after ${ms} ms:\n${serverLog}`);
+}
+
+async function axeCheck(name: string): Promise<void> {
+  await page.addScriptTag({ content: axeSource });
+  const violations = await page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected as a global
+    const axe = (window as any).axe;
+    // The public profile page in the preview iframe is not part of the dashboard.
+    const res = await axe.run({ exclude: [['iframe']] }, { iframes: false, resultTypes: ['violations'] });
+    return res.violations.map((v: { id: string; impact: string; help: string; nodes: { target: string[] }[] }) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
+    }));
+  });
+  const bad = violations.filter((v: { impact: string }) => v.impact === 'serious' || v.impact === 'critical');
+  assert.deepEqual(bad, [], `axe: serious/critical violations on ${name}:\n${JSON.stringify(bad, null, 2)}`);
+}
+
+async function shot(name: string, fullPage = true): Promise<void> {
+  // Let toasts fade from the picture so screenshots show the page itself.
+  await page.evaluate(() => document.querySelectorAll('.toast').forEach((t) => t.remove()));
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage });
+}
+
+before(async () => {
+  assert.ok(existsSync(chromiumPath), `Chromium not found at ${chromiumPath}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
+  if (!existsSync(join(dashboardDir, 'dist', 'index.html'))) {
+    execFileSync(process.execPath, [join(dashboardDir, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+  }
+  mkdirSync(shots, { recursive: true });
+
+  receiver = createHttpServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks) });
+      res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}');
+    });
+  });
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
+  const ra = receiver.address();
+  receiverUrl = `http://127.0.0.1:${typeof ra === 'object' && ra ? ra.port : 0}/hooks/linkwire`;
+
+  const port = await freePort();
+  base = `http://127.0.0.1:${port}`;
+  dataDir = mkdtempSync(join(tmpdir(), 'lw-e2e-'));
+  const cli = join(repo, 'packages', 'server', 'src', 'cli.ts');
+  server = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], {
+    cwd: repo,
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LINKWIRE_PUBLIC_URL: base,
+      LINKWIRE_DATA_DIR: dataDir,
+      LINKWIRE_DEV: '1',
+      LINKWIRE_ALLOW_PRIVATE_TARGETS: '127.0.0.0/8',
+      LINKWIRE_DEFAULT_PLAN: 'pro',
+      LINKWIRE_RETRY_SCHEDULE: '1s,2s',
+      NODE_ENV: 'test',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout?.on('data', (d) => {
+    serverLog += d;
+  });
+  server.stderr?.on('data', (d) => {
+    serverLog += d;
+  });
+  await waitForHealth(base);
+
+  browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  // bypassCSP: axe is injected as an inline script, which the dashboard's CSP rightly forbids.
+  context = await browser.newContext({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', bypassCSP: true });
+  context.setDefaultTimeout(15_000);
+  page = await context.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+});
+
+after(async () => {
+  await browser?.close().catch(() => {});
+  if (server && server.exitCode === null) {
+    server.kill('SIGTERM');
+    await new Promise((r) => server?.once('exit', r));
+  }
+  await new Promise((r) => receiver?.close(r));
+  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+});
+
+describe('dashboard end-to-end', { timeout: 180_000 }, () => {
+  const handle = `ada${Date.now().toString(36).slice(-5)}`;
+  const email = `${handle}@example.com`;
+  const password = 'correct horse battery staple';
+  let secret = '';
+
+  it('serves the dashboard and sends a logged-out visitor to the log-in page', async () => {
+    const res = await fetch(`${base}/dashboard`, { redirect: 'manual' });
+    assert.equal(res.status, 301);
+    await page.goto(`${base}/dashboard/`);
+    await page.getByRole('heading', { name: 'Log in to Linkwire' }).waitFor();
+    assert.match(page.url(), /\/dashboard\/login$/);
+    await axeCheck('login');
+    await shot('login', false);
+  });
+
+  it('signs up, shows the first API key once, and lands on Links', async () => {
+    await page.getByRole('link', { name: 'Create an account' }).click();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Handle').fill(handle);
+    await page.getByLabel('Password').fill(password);
+    await axeCheck('signup');
+    await shot('signup', false);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    const key = await page.getByTestId('signup-api-key').textContent();
+    assert.match(key ?? '', /\S{20,}/);
+    await axeCheck('welcome');
+    await page.getByRole('button', { name: 'Continue to the dashboard' }).click();
+    await page.getByRole('heading', { name: 'Links', exact: true }).waitFor();
+    await page.getByText('No links yet').waitFor();
+    await axeCheck('links (empty)');
+  });
+
+  it('adds links, reorders them with the keyboard buttons, and persists the order', async () => {
+    for (const [title, url] of [
+      ['My website', 'https://ada.example.com/'],
+      ['New book: Notes on the Engine', 'https://shop.example.com/notes'],
+    ]) {
+      await page.getByLabel('Title').fill(title);
+      await page.getByLabel('Destination URL').fill(url);
+      await page.getByRole('button', { name: 'Add link' }).click();
+      await page.getByText(`Link “${title}” added`).waitFor();
+    }
+    const rows = page.getByTestId('link-row');
+    assert.equal(await rows.count(), 2);
+    const short = await rows.first().locator('code').textContent();
+    assert.match(short ?? '', /^http:\/\/127\.0\.0\.1:\d+\/l\/\S+$/);
+    await page.getByRole('button', { name: 'Move New book: Notes on the Engine up' }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid=link-row] strong')?.textContent?.startsWith('New book'));
+    // The order survives a reload: it was PATCHed to the server.
+    await page.waitForTimeout(300);
+    await page.reload();
+    await page.getByTestId('link-row').first().waitFor();
+    assert.match((await page.getByTestId('link-row').first().locator('strong').first().textContent()) ?? '', /^New book/);
+    // QR downloads point at the API.
+    const svgHref = await page.getByRole('link', { name: /as SVG$/ }).first().getAttribute('href');
+    const qr = await page.request.get(`${base}${svgHref}`);
+    assert.equal(qr.status(), 200);
+    assert.match(await qr.text(), /<svg/);
+    await page.frameLocator('iframe[title="Public profile preview"]').locator('body').waitFor();
+    await axeCheck('links');
+    await shot('links');
+  });
+
+  it('edits the profile and manages a mailing-list widget', async () => {
+    await page.getByRole('link', { name: 'Profile' }).click();
+    await page.getByRole('heading', { name: 'Profile', exact: true }).waitFor();
+    await page.getByLabel('Title').fill('Ada Lovelace');
+    await page.getByLabel('Bio').fill('Writing about engines, numbers and poetry.');
+    await page.getByLabel('ocean').check();
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await page.getByText('Profile saved').waitFor();
+    await page.getByLabel('Widget title').fill('Get my monthly letter');
+    await page.getByRole('button', { name: 'Add widget' }).click();
+    await page.getByText('Widget added').waitFor();
+    await page.getByText('No subscribers yet').waitFor();
+    await axeCheck('profile');
+    await shot('profile');
+  });
+
+  it('shows analytics for a date range', async () => {
+    await page.getByRole('link', { name: 'Analytics' }).click();
+    await page.getByRole('heading', { name: 'Analytics', exact: true }).waitFor();
+    await page.getByText('Click-through rate', { exact: true }).waitFor();
+    await page.getByRole('button', { name: '7 days' }).click();
+    await page.getByRole('button', { name: '7 days' }).and(page.locator('[aria-pressed=true]')).waitFor();
+    await page.waitForLoadState('networkidle');
+    await axeCheck('analytics');
+    await shot('analytics');
+  });
+
+  it('creates a webhook endpoint to a local receiver with the event picker', async () => {
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByText('No endpoints yet').waitFor();
+    await page.getByText('Endpoints', { exact: true }).waitFor();
+    await axeCheck('webhooks (empty)');
+    await page.getByRole('button', { name: 'Add your first endpoint' }).click();
+    await page.getByLabel('Endpoint URL').fill(receiverUrl);
+    await page.getByText(/requires https:\/\/ endpoints unless the server runs in dev mode/).waitFor();
+    await page.getByLabel('Description').fill('Local receiver (e2e)');
+    await page.getByLabel('link.click', { exact: true }).check();
+    await page.getByLabel('profile.visit', { exact: true }).check();
+    // Client-side filter feedback, then a valid filter.
+    await page.getByLabel('Filter').fill('{"data.country": ');
+    await page.getByText(/Not valid JSON/).waitFor();
+    await page.getByLabel('Filter').fill('');
+    await axeCheck('webhook form');
+    await shot('webhook-new');
+    await page.getByRole('button', { name: 'Create endpoint' }).click();
+    await page.getByRole('heading', { name: receiverUrl }).waitFor();
+    await page.getByText('Endpoint created. Put this secret').waitFor();
+    secret = ((await page.getByTestId('webhook-secret').textContent()) ?? '').trim();
+    assert.match(secret, /^whsec_[A-Za-z0-9+/=]{40,}$/);
+  });
+
+  it('sends a test event, sees the delivery succeed, and opens the attempt', async () => {
+    await page.getByTestId('test-event').selectOption('link.click');
+    await page.getByRole('button', { name: 'Send test' }).click();
+    await page.getByText('Test link.click queued').waitFor();
+    const row = page.locator('[data-testid=delivery-row][data-status=succeeded]').first();
+    await row.waitFor({ timeout: 30_000 });
+    assert.match((await row.textContent()) ?? '', /link\.click/);
+    assert.match((await row.textContent()) ?? '', /200/);
+
+    // The receiver really got a signed request that verifies with the secret shown in the UI.
+    assert.ok(received.length >= 1, 'the local receiver got the test delivery');
+    const got = received.at(-1) as Received;
+    assert.equal(JSON.parse(got.body.toString()).type, 'link.click');
+    assert.ok(verifySignature(got, secret), 'webhook-signature verifies with the dashboard secret');
+
+    // Snippets for the three languages.
+    await page.getByRole('tab', { name: 'Python (stdlib)' }).click();
+    assert.match((await page.getByTestId('snippet').textContent()) ?? '', /hmac\.compare_digest/);
+    await page.getByRole('tab', { name: 'Node.js + SDK' }).click();
+    assert.match((await page.getByTestId('snippet').textContent()) ?? '', /verifyWebhook/);
+    await axeCheck('webhook detail');
+    await shot('webhook-detail');
+
+    await row.getByRole('button', { name: /^Open link\.click delivery/ }).click();
+    const attempt = page.getByTestId('attempt').first();
+    await attempt.waitFor();
+    assert.match((await attempt.textContent()) ?? '', /Attempt 1/);
+    assert.match((await attempt.textContent()) ?? '', /200/);
+    assert.match((await page.getByTestId('delivery-drawer').textContent()) ?? '', /"type": "link\.click"/);
+    await axeCheck('delivery drawer');
+    await shot('delivery-attempt', false);
+    await page.getByRole('button', { name: 'Close', exact: true }).click();
+  });
+
+  it('lists the endpoint with its status and usage meters', async () => {
+    await page.getByRole('link', { name: '← Webhooks' }).click();
+    const card = page.getByTestId('endpoint-card').first();
+    await card.waitFor();
+    assert.match((await card.textContent()) ?? '', /Active/);
+    await page.getByRole('meter', { name: 'Endpoints' }).waitFor();
+    assert.equal(await page.getByRole('meter', { name: 'Endpoints' }).getAttribute('aria-valuenow'), '1');
+    await axeCheck('webhooks');
+    await shot('webhooks');
+  });
+
+  it('creates an API key shown once and sees plan limits in Settings', async () => {
+    await page.getByRole('link', { name: 'Settings' }).click();
+    await page.getByRole('heading', { name: 'Plan and limits' }).waitFor();
+    await page.getByLabel('New key name').fill('Zapier');
+    await page.getByRole('button', { name: 'Create key' }).click();
+    const key = (await page.getByTestId('new-api-key').textContent()) ?? '';
+    assert.ok(key.length > 20);
+    // The key works as a Bearer token against the API.
+    const res = await fetch(`${base}/api/v1/account`, { headers: { authorization: `Bearer ${key}` } });
+    assert.equal(res.status, 200);
+    assert.equal(((await res.json()) as { handle: string }).handle, handle);
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    await page.getByRole('cell', { name: 'Zapier' }).waitFor();
+    await axeCheck('settings');
+    await shot('settings');
+  });
+
+  it('works on a phone and in dark mode', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.getByRole('link', { name: 'Links' }).click();
+    await page.getByTestId('link-row').first().waitFor();
+    await axeCheck('links (phone)');
+    await shot('links-phone', false);
+    await page.setViewportSize({ width: 1360, height: 900 });
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.getByRole('link', { name: 'Webhooks' }).click();
+    await page.getByTestId('endpoint-card').first().click();
+    await page.getByRole('heading', { name: receiverUrl }).waitFor();
+    await page.locator('[data-testid=delivery-row]').first().waitFor();
+    await axeCheck('webhook detail (dark)');
+    await shot('webhook-detail-dark', false);
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
+  it('logs out and back in', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('heading', { name: 'Log in to Linkwire' }).waitFor();
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill('wrong password');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('alert').filter({ hasText: /./ }).first().waitFor();
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await page.getByRole('heading', { name: 'Links', exact: true }).waitFor();
+    assert.deepEqual(pageErrors, [], 'no uncaught errors in the page');
+  });
+});
