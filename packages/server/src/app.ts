@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { installAuth } from './accounts/auth.js';
 import { accountRoutes } from './accounts/routes.js';
 import type { AppContext } from './context.js';
@@ -24,7 +24,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     // API bodies are small; a larger one is a mistake or an attack (413).
     bodyLimit: 64 * 1024,
     trustProxy: ctx.config.trustProxy,
-    disableRequestLogging: true,
+    // Per-request log lines would cost more than a redirect itself; the onResponse hook below
+    // records metrics for every request and logs only failures.
+    logController: new LogController({ disableRequestLogging: true }),
     genReqId: () => `req_${randomBytes(9).toString('base64url')}`,
   });
   app.decorate('ctx', ctx);
