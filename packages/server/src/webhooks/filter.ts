@@ -60,6 +60,11 @@ class Compiler {
     return () => false;
   }
 
+  invalid(field: string, message: string): null {
+    this.errors.push({ field, message });
+    return null;
+  }
+
   filter(node: unknown, field: string, depth: number): FilterPredicate {
     if (!isPlainObject(node)) return this.fail(field, 'must be an object of conditions, e.g. {"type": "link.click"}');
     if (depth > FILTER_LIMITS.maxDepth) return this.fail(field, `is nested too deeply (at most ${FILTER_LIMITS.maxDepth} levels of $and/$or/$not)`);
