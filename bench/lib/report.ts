@@ -31,6 +31,9 @@ export interface Params {
   hugeBacklog: number;
 }
 
+/** The --backlog size; LINKWIRE_BENCH_BACKLOG overrides it (e.g. for a shorter trial run). */
+const HUGE = Number(process.env.LINKWIRE_BENCH_BACKLOG ?? 1_000_000);
+
 export function params(quick: boolean): Params {
   return quick
     ? {
@@ -43,7 +46,7 @@ export function params(quick: boolean): Params {
         latencySeconds: 4,
         fanoutEvents: 1000,
         isolationEvents: 300,
-        hugeBacklog: 1_000_000,
+        hugeBacklog: HUGE,
       }
     : {
         quick,
@@ -55,7 +58,7 @@ export function params(quick: boolean): Params {
         latencySeconds: 10,
         fanoutEvents: 5000,
         isolationEvents: 1500,
-        hugeBacklog: 1_000_000,
+        hugeBacklog: HUGE,
       };
 }
 

@@ -58,7 +58,7 @@ export const isolation: Scenario = {
     }
     return [
       ratioRow('isolation', 'nine healthy, one hung: deliveries/s', hung.rate, '/s', healthy.rate, 0.9, 'all healthy'),
-      infoRow('isolation', 'requests held by the dead endpoint', hung.held, '', 'at the end of the run'),
+      infoRow('isolation', 'requests that reached the dead endpoint', hung.perPort[0] ?? 0, '', 'accepted, never answered'),
     ];
   },
 };
