@@ -124,14 +124,14 @@ class Compiler {
     switch (op) {
       case '$eq':
       case '$ne': {
-        if (!isLiteral(arg)) return (this.fail(at, 'must be a string, number, boolean or null'), null);
+        if (!isLiteral(arg)) return this.invalid(at, 'must be a string, number, boolean or null');
         return op === '$eq' ? (v) => v === arg : (v) => v !== arg;
       }
       case '$in':
       case '$nin': {
-        if (!Array.isArray(arg)) return (this.fail(at, 'must be an array'), null);
+        if (!Array.isArray(arg)) return this.invalid(at, 'must be an array');
         const bad = arg.findIndex((x) => !isLiteral(x));
-        if (bad >= 0) return (this.fail(`${at}.${bad}`, 'must be a string, number, boolean or null'), null);
+        if (bad >= 0) return this.invalid(`${at}.${bad}`, 'must be a string, number, boolean or null');
         const set = new Set<unknown>(arg);
         return op === '$in' ? (v) => set.has(v) : (v) => !set.has(v);
       }
@@ -139,18 +139,18 @@ class Compiler {
       case '$gte':
       case '$lt':
       case '$lte': {
-        if (!(typeof arg === 'string' || (typeof arg === 'number' && Number.isFinite(arg)))) return (this.fail(at, 'must be a number or a string'), null);
+        if (!(typeof arg === 'string' || (typeof arg === 'number' && Number.isFinite(arg)))) return this.invalid(at, 'must be a number or a string');
         if (op === '$gt') return (v) => ordered(v, arg, (a, b) => a > b);
         if (op === '$gte') return (v) => ordered(v, arg, (a, b) => a >= b);
         if (op === '$lt') return (v) => ordered(v, arg, (a, b) => a < b);
         return (v) => ordered(v, arg, (a, b) => a <= b);
       }
       case '$exists': {
-        if (typeof arg !== 'boolean') return (this.fail(at, 'must be true or false'), null);
+        if (typeof arg !== 'boolean') return this.invalid(at, 'must be true or false');
         return arg ? (v) => v !== MISSING : (v) => v === MISSING;
       }
       case '$startsWith': {
-        if (typeof arg !== 'string') return (this.fail(at, 'must be a string'), null);
+        if (typeof arg !== 'string') return this.invalid(at, 'must be a string');
         return (v) => typeof v === 'string' && v.startsWith(arg);
       }
     }
