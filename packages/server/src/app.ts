@@ -7,7 +7,9 @@ import { accountRoutes } from './accounts/routes.js';
 import type { AppContext } from './context.js';
 import { eventRoutes } from './events/routes.js';
 import { installProblemHandler } from './http/problem.js';
+import { linkRoutes } from './links/routes.js';
 import { dashboardPlugin } from './web/dashboard.js';
+import { publicRoutes } from './web/public.js';
 import './http/types.js';
 
 export interface AppOptions {
@@ -60,9 +62,11 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       installAuth(api);
       await api.register(accountRoutes);
       await api.register(eventRoutes);
+      await api.register(linkRoutes);
     },
     { prefix: '/api/v1' },
   );
   await app.register(dashboardPlugin);
+  await app.register(publicRoutes);
   return app;
 }

@@ -1,0 +1,84 @@
+import type { AppContext } from '../context.js';
+
+/** What a redirect needs about a link, with its owner's handle (the events' profileCode). */
+export interface RedirectTarget {
+  id: string;
+  accountId: string;
+  handle: string;
+  slug: string;
+  url: string;
+  title: string;
+  type: 'link' | 'product';
+  expiresAt: number | null;
+  expiredAt: number | null;
+}
+
+// A tiny per-process cache of slug → link for the redirect hot path. Without it every click costs
+// one SELECT before it joins its batch; with it a hot short link costs none. Edits made through
+// this process drop the entry at once (forgetLink). With several api processes on PostgreSQL an
+// edit made elsewhere is seen here within TTL_MS: a redirect may follow the old URL for at most
+// one second after an edit, which is the accepted staleness (expiry is re-checked against
+// expiresAt on every hit, so an expired link never redirects).
+const TTL_MS = 1_000;
+const MAX_ENTRIES = 10_000;
+
+interface Entry {
+  target: RedirectTarget | null;
+  at: number;
+}
+
+interface Cache {
+  bySlug: Map<string, Entry>;
+  slugById: Map<string, string>;
+}
+
+// Keyed by the database handle: tests run several nodes (databases) in one process.
+const caches = new WeakMap<object, Cache>();
+
+function cacheOf(ctx: AppContext): Cache {
+  let cache = caches.get(ctx.db);
+  if (!cache) {
+    cache = { bySlug: new Map(), slugById: new Map() };
+    caches.set(ctx.db, cache);
+  }
+  return cache;
+}
+
+export async function findRedirectTarget(ctx: AppContext, slug: string, now = Date.now()): Promise<RedirectTarget | null> {
+  const cache = cacheOf(ctx);
+  const hit = cache.bySlug.get(slug);
+  if (hit && now - hit.at < TTL_MS) return hit.target;
+  const row = await ctx.db
+    .selectFrom('links')
+    .innerJoin('accounts', 'accounts.id', 'links.accountId')
+    .select(['links.id', 'links.accountId', 'accounts.handle', 'links.slug', 'links.url', 'links.title', 'links.type', 'links.expiresAt', 'links.expiredAt'])
+    .where('links.slug', '=', slug)
+    .executeTakeFirst();
+  const target: RedirectTarget | null = row ?? null;
+  if (cache.bySlug.size >= MAX_ENTRIES) {
+    cache.bySlug.clear();
+    cache.slugById.clear();
+  }
+  cache.bySlug.set(slug, { target, at: now });
+  if (target) cache.slugById.set(target.id, slug);
+  return target;
+}
+
+/** Drops a link from this process's cache after it was edited or deleted here. */
+export function forgetLink(ctx: AppContext, linkId: string): void {
+  const cache = cacheOf(ctx);
+  const slug = cache.slugById.get(linkId);
+  if (slug !== undefined) {
+    cache.bySlug.delete(slug);
+    cache.slugById.delete(linkId);
+  }
+}
+
+/** A newly created or renamed slug must not be answered from a cached "no such link". */
+export function forgetSlug(ctx: AppContext, slug: string): void {
+  cacheOf(ctx).bySlug.delete(slug);
+}
+
+export function isExpired(target: Pick<RedirectTarget, 'expiresAt' | 'expiredAt'>, now = Date.now()): boolean {
+  return target.expiredAt !== null || (target.expiresAt !== null && target.expiresAt <= now);
+}

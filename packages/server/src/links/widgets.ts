@@ -1,0 +1,151 @@
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { inTransaction } from '../db/transaction.js';
+import { emit } from '../events/emit.js';
+import { notFound, tooManyRequests } from '../http/errors.js';
+import { newId } from '../lib/ids.js';
+import type { SubscribersTable, WidgetsTable } from './tables.js';
+
+// Mailing-list widgets on the profile page and the subscribers they collect.
+
+export const CreateWidgetBody = z.strictObject({
+  kind: z.literal('mailing_list', { message: 'must be "mailing_list"' }),
+  title: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(120, 'must be at most 120 characters'),
+  campaignId: z.string({ message: 'must be a string' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').nullable().optional(),
+});
+
+export const SubscribeBody = z.strictObject({
+  widgetId: z.string({ message: 'must be a string' }).min(1, 'is required'),
+  email: z.email({ message: 'must be a valid email address' }).max(254, 'must be at most 254 characters'),
+});
+
+export const toWidgetView = (w: WidgetsTable) => ({
+  id: w.id,
+  kind: w.kind,
+  title: w.title,
+  campaignId: w.campaignId,
+  createdAt: new Date(w.createdAt).toISOString(),
+});
+
+export const toSubscriberView = (s: SubscribersTable) => ({
+  id: s.id,
+  email: s.email,
+  widgetId: s.widgetId,
+  campaignId: s.campaignId,
+  createdAt: new Date(s.createdAt).toISOString(),
+});
+
+export async function createWidget(ctx: AppContext, accountId: string, input: z.output<typeof CreateWidgetBody>) {
+  const widget: WidgetsTable = {
+    id: newId('wdg'),
+    accountId,
+    kind: input.kind,
+    title: input.title,
+    campaignId: input.campaignId ?? null,
+    createdAt: Date.now(),
+  };
+  await ctx.db.insertInto('widgets').values(widget).execute();
+  return toWidgetView(widget);
+}
+
+export async function listWidgets(ctx: AppContext, accountId: string) {
+  const rows = await ctx.db.selectFrom('widgets').selectAll().where('accountId', '=', accountId).orderBy('id').execute();
+  return rows.map(toWidgetView);
+}
+
+export async function deleteWidget(ctx: AppContext, accountId: string, id: string): Promise<void> {
+  // Subscribers stay: they are the account's list, not the widget's.
+  const result = await ctx.db.deleteFrom('widgets').where('id', '=', id).where('accountId', '=', accountId).executeTakeFirst();
+  if (result.numDeletedRows === 0n) throw notFound('Widget', id);
+}
+
+export async function listSubscribers(ctx: AppContext, accountId: string, opts: { cursor?: string; limit: number }) {
+  let q = ctx.db.selectFrom('subscribers').selectAll().where('accountId', '=', accountId);
+  if (opts.cursor) q = q.where('id', '>', opts.cursor);
+  return q
+    .orderBy('id')
+    .limit(opts.limit + 1)
+    .execute();
+}
+
+/** Every subscriber, oldest first, in pages of 1 000 (the CSV export streams them). */
+export async function* allSubscribers(ctx: AppContext, accountId: string): AsyncGenerator<SubscribersTable> {
+  let cursor = '';
+  for (;;) {
+    const rows = await ctx.db
+      .selectFrom('subscribers')
+      .selectAll()
+      .where('accountId', '=', accountId)
+      .where('id', '>', cursor)
+      .orderBy('id')
+      .limit(1000)
+      .execute();
+    yield* rows;
+    if (rows.length < 1000) return;
+    cursor = rows[rows.length - 1]!.id;
+  }
+}
+
+// Sign-ups per (client, widget): 5 a minute is plenty for a human and stops a script filling the
+// list. Kept in process memory: with several api processes each allows 5, which still bounds abuse.
+const SUBSCRIBE_WINDOW_MS = 60_000;
+const SUBSCRIBE_MAX = 5;
+const attempts = new Map<string, { windowStart: number; count: number }>();
+
+function checkSubscribeRate(key: string, now: number) {
+  const entry = attempts.get(key);
+  if (!entry || now - entry.windowStart >= SUBSCRIBE_WINDOW_MS) {
+    if (attempts.size > 50_000) attempts.clear();
+    attempts.set(key, { windowStart: now, count: 1 });
+    return;
+  }
+  entry.count++;
+  if (entry.count > SUBSCRIBE_MAX) {
+    const retryAfter = Math.ceil((entry.windowStart + SUBSCRIBE_WINDOW_MS - now) / 1000);
+    throw tooManyRequests('Too many sign-ups from this device; try again in a minute.', retryAfter);
+  }
+}
+
+export interface SubscribeResult {
+  created: boolean;
+  subscriber: ReturnType<typeof toSubscriberView>;
+}
+
+/**
+ * A public sign-up. Idempotent: the same address on the same widget is one subscriber, and only
+ * the first sign-up emits subscriber.new.
+ */
+export async function subscribe(ctx: AppContext, handle: string, input: z.output<typeof SubscribeBody>, clientHash: string): Promise<SubscribeResult> {
+  const now = Date.now();
+  const widget = await ctx.db
+    .selectFrom('widgets')
+    .innerJoin('accounts', 'accounts.id', 'widgets.accountId')
+    .select(['widgets.id', 'widgets.accountId', 'widgets.title', 'widgets.campaignId'])
+    .where('widgets.id', '=', input.widgetId)
+    .where('accounts.handle', '=', handle)
+    .executeTakeFirst();
+  if (!widget) throw notFound('Widget', input.widgetId);
+  checkSubscribeRate(`${clientHash}|${widget.id}`, now);
+  const email = input.email.trim().toLowerCase();
+  return inTransaction(ctx.db, async (tx) => {
+    const row: SubscribersTable = { id: newId('sub'), accountId: widget.accountId, widgetId: widget.id, campaignId: widget.campaignId, email, createdAt: now };
+    const inserted = await tx
+      .insertInto('subscribers')
+      .values(row)
+      .onConflict((oc) => oc.columns(['widgetId', 'email']).doNothing())
+      .returning('id')
+      .executeTakeFirst();
+    if (!inserted) {
+      const existing = await tx.selectFrom('subscribers').selectAll().where('widgetId', '=', widget.id).where('email', '=', email).executeTakeFirstOrThrow();
+      return { created: false, subscriber: toSubscriberView(existing) };
+    }
+    await emit(
+      tx,
+      widget.accountId,
+      'subscriber.new',
+      { profileCode: handle, subscriberId: row.id, email, campaignId: widget.campaignId, widgetId: widget.id, widgetTitle: widget.title },
+      { now },
+    );
+    return { created: true, subscriber: toSubscriberView(row) };
+  });
+}

@@ -1,0 +1,150 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import type { AppContext } from '../context.js';
+import { AppError } from '../http/errors.js';
+import { sendProblem, PROBLEM_BASE } from '../http/problem.js';
+import { parse } from '../http/validation.js';
+import { createGeoResolver } from '../lib/geo.js';
+import { dailyClientHash } from '../lib/privacy.js';
+import { ClickRecorder, type ClickSource } from '../links/clicks.js';
+import { findRedirectTarget, isExpired } from '../links/lookup.js';
+import { THEMES, type Theme } from '../links/profile.js';
+import { SubscribeBody, subscribe } from '../links/widgets.js';
+import { describeVisitor, isBotRequest } from '../links/visitor.js';
+import { renderMessage, renderProfile } from './render.js';
+
+const recorders = new WeakMap<AppContext, ClickRecorder>();
+
+/** The click recorder of the app built on this context (tests read its batch sizes). */
+export function clickRecorderOf(ctx: AppContext): ClickRecorder | undefined {
+  return recorders.get(ctx);
+}
+
+const SlugParams = z.strictObject({ slug: z.string() });
+const HandleParams = z.strictObject({ handle: z.string() });
+
+const SUBSCRIBE_MESSAGES: Record<string, string> = {
+  ok: 'Thanks! You are subscribed.',
+  invalid_email: 'That does not look like an email address; please check it.',
+  rate_limited: 'Too many sign-ups from this device; try again in a minute.',
+};
+
+function sendHtml(reply: FastifyReply, status: number, html: string) {
+  return reply.code(status).type('text/html; charset=utf-8').header('cache-control', 'no-store').send(html);
+}
+
+/**
+ * Public pages at the root: the profile page (/{handle}), its subscribe form, short links (/l/{slug})
+ * and QR targets (/q/{slug}). Static routes (/api, /dashboard, /healthz, /metrics) win over
+ * /:handle in Fastify's router, and handles cannot take a reserved name (accounts/handles.ts).
+ */
+export async function publicRoutes(app: FastifyInstance) {
+  const ctx = app.ctx;
+  const recorder = new ClickRecorder(ctx);
+  recorders.set(ctx, recorder);
+  // app.close() (SIGTERM in server.ts, close() in tests) flushes waiting clicks before the database closes.
+  app.addHook('onClose', async () => recorder.close());
+  // Opened once here: a bad LINKWIRE_GEOIP_DB fails the start with a clear message.
+  const geoOf = createGeoResolver(ctx.config);
+
+  const follow = async (req: FastifyRequest, reply: FastifyReply, source: ClickSource) => {
+    const { slug } = parse(SlugParams, req.params);
+    const now = Date.now();
+    const link = await findRedirectTarget(ctx, slug, now);
+    if (!link) return sendHtml(reply, 404, renderMessage({ title: 'Link not found', message: 'This link does not exist. Check the address and try again.' }));
+    if (isExpired(link, now)) {
+      return sendHtml(
+        reply,
+        410,
+        renderMessage({ title: 'This link has expired', message: 'The owner set this link to stop working after a date, and that date has passed.' }),
+      );
+    }
+    // Bots (previews, crawlers) are redirected but neither counted nor announced.
+    if (!isBotRequest(req)) {
+      const src = (req.query as Record<string, unknown>).src;
+      const effective: ClickSource = source === 'short_link' && src === 'profile' ? 'profile' : source;
+      try {
+        await recorder.record({ kind: 'click', link, source: effective, visitor: describeVisitor(ctx, req, geoOf(req), now), at: now });
+      } catch (err) {
+        req.log.warn({ err, slug }, 'click not recorded; not redirecting');
+        return sendProblem(
+          reply,
+          503,
+          { type: `${PROBLEM_BASE}unavailable`, title: 'Temporarily unavailable', detail: 'The click could not be recorded; please try again.' },
+          { 'retry-after': '1' },
+        );
+      }
+    }
+    return reply.code(302).header('location', link.url).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer-when-downgrade').send();
+  };
+  app.get('/l/:slug', (req, reply) => follow(req, reply, 'short_link'));
+  app.get('/q/:slug', (req, reply) => follow(req, reply, 'qr'));
+
+  app.get('/:handle', async (req, reply) => {
+    const { handle } = parse(HandleParams, req.params);
+    const now = Date.now();
+    const profile = await ctx.db
+      .selectFrom('accounts')
+      .innerJoin('profiles', 'profiles.accountId', 'accounts.id')
+      .select(['accounts.id', 'accounts.handle', 'profiles.title', 'profiles.bio', 'profiles.avatarUrl', 'profiles.theme'])
+      .where('accounts.handle', '=', handle.toLowerCase())
+      .executeTakeFirst();
+    if (!profile) return sendHtml(reply, 404, renderMessage({ title: 'Page not found', message: `There is no Linkwire page called "${handle}".` }));
+    const [links, widgets] = await Promise.all([
+      ctx.db
+        .selectFrom('links')
+        .select(['slug', 'title', 'type', 'thumbnailUrl'])
+        .where('accountId', '=', profile.id)
+        .where('expiredAt', 'is', null)
+        .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
+        .orderBy('position')
+        .execute(),
+      ctx.db.selectFrom('widgets').select(['id', 'title']).where('accountId', '=', profile.id).orderBy('id').execute(),
+    ]);
+    const q = req.query as Record<string, unknown>;
+    const notice =
+      typeof q.subscribed === 'string' && typeof q.w === 'string' && q.subscribed in SUBSCRIBE_MESSAGES
+        ? { widgetId: q.w, ok: q.subscribed === 'ok', message: SUBSCRIBE_MESSAGES[q.subscribed]! }
+        : undefined;
+    // The redirect back from the subscribe form is the same visitor, not a new visit.
+    if (!notice && !isBotRequest(req)) {
+      try {
+        await recorder.record({ kind: 'visit', accountId: profile.id, handle: profile.handle, visitor: describeVisitor(ctx, req, geoOf(req), now), at: now });
+      } catch (err) {
+        // The visitor still gets the page; the failure is logged (and visible in the 5xx-free metrics gap).
+        req.log.warn({ err, handle }, 'profile visit not recorded');
+      }
+    }
+    const theme: Theme = (THEMES as readonly string[]).includes(profile.theme) ? (profile.theme as Theme) : 'light';
+    return sendHtml(reply, 200, renderProfile({ ...profile, theme, links, widgets, notice }));
+  });
+
+  app.post('/:handle/subscribe', async (req, reply) => {
+    const { handle } = parse(HandleParams, req.params);
+    const isForm = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+    const clientHash = dailyClientHash(ctx.masterKey, 'subscribe', req.ip);
+    if (!isForm) {
+      const result = await subscribe(ctx, handle, parse(SubscribeBody, req.body), clientHash);
+      return reply.code(result.created ? 201 : 200).send(result.subscriber);
+    }
+    // A browser form: answer with a redirect back to the page and a message next to the widget.
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    const widgetId = typeof body.widgetId === 'string' ? body.widgetId : '';
+    const back = (outcome: string) =>
+      reply
+        .code(303)
+        .header('location', `/${encodeURIComponent(handle)}?subscribed=${outcome}&w=${encodeURIComponent(widgetId)}#w-${encodeURIComponent(widgetId)}`)
+        .send();
+    const parsed = SubscribeBody.safeParse({ widgetId, email: typeof body.email === 'string' ? body.email.trim() : body.email });
+    if (!parsed.success) return back('invalid_email');
+    try {
+      await subscribe(ctx, handle, parsed.data, clientHash);
+      return back('ok');
+    } catch (err) {
+      if (err instanceof AppError && err.status === 429) return back('rate_limited');
+      if (err instanceof AppError && err.status === 404)
+        return sendHtml(reply, 404, renderMessage({ title: 'Not found', message: 'This sign-up form no longer exists.' }));
+      throw err;
+    }
+  });
+}
