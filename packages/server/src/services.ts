@@ -1,9 +1,10 @@
+import { startLinkExpiry } from './links/expiry.js';
 import type { BackgroundStarter } from './server.js';
 
 // The background services each role runs. A new one is added here, in the role it belongs to.
 
 /** Run by `--role api` and `all`. */
-export const API_SERVICES: BackgroundStarter[] = [];
+export const API_SERVICES: BackgroundStarter[] = [(ctx) => startLinkExpiry(ctx)];
 
 /** Run by `--role worker` and `all`. */
 export const WORKER_SERVICES: BackgroundStarter[] = [];
