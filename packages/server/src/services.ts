@@ -1,3 +1,4 @@
+import { startDispatcher } from './delivery/dispatcher.js';
 import { startLinkExpiry } from './links/expiry.js';
 import type { BackgroundStarter } from './server.js';
 
@@ -7,4 +8,4 @@ import type { BackgroundStarter } from './server.js';
 export const API_SERVICES: BackgroundStarter[] = [(ctx) => startLinkExpiry(ctx)];
 
 /** Run by `--role worker` and `all`. */
-export const WORKER_SERVICES: BackgroundStarter[] = [];
+export const WORKER_SERVICES: BackgroundStarter[] = [(ctx) => startDispatcher(ctx)];

@@ -1,0 +1,26 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { ClaimedDelivery } from './claim.js';
+
+// Claim on PostgreSQL: several workers claim concurrently. FOR UPDATE SKIP LOCKED makes each
+// worker skip rows another is claiming in the same instant instead of queueing behind its locks
+// (graphile-worker's and pg-boss's approach); the UPDATE writes the lease in the same statement.
+//
+// The CTE's scan uses the partial index deliveries_due_idx (status = 'pending' is a literal so the
+// planner can match the index predicate). The lease is folded into next_attempt_at: a crashed
+// worker's claims become due again when it expires, no sweeper needed.
+//
+export async function claimDuePostgres(db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number): Promise<ClaimedDelivery[]> {
+  const { rows } = await sql<ClaimedDelivery>`
+    WITH due AS (
+      SELECT id FROM deliveries
+      WHERE status = 'pending' AND next_attempt_at <= ${now}
+      ORDER BY next_attempt_at
+      LIMIT ${limit}
+      FOR UPDATE SKIP LOCKED
+    )
+    UPDATE deliveries d SET claimed_by = ${workerId}, next_attempt_at = ${leaseUntil}
+    FROM due WHERE d.id = due.id
+    RETURNING d.id, d.account_id, d.webhook_id, d.event_id, d.attempt_count, d.is_test`.execute(db);
+  return rows;
+}

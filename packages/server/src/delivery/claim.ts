@@ -1,0 +1,71 @@
+import { type Kysely, sql } from 'kysely';
+import type { Capabilities } from '../db/capabilities.js';
+import type { DB } from '../db/schema.js';
+import { claimDuePostgres } from './claim.postgres.js';
+import { claimDueSqlite } from './claim.sqlite.js';
+
+/** A delivery this worker now holds a lease on. */
+export interface ClaimedDelivery {
+  id: string;
+  accountId: string;
+  webhookId: string;
+  eventId: string;
+  /** Attempts made before this one. */
+  attemptCount: number;
+  isTest: number;
+}
+
+export type ClaimFn = (db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number) => Promise<ClaimedDelivery[]>;
+
+/** The claim statement for this engine: FOR UPDATE SKIP LOCKED where workers run concurrently. */
+export function claimFor(caps: Capabilities): ClaimFn {
+  return caps.concurrentWorkers ? claimDuePostgres : claimDueSqlite;
+}
+
+/**
+ * Hands claims back: they become due at `dueAt` (now, or the breaker's reopen time) with no
+ * attempt counted. Only rows this worker still holds are touched.
+ */
+export async function releaseClaims(db: Kysely<DB>, workerId: string, ids: string[], dueAt: number): Promise<number> {
+  let released = 0;
+  // 1 000 ids per statement stays far below both engines' parameter limits.
+  for (let i = 0; i < ids.length; i += 1000) {
+    const chunk = ids.slice(i, i + 1000);
+    const res = await db
+      .updateTable('deliveries')
+      .set({ claimedBy: null, nextAttemptAt: dueAt })
+      .where('id', 'in', chunk)
+      .where('claimedBy', '=', workerId)
+      .where('status', '=', 'pending')
+      .executeTakeFirst();
+    released += Number(res.numUpdatedRows);
+  }
+  return released;
+}
+
+/** The envelopes of a batch in one query (many deliveries share an event after fan-out). */
+export async function loadPayloads(db: Kysely<DB>, eventIds: string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const unique = [...new Set(eventIds)];
+  for (let i = 0; i < unique.length; i += 1000) {
+    const rows = await db
+      .selectFrom('events')
+      .select(['id', 'payload'])
+      .where('id', 'in', unique.slice(i, i + 1000))
+      .execute();
+    for (const r of rows) out.set(r.id, r.payload);
+  }
+  return out;
+}
+
+/** Pending rows and the oldest due time: the two numbers operators watch (cheap, index-only). */
+export async function queueStats(db: Kysely<DB>, now: number, heldUntil: number): Promise<{ depth: number; oldestDueAgeSeconds: number }> {
+  const row = await db
+    .selectFrom('deliveries')
+    .select([sql<number>`count(*)`.as('depth'), sql<number | null>`min(next_attempt_at)`.as('oldest')])
+    .where('status', '=', 'pending')
+    .where('nextAttemptAt', '<', heldUntil)
+    .executeTakeFirstOrThrow();
+  const oldest = row.oldest === null ? null : Number(row.oldest);
+  return { depth: Number(row.depth), oldestDueAgeSeconds: oldest !== null && oldest < now ? (now - oldest) / 1000 : 0 };
+}

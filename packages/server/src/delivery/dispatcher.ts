@@ -1,0 +1,329 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+import type { AppContext } from '../context.js';
+import { onDeliveriesQueued } from '../events/emit.js';
+import type { BackgroundService } from '../server.js';
+import { targetPolicy } from '../webhooks/ssrf.js';
+import { Breakers } from './breaker.js';
+import { type ClaimedDelivery, type ClaimFn, claimFor, loadPayloads, releaseClaims } from './claim.js';
+import { type EndpointConfig, EndpointLoader } from './endpoints.js';
+import { HELD_UNTIL } from './hold.js';
+import { type DeliveryMetrics, deliveryMetrics } from './metrics.js';
+import { listenForDeliveries } from './notify.postgres.js';
+import { type DeliveryOptions, deliveryOptionsFromEnv } from './options.js';
+import { ResultWriter } from './results.js';
+import { nextStep } from './retry.js';
+import { Sender, type SendResult } from './sender.js';
+
+interface Job {
+  delivery: ClaimedDelivery;
+  endpoint: EndpointConfig;
+  payload: string;
+}
+
+/** Per-endpoint state of this worker: sends in flight and claimed deliveries waiting for a slot. */
+interface Lane {
+  active: number;
+  queue: Job[];
+}
+
+/**
+ * The delivery worker loop.
+ *
+ *   wake (in-process emit, NOTIFY, a send finishing while the queue is backlogged) or poll
+ *     → claim up to min(batch, free slots) due deliveries with a lease
+ *     → load their envelopes and endpoints (one query each)
+ *     → per endpoint: start up to the endpoint cap, queue a few more, hand back the rest;
+ *       endpoints whose breaker is open get their deliveries handed back (no attempt counted)
+ *     → each finished send becomes an Outcome for the ResultWriter (group commit)
+ *
+ * A batch that comes back full means more are due: the loop claims again at once instead of
+ * waiting for the poll. Caps (256 in flight, 16 per endpoint) and the breaker keep a slow or dead
+ * endpoint from holding the slots healthy endpoints need.
+ */
+export class Dispatcher implements BackgroundService {
+  readonly name = 'delivery-dispatcher';
+  readonly workerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  readonly breakers: Breakers;
+  readonly results: ResultWriter;
+  private readonly opts: DeliveryOptions;
+  private readonly claim: ClaimFn;
+  private readonly sender: Sender;
+  private readonly endpoints: EndpointLoader;
+  private readonly metrics: DeliveryMetrics;
+  private readonly disposeMetrics: () => void;
+  private readonly lanes = new Map<string, Lane>();
+  private readonly inFlight = new Map<Promise<void>, string>();
+  private readonly chores = new Set<Promise<unknown>>();
+  private queued = 0;
+  private running = true;
+  private backlog = false;
+  private wakeRequested = false;
+  private wakeUp: (() => void) | null = null;
+  private readonly loopDone: Promise<void>;
+  private readonly unsubscribe: () => void;
+  private readonly listener: { close(): Promise<void> } | null;
+  private stopping: Promise<void> | null = null;
+
+  constructor(
+    private readonly ctx: AppContext,
+    overrides: Partial<DeliveryOptions> = {},
+  ) {
+    this.opts = deliveryOptionsFromEnv(process.env, overrides);
+    this.claim = claimFor(ctx.database.caps);
+    this.breakers = new Breakers({
+      threshold: this.opts.breakerThreshold,
+      minCooldownMs: this.opts.breakerMinCooldownMs,
+      maxCooldownMs: this.opts.breakerMaxCooldownMs,
+    });
+    this.sender = new Sender({ policy: targetPolicy(ctx.config), connectionsPerOrigin: this.opts.endpointConcurrency });
+    this.endpoints = new EndpointLoader(ctx.db, ctx.masterKey);
+    this.results = new ResultWriter(ctx, this.workerId, { flushMs: this.opts.flushMs, flushMax: this.opts.flushMax }, (err) =>
+      ctx.log.error({ err }, 'writing delivery results failed; retrying'),
+    );
+    const m = deliveryMetrics(ctx, () => this.breakers.counts());
+    this.metrics = m.metrics;
+    this.disposeMetrics = m.dispose;
+    this.unsubscribe = onDeliveriesQueued(() => this.wake());
+    this.listener = ctx.database.caps.listenNotify && ctx.config.databaseUrl ? listenForDeliveries(ctx.config.databaseUrl, ctx.log, () => this.wake()) : null;
+    this.loopDone = this.loop();
+  }
+
+  /** Sends in flight plus claimed deliveries waiting for an endpoint slot. */
+  get load(): number {
+    return this.inFlight.size + this.queued;
+  }
+
+  wake(): void {
+    this.wakeRequested = true;
+    this.wakeUp?.();
+  }
+
+  private async loop(): Promise<void> {
+    while (this.running) {
+      const room = this.opts.globalConcurrency - this.load;
+      let full = false;
+      if (room > 0) {
+        this.wakeRequested = false;
+        try {
+          full = await this.claimBatch(Math.min(this.opts.claimBatch, room));
+          this.backlog = full;
+        } catch (err) {
+          if (!this.running) break;
+          this.ctx.log.error({ err }, 'claiming deliveries failed; retrying after the poll interval');
+          this.wakeRequested = false;
+        }
+      }
+      if (full || !this.running) continue;
+      await this.sleep(this.opts.pollMs);
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.wakeRequested) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, ms);
+      const self = this;
+      function done() {
+        clearTimeout(timer);
+        self.wakeUp = null;
+        resolve();
+      }
+      this.wakeUp = done;
+    });
+  }
+
+  /** Claims and starts one batch; true when the batch was full (more are probably due). */
+  private async claimBatch(limit: number): Promise<boolean> {
+    const now = Date.now();
+    const claimed = await this.claim(this.ctx.db, this.workerId, now, now + this.opts.leaseMs, limit);
+    if (claimed.length === 0) return false;
+    const payloads = await loadPayloads(
+      this.ctx.db,
+      claimed.map((d) => d.eventId),
+    );
+    const endpoints = await this.endpoints.load(
+      claimed.map((d) => d.webhookId),
+      now,
+    );
+    const cancelled: string[] = [];
+    const held: string[] = [];
+    const orphaned: string[] = [];
+    const touched = new Set<string>();
+    for (const delivery of claimed) {
+      const endpoint = endpoints.get(delivery.webhookId);
+      const payload = payloads.get(delivery.eventId);
+      if (!endpoint || endpoint.deleted) cancelled.push(delivery.id);
+      else if (payload === undefined) orphaned.push(delivery.id);
+      else if (!endpoint.enabled && !delivery.isTest) held.push(delivery.id);
+      else {
+        let lane = this.lanes.get(endpoint.id);
+        if (!lane) {
+          lane = { active: 0, queue: [] };
+          this.lanes.set(endpoint.id, lane);
+        }
+        lane.queue.push({ delivery, endpoint, payload });
+        this.queued++;
+        touched.add(endpoint.id);
+      }
+    }
+    if (cancelled.length || held.length || orphaned.length) this.chore(this.settleUnsendable(cancelled, held, orphaned, now));
+    for (const id of touched) this.pump(id);
+    return claimed.length === limit;
+  }
+
+  /** Deliveries that cannot be sent: endpoint deleted (cancelled), disabled (held), event purged. */
+  private async settleUnsendable(cancelled: string[], held: string[], orphaned: string[], now: number) {
+    const db = this.ctx.db;
+    if (cancelled.length) {
+      await db
+        .updateTable('deliveries')
+        .set({ status: 'cancelled', claimedBy: null, updatedAt: now })
+        .where('id', 'in', cancelled)
+        .where('claimedBy', '=', this.workerId)
+        .execute();
+    }
+    if (held.length) await releaseClaims(db, this.workerId, held, HELD_UNTIL);
+    if (orphaned.length) {
+      await db
+        .updateTable('deliveries')
+        .set({ status: 'failed', claimedBy: null, lastError: 'The event was purged before it could be delivered', updatedAt: now })
+        .where('id', 'in', orphaned)
+        .where('claimedBy', '=', this.workerId)
+        .execute();
+    }
+  }
+
+  /** Starts what the endpoint's cap and breaker allow; hands back what must wait. */
+  private pump(endpointId: string): void {
+    const lane = this.lanes.get(endpointId);
+    if (!lane) return;
+    const now = Date.now();
+    while (lane.active < this.opts.endpointConcurrency && lane.queue.length > 0) {
+      if (!this.breakers.admit(endpointId, now)) {
+        const refused = lane.queue.splice(0);
+        this.queued -= refused.length;
+        this.metrics.deliveries.inc({ outcome: 'released' }, refused.length);
+        this.release(
+          refused.map((j) => j.delivery.id),
+          this.breakers.reopensAt(endpointId, now),
+        );
+        break;
+      }
+      const job = lane.queue.shift()!;
+      this.queued--;
+      this.start(lane, job);
+    }
+    // Keep at most one cap's worth waiting locally (bounded wait, well inside the lease); the
+    // rest go back to the queue behind what is already due.
+    if (lane.queue.length > this.opts.endpointConcurrency) {
+      const excess = lane.queue.splice(this.opts.endpointConcurrency);
+      this.queued -= excess.length;
+      this.release(
+        excess.map((j) => j.delivery.id),
+        now + 1_000,
+      );
+    }
+    if (lane.active === 0 && lane.queue.length === 0) this.lanes.delete(endpointId);
+  }
+
+  private start(lane: Lane, job: Job): void {
+    lane.active++;
+    const { delivery, endpoint, payload } = job;
+    const attempt = delivery.attemptCount + 1;
+    const sending = this.sender
+      .send({
+        url: endpoint.url,
+        eventId: delivery.eventId,
+        body: payload,
+        signers: endpoint.signers,
+        customHeaders: endpoint.headers,
+        timeoutMs: endpoint.timeoutMs,
+      })
+      .catch(
+        (err: unknown): SendResult => ({
+          ok: false,
+          startedAt: Date.now(),
+          durationMs: 0,
+          statusCode: null,
+          errorKind: 'connection',
+          error: `Unexpected sender error: ${(err as Error)?.message ?? err}`,
+          responseBody: null,
+          retryAfterMs: null,
+          requestHeaders: {},
+        }),
+      )
+      .then((result) => {
+        lane.active--;
+        const now = Date.now();
+        this.breakers.record(endpoint.id, result.ok, now);
+        const step = nextStep(this.ctx.config.retryScheduleMs, attempt, result, now);
+        this.results.push({ delivery, attempt, result, step });
+        this.metrics.deliveries.inc({ outcome: step.status === 'pending' ? 'retrying' : step.status });
+        this.metrics.attemptDuration.observe({ result: result.ok ? 'success' : (result.errorKind ?? 'error') }, result.durationMs / 1000);
+        if (!this.lanes.has(endpoint.id) && lane.queue.length === 0 && lane.active > 0) this.lanes.set(endpoint.id, lane);
+        this.pump(endpoint.id);
+        // Backlogged and room for a useful batch again: claim now rather than at the next poll.
+        if (this.backlog && this.running && this.opts.globalConcurrency - this.load >= Math.ceil(this.opts.claimBatch / 4)) this.wake();
+      });
+    this.inFlight.set(sending, delivery.id);
+    void sending.finally(() => this.inFlight.delete(sending));
+  }
+
+  private release(ids: string[], dueAt: number): void {
+    if (ids.length === 0) return;
+    this.chore(releaseClaims(this.ctx.db, this.workerId, ids, dueAt));
+  }
+
+  private chore(p: Promise<unknown>): void {
+    const tracked = p.catch((err) => this.ctx.log.error({ err }, 'delivery bookkeeping failed (the lease will expire and the delivery be retried)'));
+    this.chores.add(tracked);
+    void tracked.finally(() => this.chores.delete(tracked));
+  }
+
+  /** Writes buffered results now (tests, shutdown). */
+  async flush(): Promise<void> {
+    await Promise.all([...this.chores]);
+    await this.results.flush();
+  }
+
+  /**
+   * SIGTERM: stop claiming, hand back what has not started (due now, so another worker takes it
+   * at once), wait for in-flight sends up to `drainMs`, write their results, close the pools.
+   * Sends still running after the deadline are handed back too: their receiver may see the
+   * delivery twice, with the same webhook-id (at-least-once).
+   */
+  stop(): Promise<void> {
+    this.stopping ??= (async () => {
+      this.running = false;
+      this.wake();
+      this.unsubscribe();
+      await this.loopDone;
+      await this.listener?.close();
+      const unstarted: string[] = [];
+      for (const lane of this.lanes.values()) for (const job of lane.queue.splice(0)) unstarted.push(job.delivery.id);
+      this.queued = 0;
+      this.release(unstarted, Date.now());
+      let deadline: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.allSettled([...this.inFlight.keys()]),
+        new Promise<void>((resolve) => {
+          deadline = setTimeout(resolve, this.opts.drainMs);
+        }),
+      ]);
+      clearTimeout(deadline);
+      const stillRunning = [...this.inFlight.values()];
+      await Promise.all([...this.chores]);
+      await this.results.close();
+      this.release(stillRunning, Date.now());
+      await Promise.all([...this.chores]);
+      await this.sender.close();
+      this.disposeMetrics();
+    })();
+    return this.stopping;
+  }
+}
+
+export function startDispatcher(ctx: AppContext, overrides: Partial<DeliveryOptions> = {}): Dispatcher {
+  return new Dispatcher(ctx, overrides);
+}

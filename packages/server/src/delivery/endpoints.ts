@@ -1,0 +1,83 @@
+import type { Kysely } from 'kysely';
+import { createSigner, type Signer } from '@linkwire/webhooks';
+import type { DB } from '../db/schema.js';
+import { open } from '../lib/secretbox.js';
+
+/** What the sender needs to know about an endpoint, read fresh for every claimed batch. */
+export interface EndpointConfig {
+  id: string;
+  accountId: string;
+  url: string;
+  timeoutMs: number;
+  /** Custom headers, lower-cased names. */
+  headers: Record<string, string>;
+  enabled: boolean;
+  deleted: boolean;
+  /** Current secret first, then the previous one while its grace period lasts. */
+  signers: Signer[];
+}
+
+/**
+ * Reads the endpoints of a batch in one query. Configs are re-read every batch (one indexed
+ * lookup by primary key for a handful of ids), so an edit, a disable or a rotation takes effect
+ * on the next claim without any invalidation protocol. Decrypting and decoding a secret is the
+ * part worth caching: signers are kept by ciphertext, which changes whenever the secret does.
+ */
+export class EndpointLoader {
+  private signers = new Map<string, Signer>();
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly masterKey: Buffer,
+  ) {}
+
+  async load(ids: string[], now: number): Promise<Map<string, EndpointConfig>> {
+    const out = new Map<string, EndpointConfig>();
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return out;
+    const rows = await this.db
+      .selectFrom('webhooks')
+      .select(['id', 'accountId', 'url', 'timeoutMs', 'headers', 'enabled', 'deletedAt', 'secretEnc', 'previousSecretEnc', 'previousSecretExpiresAt'])
+      .where('id', 'in', unique)
+      .execute();
+    for (const row of rows) {
+      const signers = [this.signer(row.secretEnc)];
+      if (row.previousSecretEnc && row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > now) {
+        signers.push(this.signer(row.previousSecretEnc));
+      }
+      out.set(row.id, {
+        id: row.id,
+        accountId: row.accountId,
+        url: row.url,
+        timeoutMs: row.timeoutMs,
+        headers: parseHeaders(row.headers),
+        enabled: row.enabled === 1,
+        deleted: row.deletedAt !== null,
+        signers,
+      });
+    }
+    if (this.signers.size > 10_000) this.signers.clear();
+    return out;
+  }
+
+  private signer(secretEnc: string): Signer {
+    let signer = this.signers.get(secretEnc);
+    if (!signer) {
+      signer = createSigner(open(this.masterKey, secretEnc));
+      this.signers.set(secretEnc, signer);
+    }
+    return signer;
+  }
+}
+
+function parseHeaders(json: string): Record<string, string> {
+  try {
+    const value = JSON.parse(json) as unknown;
+    if (!value || typeof value !== 'object' || Array.isArray(value)) return {};
+    const out: Record<string, string> = {};
+    for (const [k, v] of Object.entries(value)) if (typeof v === 'string') out[k.toLowerCase()] = v;
+    return out;
+  } catch {
+    return {};
+  }
+}

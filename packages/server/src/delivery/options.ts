@@ -1,0 +1,73 @@
+import { parseDuration } from '../lib/duration.js';
+
+/**
+ * Tuning knobs of the delivery worker. Defaults suit one 2-core node; every one can be set from
+ * the environment (documented in docs/scaling.md). They are read here rather than in config.ts
+ * because only the worker uses them.
+ */
+export interface DeliveryOptions {
+  /** How long a claim is held before another worker may take it (LINKWIRE_LEASE_MS, default 90 s).
+   * Must outlast the longest send (30 s timeout) plus a wait in the per-endpoint queue (≤ one
+   * more timeout) with margin: 2 × 30 s + 30 s. */
+  leaseMs: number;
+  /** Deliveries claimed per statement (LINKWIRE_CLAIM_BATCH, default 256). */
+  claimBatch: number;
+  /** Sends in flight across all endpoints (LINKWIRE_DELIVERY_CONCURRENCY, default 256). */
+  globalConcurrency: number;
+  /** Sends in flight to one endpoint, also the keep-alive connections per origin
+   * (LINKWIRE_ENDPOINT_CONCURRENCY, default 16). */
+  endpointConcurrency: number;
+  /** Poll interval: the guarantee behind the wake-up hints (LINKWIRE_POLL_MS, default 500 ms). */
+  pollMs: number;
+  /** Results are written back after this long or this many, whichever comes first. */
+  flushMs: number;
+  flushMax: number;
+  /** Consecutive failures that open an endpoint's circuit breaker. */
+  breakerThreshold: number;
+  breakerMinCooldownMs: number;
+  breakerMaxCooldownMs: number;
+  /** SIGTERM: how long stop() waits for in-flight sends before handing them back. */
+  drainMs: number;
+}
+
+export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
+  leaseMs: 90_000,
+  claimBatch: 256,
+  globalConcurrency: 256,
+  endpointConcurrency: 16,
+  pollMs: 500,
+  flushMs: 5,
+  flushMax: 256,
+  breakerThreshold: 5,
+  breakerMinCooldownMs: 10_000,
+  breakerMaxCooldownMs: 5 * 60_000,
+  drainMs: 10_000,
+};
+
+function durationEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const ms = /^\d+$/.test(raw) ? Number(raw) : parseDuration(raw);
+  if (ms === null || !(ms > 0)) throw new Error(`${name} must be a duration in ms or such as 30s (got "${raw}")`);
+  return ms;
+}
+
+function intEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1 (got "${raw}")`);
+  return n;
+}
+
+export function deliveryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<DeliveryOptions> = {}): DeliveryOptions {
+  const fromEnv: Partial<DeliveryOptions> = {
+    leaseMs: durationEnv(env, 'LINKWIRE_LEASE_MS'),
+    pollMs: durationEnv(env, 'LINKWIRE_POLL_MS'),
+    claimBatch: intEnv(env, 'LINKWIRE_CLAIM_BATCH'),
+    globalConcurrency: intEnv(env, 'LINKWIRE_DELIVERY_CONCURRENCY'),
+    endpointConcurrency: intEnv(env, 'LINKWIRE_ENDPOINT_CONCURRENCY'),
+  };
+  const defined = Object.fromEntries(Object.entries(fromEnv).filter(([, v]) => v !== undefined));
+  return { ...DEFAULT_DELIVERY_OPTIONS, ...defined, ...overrides };
+}

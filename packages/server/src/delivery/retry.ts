@@ -1,0 +1,46 @@
+import type { DeliveryStatus } from '../db/schema.js';
+import type { SendResult } from './sender.js';
+
+/** Retry-After is honoured up to this (PRODUCT.md §5). */
+export const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
+
+export interface NextStep {
+  status: Extract<DeliveryStatus, 'succeeded' | 'pending' | 'failed'>;
+  /** When the next attempt is due (pending), or the time of the outcome (final). */
+  nextAttemptAt: number;
+  /** The endpoint must be disabled now (410 Gone), with this reason. */
+  disableReason: string | null;
+  /** Final failure after the whole schedule: counts towards auto-disable. */
+  exhausted: boolean;
+}
+
+/**
+ * What happens after attempt number `attempt` (1-based) with schedule S = LINKWIRE_RETRY_SCHEDULE:
+ *
+ *   success (2xx)                      → succeeded
+ *   410 Gone                           → failed, endpoint disabled at once
+ *   SSRF refusal                       → failed at once (retrying cannot change the verdict)
+ *   attempt > |S|                      → failed (exhausted)
+ *   429/503 with Retry-After r         → pending, due now + min(r, 24 h)   (no jitter: the receiver asked)
+ *   anything else                      → pending, due now + S[attempt-1] × U(0.8, 1.2)
+ *
+ * With the default S = 10s,30s,2m,10m,1h,3h,8h,24h a delivery gets 9 attempts spread over
+ * ≈ 36 h 12 m 40 s (±20 % each step: 29 h to 43 h), long enough to ride out a weekend-long
+ * outage's first day and a half before it needs a manual replay. Jitter spreads the retries of
+ * a burst that failed together so a recovering endpoint is not hit by all of them in one instant:
+ * 10 000 deliveries failing in the same second come back over 4 s (8 s to 12 s) instead of 1.
+ */
+export function nextStep(schedule: readonly number[], attempt: number, result: SendResult, now: number, random: () => number = Math.random): NextStep {
+  if (result.ok) return { status: 'succeeded', nextAttemptAt: now, disableReason: null, exhausted: false };
+  if (result.statusCode === 410) {
+    return { status: 'failed', nextAttemptAt: now, disableReason: 'The endpoint answered 410 Gone', exhausted: false };
+  }
+  if (result.errorKind === 'ssrf') return { status: 'failed', nextAttemptAt: now, disableReason: null, exhausted: false };
+  if (attempt > schedule.length) return { status: 'failed', nextAttemptAt: now, disableReason: null, exhausted: true };
+  if (result.retryAfterMs !== null) {
+    return { status: 'pending', nextAttemptAt: now + Math.min(result.retryAfterMs, MAX_RETRY_AFTER_MS), disableReason: null, exhausted: false };
+  }
+  const base = schedule[attempt - 1]!;
+  const jittered = Math.round(base * (0.8 + 0.4 * random()));
+  return { status: 'pending', nextAttemptAt: now + jittered, disableReason: null, exhausted: false };
+}
