@@ -6,7 +6,7 @@ const DAY_MS = 86_400_000;
 const MAX_RANGE_DAYS = 366;
 const date = z
   .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date such as 2026-03-25')
+  .regex(/^\d{4}-\d{2}-\d{2}$/, { message: 'must be a date such as 2026-03-25', abort: true })
   .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v), 'is not a valid date');
 
 export const AnalyticsQuery = z.strictObject({ from: date.optional(), to: date.optional() });
