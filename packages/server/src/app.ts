@@ -10,6 +10,7 @@ import { installProblemHandler } from './http/problem.js';
 import { linkRoutes } from './links/routes.js';
 import { dashboardPlugin } from './web/dashboard.js';
 import { publicRoutes } from './web/public.js';
+import { webhookRoutes } from './webhooks/routes.js';
 import './http/types.js';
 
 export interface AppOptions {
@@ -63,6 +64,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(accountRoutes);
       await api.register(eventRoutes);
       await api.register(linkRoutes);
+      await api.register(webhookRoutes);
     },
     { prefix: '/api/v1' },
   );

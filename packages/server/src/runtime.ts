@@ -5,6 +5,7 @@ import { openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
+import { registerPlanLimits } from './webhooks/quota.js';
 import type { Logger } from 'pino';
 
 /** Opens the database, applies migrations, loads the master key: everything a process needs. */
@@ -17,7 +18,9 @@ export async function createContext(config: Config, opts: { log?: Logger; migrat
       if (applied.length) log.info({ applied }, 'database migrated');
     }
     const masterKey = resolveMasterKey(config);
-    return { config, database, db: database.db, masterKey, log, metrics: createMetrics() };
+    const ctx: AppContext = { config, database, db: database.db, masterKey, log, metrics: createMetrics() };
+    registerPlanLimits(ctx); // fan-out reads the quota from inside emit(), which has no ctx
+    return ctx;
   } catch (err) {
     await database.close();
     throw err;

@@ -1,0 +1,310 @@
+import { limitsFor } from '../accounts/plans.js';
+import type { AppContext } from '../context.js';
+import type { WebhooksTable } from '../db/schema.js';
+import { inTransaction, type Tx } from '../db/transaction.js';
+import { holdDeliveries, resumeDeliveries } from '../delivery/hold.js';
+import { EXAMPLES, type EventType, isEventType } from '../events/catalog.js';
+import { emit } from '../events/emit.js';
+import { conflict, limitReached, notFound, validationError } from '../http/errors.js';
+import { page } from '../http/pagination.js';
+import { newId } from '../lib/ids.js';
+import { filterErrors } from './filter.js';
+import { DEFAULT_GRACE_HOURS, newSecret, revealSecret, rotation } from './secrets.js';
+import { checkTargetUrl, type TargetPolicy, targetPolicy } from './ssrf.js';
+import { countDeliveries24h, countTestSends1h, HOUR_MS, oldestTestSendSince } from './usage.js';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const MANUAL_DISABLE_REASON = 'Disabled by a user';
+
+export type EndpointStatus = 'active' | 'failing' | 'disabled';
+
+export interface EndpointView {
+  id: string;
+  url: string;
+  events: string[];
+  description: string | null;
+  filter: unknown;
+  timeoutMs: number;
+  headers: Record<string, string>;
+  enabled: boolean;
+  status: EndpointStatus;
+  disabledReason: string | null;
+  disabledAt: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface EndpointInput {
+  url: string;
+  events: string[];
+  description?: string | null;
+  filter?: Record<string, unknown> | null;
+  timeoutMs?: number;
+  headers?: Record<string, string>;
+  enabled?: boolean;
+}
+
+export type EndpointPatch = Partial<EndpointInput>;
+
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
+
+export function endpointStatus(row: Pick<WebhooksTable, 'enabled' | 'failingSince'>): EndpointStatus {
+  if (row.enabled === 0) return 'disabled';
+  return row.failingSince !== null ? 'failing' : 'active';
+}
+
+export function toEndpointView(row: WebhooksTable): EndpointView {
+  return {
+    id: row.id,
+    url: row.url,
+    events: JSON.parse(row.events),
+    description: row.description,
+    filter: row.filter === null ? null : JSON.parse(row.filter),
+    timeoutMs: row.timeoutMs,
+    headers: JSON.parse(row.headers),
+    enabled: row.enabled === 1,
+    status: endpointStatus(row),
+    disabledReason: row.disabledReason,
+    disabledAt: iso(row.disabledAt),
+    createdAt: iso(row.createdAt)!,
+    updatedAt: iso(row.updatedAt)!,
+  };
+}
+
+const policies = new WeakMap<object, TargetPolicy>();
+function policyOf(ctx: AppContext): TargetPolicy {
+  let policy = policies.get(ctx.config);
+  if (!policy) {
+    policy = targetPolicy(ctx.config);
+    policies.set(ctx.config, policy);
+  }
+  return policy;
+}
+
+/** The rules zod cannot express: the SSRF check of the URL and the filter language. */
+async function checkInput(ctx: AppContext, input: EndpointPatch): Promise<void> {
+  const errors = input.filter ? filterErrors(input.filter, 'filter') : [];
+  if (input.url !== undefined) {
+    const verdict = await checkTargetUrl(input.url, policyOf(ctx));
+    if (!verdict.ok) errors.unshift({ field: verdict.field ?? 'url', message: verdict.reason });
+  }
+  if (errors.length > 0) throw validationError(errors);
+}
+
+async function accountPlan(ctx: AppContext | { db: Tx }, accountId: string): Promise<string> {
+  const account = await ctx.db.selectFrom('accounts').select('plan').where('id', '=', accountId).executeTakeFirst();
+  if (!account) throw notFound('Account', accountId);
+  return account.plan;
+}
+
+const proFeature = (limit: string) =>
+  limitReached({
+    status: 403,
+    limit,
+    max: 0,
+    detail: 'Webhooks are a Pro feature. Upgrade to the pro or business plan (`linkwire account plan <account> pro`) to create endpoints and send test events.',
+  });
+
+async function findEndpoint(db: AppContext['db'] | Tx, accountId: string, id: string): Promise<WebhooksTable> {
+  const row = await db
+    .selectFrom('webhooks')
+    .selectAll()
+    .where('id', '=', id)
+    .where('accountId', '=', accountId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirst();
+  if (!row) throw notFound('Webhook', id);
+  return row;
+}
+
+export async function createEndpoint(ctx: AppContext, accountId: string, input: EndpointInput): Promise<EndpointView & { secret: string }> {
+  await checkInput(ctx, input);
+  return inTransaction(ctx.db, async (tx) => {
+    const limits = limitsFor(ctx.config, await accountPlan({ db: tx }, accountId));
+    if (limits.endpoints === 0) throw proFeature('endpoints');
+    if (limits.endpoints !== null) {
+      const { n } = await tx
+        .selectFrom('webhooks')
+        .select((eb) => eb.fn.countAll<number | string>().as('n'))
+        .where('accountId', '=', accountId)
+        .where('deletedAt', 'is', null)
+        .executeTakeFirstOrThrow();
+      if (Number(n) >= limits.endpoints) {
+        throw limitReached({
+          status: 403,
+          limit: 'endpoints',
+          max: limits.endpoints,
+          detail: `Your plan allows ${limits.endpoints} webhook endpoints and you have ${Number(n)}. Delete one or upgrade your plan.`,
+        });
+      }
+    }
+    const now = Date.now();
+    const { secret, secretEnc } = newSecret(ctx);
+    const enabled = input.enabled ?? true;
+    const row: WebhooksTable = {
+      id: newId('wh'),
+      accountId,
+      url: input.url,
+      description: input.description ?? null,
+      events: JSON.stringify(input.events),
+      filter: input.filter ? JSON.stringify(input.filter) : null,
+      timeoutMs: input.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      headers: JSON.stringify(input.headers ?? {}),
+      enabled: enabled ? 1 : 0,
+      disabledReason: enabled ? null : MANUAL_DISABLE_REASON,
+      disabledAt: enabled ? null : now,
+      secretEnc,
+      previousSecretEnc: null,
+      previousSecretExpiresAt: null,
+      lastSuccessAt: null,
+      failingSince: null,
+      createdAt: now,
+      updatedAt: now,
+      deletedAt: null,
+    };
+    await tx.insertInto('webhooks').values(row).execute();
+    return { ...toEndpointView(row), secret };
+  });
+}
+
+export async function listEndpoints(ctx: AppContext, accountId: string, opts: { cursor?: string; limit: number }) {
+  let query = ctx.db.selectFrom('webhooks').selectAll().where('accountId', '=', accountId).where('deletedAt', 'is', null);
+  if (opts.cursor) query = query.where('id', '<', opts.cursor);
+  const rows = await query
+    .orderBy('id', 'desc')
+    .limit(opts.limit + 1)
+    .execute();
+  return page(rows, opts.limit, toEndpointView);
+}
+
+export async function getEndpoint(ctx: AppContext, accountId: string, id: string): Promise<EndpointView> {
+  return toEndpointView(await findEndpoint(ctx.db, accountId, id));
+}
+
+export async function updateEndpoint(ctx: AppContext, accountId: string, id: string, patch: EndpointPatch): Promise<EndpointView> {
+  await findEndpoint(ctx.db, accountId, id); // 404 before 400: another account's id reveals nothing
+  await checkInput(ctx, patch);
+  return inTransaction(ctx.db, async (tx) => {
+    const current = await findEndpoint(tx, accountId, id);
+    const now = Date.now();
+    const set: Partial<WebhooksTable> = { updatedAt: now };
+    if (patch.url !== undefined) set.url = patch.url;
+    if (patch.events !== undefined) set.events = JSON.stringify(patch.events);
+    if (patch.description !== undefined) set.description = patch.description;
+    if (patch.filter !== undefined) set.filter = patch.filter ? JSON.stringify(patch.filter) : null;
+    if (patch.timeoutMs !== undefined) set.timeoutMs = patch.timeoutMs;
+    if (patch.headers !== undefined) set.headers = JSON.stringify(patch.headers);
+    if (patch.enabled === true && current.enabled === 0) {
+      // Re-enabling starts a clean slate: the failure streak that disabled it is forgiven, and the
+      // deliveries held while it was off become due now.
+      Object.assign(set, { enabled: 1, disabledReason: null, disabledAt: null, failingSince: null });
+      await resumeDeliveries(tx, id, now);
+    } else if (patch.enabled === false && current.enabled === 1) {
+      Object.assign(set, { enabled: 0, disabledReason: MANUAL_DISABLE_REASON, disabledAt: now });
+      await holdDeliveries(tx, id);
+    }
+    await tx.updateTable('webhooks').set(set).where('id', '=', id).execute();
+    return toEndpointView({ ...current, ...set });
+  });
+}
+
+/** Soft delete: the row stays for the delivery history; its pending deliveries are cancelled. */
+export async function deleteEndpoint(ctx: AppContext, accountId: string, id: string): Promise<void> {
+  await inTransaction(ctx.db, async (tx) => {
+    await findEndpoint(tx, accountId, id);
+    const now = Date.now();
+    await tx.updateTable('webhooks').set({ deletedAt: now, updatedAt: now }).where('id', '=', id).execute();
+    await tx
+      .updateTable('deliveries')
+      .set({ status: 'cancelled', claimedBy: null, updatedAt: now })
+      .where('webhookId', '=', id)
+      .where('status', '=', 'pending')
+      .execute();
+  });
+}
+
+export async function getSecret(ctx: AppContext, accountId: string, id: string): Promise<{ secret: string }> {
+  const row = await findEndpoint(ctx.db, accountId, id);
+  return { secret: revealSecret(ctx, row.secretEnc) };
+}
+
+export async function rotateSecret(ctx: AppContext, accountId: string, id: string, graceHours = DEFAULT_GRACE_HOURS): Promise<{ secret: string }> {
+  return inTransaction(ctx.db, async (tx) => {
+    const row = await findEndpoint(tx, accountId, id);
+    const now = Date.now();
+    const { secret, secretEnc, previousSecretEnc, previousSecretExpiresAt } = rotation(ctx, row.secretEnc, graceHours, now);
+    await tx.updateTable('webhooks').set({ secretEnc, previousSecretEnc, previousSecretExpiresAt, updatedAt: now }).where('id', '=', id).execute();
+    return { secret };
+  });
+}
+
+/** The type a test send uses when none is given: link.click if subscribed (or "*"), else the first subscribed type. */
+export function defaultTestEvent(events: string[]): EventType {
+  if (events.includes('*') || events.includes('link.click')) return 'link.click';
+  const first = events.find(isEventType);
+  return first ?? 'link.click';
+}
+
+/**
+ * A test send: the catalog's example data for the type, emitted as a real event that fans out to
+ * this endpoint only, so it is signed, retried and recorded like any other delivery. It skips the
+ * endpoint's filter (a test is explicit) and does not count toward the 24-hour delivery quota.
+ */
+export async function sendTest(
+  ctx: AppContext,
+  accountId: string,
+  id: string,
+  type?: EventType,
+  now = Date.now(),
+): Promise<{ deliveryId: string; eventId: string }> {
+  return inTransaction(ctx.db, async (tx) => {
+    const row = await findEndpoint(tx, accountId, id);
+    const limits = limitsFor(ctx.config, await accountPlan({ db: tx }, accountId));
+    if (limits.testSends1h === 0) throw proFeature('testSends1h');
+    if (row.enabled === 0) {
+      throw conflict(
+        `This endpoint is disabled${row.disabledReason ? ` (${row.disabledReason})` : ''}. Re-enable it first: PATCH /api/v1/webhooks/${id} {"enabled": true}.`,
+      );
+    }
+    if (limits.testSends1h !== null) {
+      const used = await countTestSends1h(tx, accountId, now);
+      if (used >= limits.testSends1h) {
+        const oldest = (await oldestTestSendSince(tx, accountId, now - HOUR_MS)) ?? now;
+        const retryAfterSeconds = Math.max(1, Math.ceil((oldest + HOUR_MS - now) / 1000));
+        throw limitReached({
+          status: 429,
+          limit: 'testSends1h',
+          max: limits.testSends1h,
+          detail: `Your plan allows ${limits.testSends1h} test sends per rolling hour. Try again in ${retryAfterSeconds} s.`,
+          retryAfterSeconds,
+          resetsAt: new Date(oldest + HOUR_MS),
+        });
+      }
+    }
+    const eventType = type ?? defaultTestEvent(JSON.parse(row.events));
+    const event = await emit(tx, accountId, eventType, EXAMPLES[eventType], { onlyWebhookId: id, isTest: true, now });
+    const delivery = await tx.selectFrom('deliveries').select('id').where('eventId', '=', event.id).where('webhookId', '=', id).executeTakeFirstOrThrow();
+    return { deliveryId: delivery.id, eventId: event.id };
+  });
+}
+
+export interface Usage {
+  endpoints: { used: number; limit: number | null };
+  deliveries24h: { used: number; limit: number | null };
+  testSends1h: { used: number; limit: number | null };
+}
+
+export async function usage(ctx: AppContext, accountId: string, now = Date.now()): Promise<Usage> {
+  const limits = limitsFor(ctx.config, await accountPlan(ctx, accountId));
+  const { n } = await ctx.db
+    .selectFrom('webhooks')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('accountId', '=', accountId)
+    .where('deletedAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  return {
+    endpoints: { used: Number(n), limit: limits.endpoints },
+    deliveries24h: { used: await countDeliveries24h(ctx.db, accountId, now), limit: limits.deliveries24h },
+    testSends1h: { used: await countTestSends1h(ctx.db, accountId, now), limit: limits.testSends1h },
+  };
+}
