@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { after, before, it } from 'node:test';
+import { describeEachDialect, freshDatabase, type TestDatabase } from './helpers.js';
+
+// A real node process is SIGKILLed while clicks stream in; after a restart, every click that was
+// answered 302 must be in the event log and in the counters (the redirect waits for the commit).
+
+const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
+const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number };
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}
+
+async function startProcess(env: Record<string, string>, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'start', '--role', 'api'], {
+    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'test' },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr!.on('data', (d) => {
+    stderr += d;
+  });
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`node exited early: ${stderr}`);
+    try {
+      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
+      if (res.ok) return child;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  child.kill('SIGKILL');
+  throw new Error(`node did not become healthy: ${stderr}`);
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+describeEachDialect('crash safety of acknowledged clicks', (dialect) => {
+  let db: TestDatabase;
+  let child: ChildProcess | undefined;
+  before(async () => {
+    db = await freshDatabase(dialect);
+  });
+  after(async () => {
+    if (child && child.exitCode === null) child.kill('SIGKILL');
+    await db.drop();
+  });
+
+  it('no click answered 302 is lost when the process is killed mid-stream', async () => {
+    const env = { ...db.env, LINKWIRE_SECRET_KEY: randomBytes(32).toString('base64') };
+    const port = await freePort();
+    const base = `http://127.0.0.1:${port}`;
+    child = await startProcess(env, port);
+    const signup = await fetch(`${base}/api/v1/signup`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'crash@example.com', password: 'correct horse battery', handle: 'crashtest' }),
+    });
+    const { apiKey } = (await signup.json()) as { apiKey: string };
+    const auth = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
+    const link = (await (
+      await fetch(`${base}/api/v1/links`, { method: 'POST', headers: auth, body: JSON.stringify({ url: 'https://example.com/', title: 'Crash' }) })
+    ).json()) as {
+      id: string;
+      slug: string;
+    };
+
+    // 8 concurrent clients click in a loop, each click tagged with a unique utm_content.
+    const acked: string[] = [];
+    let n = 0;
+    let killed = false;
+    const client = async () => {
+      while (!killed) {
+        const tag = `c${n++}`;
+        try {
+          const res = await fetch(`${base}/l/${link.slug}?utm_content=${tag}`, { redirect: 'manual', headers: { 'user-agent': UA } });
+          if (res.status === 302) acked.push(tag);
+          await res.arrayBuffer();
+        } catch {
+          return; // the connection died with the process
+        }
+      }
+    };
+    const clients = Array.from({ length: 8 }, client);
+    while (acked.length < 300) await new Promise((r) => setTimeout(r, 5));
+    killed = true;
+    child.kill('SIGKILL');
+    await Promise.all(clients);
+    await exited(child);
+    const ackedAtKill = acked.length;
+    assert.ok(n > ackedAtKill, 'some clicks were in flight when the process died');
+
+    child = await startProcess(env, port);
+    const seen = new Set<string>();
+    let cursor = '';
+    for (;;) {
+      const res = await fetch(`${base}/api/v1/events?type=link.click&limit=100${cursor ? `&cursor=${cursor}` : ''}`, { headers: auth });
+      const page = (await res.json()) as { data: Array<{ data: { utm: { content: string } } }>; nextCursor: string | null };
+      for (const e of page.data) seen.add(e.data.utm.content);
+      if (!page.nextCursor) break;
+      cursor = page.nextCursor;
+    }
+    const lost = acked.filter((tag) => !seen.has(tag));
+    assert.deepEqual(lost, [], `${lost.length} of ${ackedAtKill} acknowledged clicks were lost`);
+    // The counter is written in the same transaction as the events: it matches the log exactly.
+    const counted = (await (await fetch(`${base}/api/v1/links/${link.id}`, { headers: auth })).json()) as { clicks: number };
+    assert.equal(counted.clicks, seen.size);
+    child.kill('SIGTERM');
+    await exited(child);
+  });
+});
