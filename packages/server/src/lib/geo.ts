@@ -28,7 +28,7 @@ const UNKNOWN: GeoInfo = { country: null, city: null };
 /**
  * Opens a MaxMind .mmdb (GeoLite2/GeoIP2 Country or City) once, synchronously, so a wrong
  * LINKWIRE_GEOIP_DB stops the process at start with a clear message instead of silently
- * producing null countries. Lookups are in-memory (~2 µs).
+ * producing null countries. The whole file is read into memory; lookups never touch the disk.
  */
 export function openGeoDatabase(path: string): GeoLookup {
   let reader: Reader<CityResponse>;
