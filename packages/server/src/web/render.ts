@@ -9,13 +9,15 @@ export function escapeHtml(value: string): string {
 const e = escapeHtml;
 
 const THEME_VARS: Record<Theme, string> = {
-  light: '--bg:#f6f7fb;--bg2:#eef0f7;--card:#ffffff;--text:#16181d;--muted:#5b6170;--accent:#4f46e5;--accent-text:#ffffff;--border:#e3e6ee',
-  dark: '--bg:#0f1115;--bg2:#171a21;--card:#1b1f27;--text:#f2f4f8;--muted:#9aa3b2;--accent:#8b93ff;--accent-text:#0f1115;--border:#2a303b',
+  light:
+    '--bg:#f6f7fb;--bg2:#eef0f7;--card:#ffffff;--text:#16181d;--muted:#5b6170;--accent:#4f46e5;--accent-text:#ffffff;--border:#e3e6ee;--head:#16181d;--head-muted:#5b6170',
+  dark: '--bg:#0f1115;--bg2:#171a21;--card:#1b1f27;--text:#f2f4f8;--muted:#9aa3b2;--accent:#8b93ff;--accent-text:#0f1115;--border:#2a303b;--head:#f2f4f8;--head-muted:#9aa3b2',
   sunset:
-    '--bg:#ff9a62;--bg2:#e0457b;--card:rgba(255,255,255,.92);--text:#2b1020;--muted:#6e3a4d;--accent:#c2185b;--accent-text:#ffffff;--border:rgba(255,255,255,.5)',
+    '--bg:#ff9a62;--bg2:#e0457b;--card:rgba(255,255,255,.92);--text:#2b1020;--muted:#6e3a4d;--accent:#c2185b;--accent-text:#ffffff;--border:rgba(255,255,255,.5);--head:#ffffff;--head-muted:rgba(255,255,255,.85)',
   ocean:
-    '--bg:#0f4c81;--bg2:#13a3b5;--card:rgba(255,255,255,.93);--text:#0b2a45;--muted:#3d5a73;--accent:#0f6fb3;--accent-text:#ffffff;--border:rgba(255,255,255,.45)',
-  forest: '--bg:#1f3d2b;--bg2:#3f7a4f;--card:#f4f1e8;--text:#1c2a1f;--muted:#51624f;--accent:#2f6b3f;--accent-text:#ffffff;--border:#d9d3c2',
+    '--bg:#0f4c81;--bg2:#13a3b5;--card:rgba(255,255,255,.93);--text:#0b2a45;--muted:#3d5a73;--accent:#0f6fb3;--accent-text:#ffffff;--border:rgba(255,255,255,.45);--head:#ffffff;--head-muted:rgba(255,255,255,.8)',
+  forest:
+    '--bg:#1f3d2b;--bg2:#3f7a4f;--card:#f4f1e8;--text:#1c2a1f;--muted:#51624f;--accent:#2f6b3f;--accent-text:#ffffff;--border:#d9d3c2;--head:#f4f1e8;--head-muted:rgba(244,241,232,.8)',
 };
 
 const CSS = `*{box-sizing:border-box}html{-webkit-text-size-adjust:100%}
@@ -24,9 +26,9 @@ main{max-width:560px;margin:0 auto;padding:40px 18px 56px}
 header{text-align:center;margin-bottom:28px}
 .avatar{width:96px;height:96px;border-radius:50%;object-fit:cover;border:3px solid var(--card);box-shadow:0 4px 18px rgba(0,0,0,.15);background:var(--card)}
 .initial{display:inline-flex;align-items:center;justify-content:center;font-size:40px;font-weight:700;color:var(--accent)}
-h1{font-size:1.45rem;margin:14px 0 4px;letter-spacing:-.01em}
-.handle{color:var(--muted);font-size:.9rem;margin:0}
-.bio{margin:10px auto 0;max-width:440px;color:var(--text);opacity:.9;white-space:pre-line}
+header h1{font-size:1.45rem;margin:14px 0 4px;letter-spacing:-.01em;color:var(--head)}
+.handle{color:var(--head-muted);font-size:.9rem;margin:0}
+.bio{margin:10px auto 0;max-width:440px;color:var(--head);opacity:.92;white-space:pre-line}
 ul{list-style:none;padding:0;margin:0;display:grid;gap:12px}
 a.link{display:flex;align-items:center;gap:12px;min-height:58px;padding:10px 16px;border-radius:14px;background:var(--card);color:var(--text);text-decoration:none;font-weight:600;border:1px solid var(--border);box-shadow:0 2px 10px rgba(0,0,0,.06);transition:transform .12s ease,box-shadow .12s ease}
 a.link:hover,a.link:focus-visible{transform:translateY(-2px);box-shadow:0 6px 18px rgba(0,0,0,.12);outline:none}
@@ -36,7 +38,7 @@ a.link:focus-visible{border-color:var(--accent)}
 .spacer{width:40px;flex:none}
 .product{flex-direction:column;align-items:stretch;text-align:left;padding:14px}
 .product .thumb{width:100%;height:auto;aspect-ratio:16/9;border-radius:10px}
-.product .row{display:flex;align-items:center;justify-content:space-between;gap:10px}
+.product .row{display:flex;align-items:center;justify-content:space-between;gap:10px;min-height:36px}
 .badge{font-size:.75rem;font-weight:700;text-transform:uppercase;letter-spacing:.06em;padding:3px 8px;border-radius:999px;background:var(--accent);color:var(--accent-text)}
 .widget{padding:18px 16px;border-radius:14px;background:var(--card);border:1px solid var(--border)}
 .widget h2{font-size:1.05rem;margin:0 0 10px}
@@ -45,12 +47,12 @@ a.link:focus-visible{border-color:var(--accent)}
 .widget button{font:inherit;font-weight:700;padding:11px 16px;border-radius:10px;border:0;background:var(--accent);color:var(--accent-text);cursor:pointer}
 .notice{margin:10px 0 0;font-size:.92rem;color:var(--muted)}
 .notice.ok{color:var(--accent);font-weight:600}
-.empty{text-align:center;color:var(--muted)}
-footer{margin-top:36px;text-align:center;font-size:.8rem;color:var(--muted)}
+.empty{text-align:center;color:var(--head-muted)}
+footer{margin-top:36px;text-align:center;font-size:.8rem;color:var(--head-muted)}
 footer a{color:inherit}
 .message{text-align:center;padding-top:18vh}
-.message h1{font-size:2rem}
-.message p{color:var(--muted)}`;
+.message h1{font-size:2rem;margin:0 0 8px}
+.message h1{color:var(--head)}.message p{color:var(--head-muted)}`;
 
 function layout(opts: { title: string; theme: Theme; description?: string; body: string; noindex?: boolean }): string {
   return `<!doctype html>
