@@ -110,3 +110,18 @@ export async function waitFor<T>(what: string, check: () => T | Promise<T>, time
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Emits one sample event for the account in its own transaction. */
+export async function emitOne(ctx: AppContext, accountId: string, integration = 'slack') {
+  const { inTransaction } = await import('../src/db/transaction.js');
+  const { emit } = await import('../src/events/emit.js');
+  return inTransaction(ctx.db, (tx) => emit(tx, accountId, 'integration.connected', { integration }));
+}
+
+export async function deliveryRows(ctx: AppContext, webhookId: string) {
+  return ctx.db.selectFrom('deliveries').selectAll().where('webhookId', '=', webhookId).orderBy('id').execute();
+}
+
+export async function attemptRows(ctx: AppContext, deliveryId: string) {
+  return ctx.db.selectFrom('attempts').selectAll().where('deliveryId', '=', deliveryId).orderBy('attempt').execute();
+}

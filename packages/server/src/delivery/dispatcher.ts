@@ -25,7 +25,16 @@ interface Job {
 interface Lane {
   active: number;
   queue: Job[];
+  /** Moving average of this endpoint's attempt durations (ms): bounds the local queue. */
+  avgMs: number;
+  /** Start times of the sends in flight: a send that has been running long counts before it ends. */
+  starts: Set<{ at: number }>;
 }
+
+/** Before any response is seen an endpoint is assumed to take this long per send. */
+const INITIAL_ESTIMATE_MS = 50;
+/** Work kept waiting locally per endpoint, in time at its observed pace. */
+const LOCAL_QUEUE_MS = 1_000;
 
 /**
  * The delivery worker loop.
@@ -53,6 +62,8 @@ export class Dispatcher implements BackgroundService {
   private readonly metrics: DeliveryMetrics;
   private readonly disposeMetrics: () => void;
   private readonly lanes = new Map<string, Lane>();
+  /** Last known average send duration per endpoint (survives its lane going idle). */
+  private readonly estimates = new Map<string, number>();
   private readonly inFlight = new Map<Promise<void>, string>();
   private readonly chores = new Set<Promise<unknown>>();
   private queued = 0;
@@ -64,6 +75,7 @@ export class Dispatcher implements BackgroundService {
   private readonly unsubscribe: () => void;
   private readonly listener: { close(): Promise<void> } | null;
   private stopping: Promise<void> | null = null;
+  private readonly trimTimer: NodeJS.Timeout;
 
   constructor(
     private readonly ctx: AppContext,
@@ -87,6 +99,10 @@ export class Dispatcher implements BackgroundService {
     this.unsubscribe = onDeliveriesQueued(() => this.wake());
     this.listener = ctx.database.caps.listenNotify && ctx.config.databaseUrl ? listenForDeliveries(ctx.config.databaseUrl, ctx.log, () => this.wake()) : null;
     this.loopDone = this.loop();
+    this.trimTimer = setInterval(() => {
+      for (const id of this.lanes.keys()) this.pump(id);
+    }, 250);
+    this.trimTimer.unref();
   }
 
   /** Sends in flight plus claimed deliveries waiting for an endpoint slot. */
@@ -159,7 +175,7 @@ export class Dispatcher implements BackgroundService {
       else {
         let lane = this.lanes.get(endpoint.id);
         if (!lane) {
-          lane = { active: 0, queue: [] };
+          lane = { active: 0, queue: [], avgMs: this.estimates.get(endpoint.id) ?? INITIAL_ESTIMATE_MS, starts: new Set() };
           this.lanes.set(endpoint.id, lane);
         }
         lane.queue.push({ delivery, endpoint, payload });
@@ -214,10 +230,16 @@ export class Dispatcher implements BackgroundService {
       this.queued--;
       this.start(lane, job);
     }
-    // Keep at most one cap's worth waiting locally (bounded wait, well inside the lease); the
-    // rest go back to the queue behind what is already due.
-    if (lane.queue.length > this.opts.endpointConcurrency) {
-      const excess = lane.queue.splice(this.opts.endpointConcurrency);
+    // Keep locally about one second of this endpoint's work at its observed pace (16 slots ×
+    // 1 s / 1 ms: everything, for a fast receiver; 16 for one taking a second or more — including
+    // sends that have been hanging that long, so a dead endpoint is trimmed before its first
+    // timeout ends). The rest go back to the queue, due in a second: one endpoint's backlog never
+    // holds the worker's slots that claims for the other endpoints need.
+    let pace = lane.avgMs;
+    for (const started of lane.starts) pace = Math.max(pace, now - started.at);
+    const keep = Math.max(this.opts.endpointConcurrency, Math.floor((this.opts.endpointConcurrency * LOCAL_QUEUE_MS) / Math.max(1, pace)));
+    if (lane.queue.length > keep) {
+      const excess = lane.queue.splice(keep);
       this.queued -= excess.length;
       this.release(
         excess.map((j) => j.delivery.id),
@@ -229,6 +251,8 @@ export class Dispatcher implements BackgroundService {
 
   private start(lane: Lane, job: Job): void {
     lane.active++;
+    const started = { at: Date.now() };
+    lane.starts.add(started);
     const { delivery, endpoint, payload } = job;
     const attempt = delivery.attemptCount + 1;
     const sending = this.sender
@@ -255,9 +279,20 @@ export class Dispatcher implements BackgroundService {
       )
       .then((result) => {
         lane.active--;
+        lane.starts.delete(started);
+        lane.avgMs = lane.avgMs * 0.8 + result.durationMs * 0.2;
+        this.estimates.set(endpoint.id, lane.avgMs);
+        if (this.estimates.size > 100_000) this.estimates.clear();
         const now = Date.now();
         this.breakers.record(endpoint.id, result.ok, now);
         const step = nextStep(this.ctx.config.retryScheduleMs, attempt, result, now);
+        if (step.disableReason) {
+          // 410: the endpoint is being disabled (in the results transaction, which also holds its
+          // pending deliveries); do not send what is queued here. If that write fails, the leases
+          // expire and the claim sees a disabled endpoint.
+          this.queued -= lane.queue.length;
+          lane.queue.length = 0;
+        }
         this.results.push({ delivery, attempt, result, step });
         this.metrics.deliveries.inc({ outcome: step.status === 'pending' ? 'retrying' : step.status });
         this.metrics.attemptDuration.observe({ result: result.ok ? 'success' : (result.errorKind ?? 'error') }, result.durationMs / 1000);
@@ -296,6 +331,7 @@ export class Dispatcher implements BackgroundService {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.running = false;
+      clearInterval(this.trimTimer);
       this.wake();
       this.unsubscribe();
       await this.loopDone;

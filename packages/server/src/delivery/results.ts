@@ -40,6 +40,8 @@ export class ResultWriter {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private closed = false;
+  /** Flush transactions committed and outcomes written by them (tests and logs). */
+  readonly stats = { flushes: 0, outcomes: 0 };
 
   constructor(
     private readonly ctx: AppContext,
@@ -72,6 +74,8 @@ export class ResultWriter {
     this.flushing = (async () => {
       try {
         await inTransaction(this.ctx.db, (tx) => writeOutcomes(this.ctx, tx, this.workerId, batch, Date.now()));
+        this.stats.flushes++;
+        this.stats.outcomes += batch.length;
       } catch (err) {
         // Nothing is lost: put the batch back (the rows are still leased to us) and try again.
         this.buffer = batch.concat(this.buffer);

@@ -1,0 +1,269 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { inTransaction } from '../src/db/transaction.js';
+import { type Dispatcher, startDispatcher } from '../src/delivery/dispatcher.js';
+import { HELD_UNTIL, resumeDeliveries } from '../src/delivery/hold.js';
+import { attemptRows, createEndpoint, deliveryRows, emitOne, type Receiver, sleep, startReceiver, waitFor } from './delivery-helpers.js';
+import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
+
+describeEachDialect('dispatcher: endpoint health', (dialect) => {
+  let node: TestNode;
+  let dispatcher: Dispatcher;
+  const receivers: Receiver[] = [];
+  before(async () => {
+    node = await createTestNode(dialect, { LINKWIRE_RETRY_SCHEDULE: '50ms', LINKWIRE_DISABLE_AFTER: '1h' });
+    dispatcher = startDispatcher(node.ctx, { pollMs: 20 });
+  });
+  after(async () => {
+    await dispatcher.stop();
+    for (const r of receivers) await r.close();
+    await node.close();
+  });
+  const receiver = async (...args: Parameters<typeof startReceiver>) => {
+    const r = await startReceiver(...args);
+    receivers.push(r);
+    return r;
+  };
+  const disabledEvents = async (accountId: string) => {
+    const rows = await node.ctx.db.selectFrom('events').select('payload').where('accountId', '=', accountId).where('type', '=', 'webhook.disabled').execute();
+    return rows.map((r) => JSON.parse(r.payload).data);
+  };
+
+  it('410 Gone fails the delivery, disables the endpoint, holds its queue and emits webhook.disabled', async () => {
+    const gone = await receiver((_req, res) => {
+      res.statusCode = 410;
+      res.end();
+    });
+    const watcher = await receiver();
+    const u = await node.signup();
+    const endpoint = await createEndpoint(node.ctx, u.accountId, { url: gone.url, events: ['integration.connected'] });
+    const other = await createEndpoint(node.ctx, u.accountId, { url: watcher.url, events: ['webhook.disabled'] });
+    await emitOne(node.ctx, u.accountId);
+    const row = await waitFor('endpoint disabled', async () => {
+      const w = await node.ctx.db.selectFrom('webhooks').selectAll().where('id', '=', endpoint.id).executeTakeFirstOrThrow();
+      return w.enabled === 0 && w;
+    });
+    assert.match(row.disabledReason!, /410/);
+    assert.ok(row.disabledAt);
+    const [d] = await deliveryRows(node.ctx, endpoint.id);
+    assert.equal(d!.status, 'failed');
+    assert.equal(d!.attemptCount, 1, 'no retry after 410');
+    assert.deepEqual(await disabledEvents(u.accountId), [{ webhookId: endpoint.id, url: gone.url, reason: row.disabledReason }]);
+    // The account hears about it on its other endpoint.
+    const notice = await waitFor('webhook.disabled delivered', () => watcher.requests.find((q) => JSON.parse(q.body).type === 'webhook.disabled'));
+    assert.equal(JSON.parse(notice.body).data.webhookId, endpoint.id);
+    assert.equal(gone.requests.length, 1);
+    assert.ok(other.id);
+  });
+
+  it('auto-disables an endpoint with no success for LINKWIRE_DISABLE_AFTER and an exhausted delivery', async () => {
+    const r = await receiver((_req, res) => {
+      res.statusCode = 500;
+      res.end();
+    });
+    const u = await node.signup();
+    // Created two hours ago, never succeeded: past the 1 h LINKWIRE_DISABLE_AFTER of this node.
+    const endpoint = await createEndpoint(node.ctx, u.accountId, { url: r.url, createdAt: Date.now() - 2 * 3_600_000 });
+    await emitOne(node.ctx, u.accountId);
+    const row = await waitFor('auto-disabled', async () => {
+      const w = await node.ctx.db.selectFrom('webhooks').selectAll().where('id', '=', endpoint.id).executeTakeFirstOrThrow();
+      return w.enabled === 0 && w;
+    });
+    assert.match(row.disabledReason!, /No successful delivery for 1h/);
+    const [d] = await deliveryRows(node.ctx, endpoint.id);
+    assert.equal(d!.status, 'failed');
+    assert.equal(d!.attemptCount, 2, 'exhausted: one attempt and one retry');
+    assert.equal((await disabledEvents(u.accountId)).length, 1);
+  });
+
+  it('does not auto-disable an endpoint that succeeded recently', async () => {
+    const r = await receiver((_req, res) => {
+      res.statusCode = 500;
+      res.end();
+    });
+    const u = await node.signup();
+    const endpoint = await createEndpoint(node.ctx, u.accountId, { url: r.url, createdAt: Date.now() - 2 * 3_600_000 });
+    await node.ctx.db
+      .updateTable('webhooks')
+      .set({ lastSuccessAt: Date.now() - 60_000 })
+      .where('id', '=', endpoint.id)
+      .execute();
+    await emitOne(node.ctx, u.accountId);
+    await waitFor('exhausted', async () => {
+      await dispatcher.flush();
+      const [d] = await deliveryRows(node.ctx, endpoint.id);
+      return d?.status === 'failed';
+    });
+    const w = await node.ctx.db.selectFrom('webhooks').select('enabled').where('id', '=', endpoint.id).executeTakeFirstOrThrow();
+    assert.equal(w.enabled, 1);
+  });
+});
+
+describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
+  let node: TestNode;
+  const receivers: Receiver[] = [];
+  before(async () => {
+    node = await createTestNode(dialect, { LINKWIRE_RETRY_SCHEDULE: '1h' });
+  });
+  after(async () => {
+    for (const r of receivers) await r.close();
+    await node.close();
+  });
+  const receiver = async (...args: Parameters<typeof startReceiver>) => {
+    const r = await startReceiver(...args);
+    receivers.push(r);
+    return r;
+  };
+
+  it('opens the breaker after 5 consecutive failures and hands the rest back without counting attempts', async () => {
+    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 1, breakerMinCooldownMs: 60_000 });
+    try {
+      const dead = await receiver((_req, res) => {
+        res.statusCode = 500;
+        res.end();
+      });
+      const u = await node.signup();
+      const endpoint = await createEndpoint(node.ctx, u.accountId, { url: dead.url });
+      await inTransaction(node.ctx.db, async (tx) => {
+        const { emit } = await import('../src/events/emit.js');
+        for (let i = 0; i < 20; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
+      });
+      const startedAt = Date.now();
+      const rows = await waitFor('5 attempts, 15 released', async () => {
+        await dispatcher.flush();
+        const all = await deliveryRows(node.ctx, endpoint.id);
+        const attempted = all.filter((d) => d.attemptCount > 0);
+        const released = all.filter((d) => d.attemptCount === 0 && d.claimedBy === null && d.nextAttemptAt >= startedAt + 59_000);
+        return attempted.length === 5 && released.length === 15 && all;
+      });
+      assert.equal(dead.requests.length, 5);
+      assert.equal(dispatcher.breakers.state(endpoint.id), 'open');
+      for (const d of rows.filter((x) => x.attemptCount === 0)) {
+        assert.equal(d.status, 'pending');
+        assert.ok(d.nextAttemptAt >= startedAt + 59_000, 'released until the breaker reopens');
+        assert.equal((await attemptRows(node.ctx, d.id)).length, 0);
+      }
+      // A healthy endpoint of the same worker is unaffected.
+      const healthy = await receiver();
+      const v = await node.signup();
+      await createEndpoint(node.ctx, v.accountId, { url: healthy.url });
+      await emitOne(node.ctx, v.accountId);
+      await waitFor('healthy endpoint served', () => healthy.requests.length === 1);
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
+  it("a disabled endpoint's queued deliveries are held, and resume when it is re-enabled", async () => {
+    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 1 });
+    try {
+      let answer = 410;
+      const r = await receiver((_req, res) => {
+        res.statusCode = answer;
+        res.end();
+      });
+      const u = await node.signup();
+      const endpoint = await createEndpoint(node.ctx, u.accountId, { url: r.url });
+      await inTransaction(node.ctx.db, async (tx) => {
+        const { emit } = await import('../src/events/emit.js');
+        for (let i = 0; i < 4; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
+      });
+      await waitFor('disabled', async () => {
+        const w = await node.ctx.db.selectFrom('webhooks').select('enabled').where('id', '=', endpoint.id).executeTakeFirstOrThrow();
+        return w.enabled === 0;
+      });
+      await dispatcher.flush();
+      assert.equal(r.requests.length, 1, 'nothing more is sent after the 410');
+      const rows = await deliveryRows(node.ctx, endpoint.id);
+      const held = rows.filter((d) => d.status === 'pending');
+      assert.equal(held.length, 3);
+      for (const d of held) {
+        assert.equal(d.nextAttemptAt, HELD_UNTIL);
+        assert.equal(d.attemptCount, 0);
+      }
+      await sleep(200);
+      assert.equal(r.requests.length, 1, 'nothing is sent while held');
+      // Re-enable (what PATCH {enabled: true} does) and they flow.
+      answer = 200;
+      await inTransaction(node.ctx.db, async (tx) => {
+        await tx.updateTable('webhooks').set({ enabled: 1, disabledReason: null, disabledAt: null }).where('id', '=', endpoint.id).execute();
+        assert.equal(await resumeDeliveries(tx, endpoint.id), 3);
+      });
+      dispatcher.wake();
+      await waitFor('held deliveries delivered', async () => {
+        await dispatcher.flush();
+        const now = await deliveryRows(node.ctx, endpoint.id);
+        return now.filter((d) => d.status === 'succeeded').length === 3;
+      });
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
+  it('writes results back in batches (far fewer transactions than deliveries)', async () => {
+    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, flushMs: 20 });
+    try {
+      const r = await receiver();
+      const u = await node.signup();
+      const endpoint = await createEndpoint(node.ctx, u.accountId, { url: r.url });
+      await inTransaction(node.ctx.db, async (tx) => {
+        const { emit } = await import('../src/events/emit.js');
+        for (let i = 0; i < 200; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
+      });
+      await waitFor('200 succeeded', async () => {
+        await sleep(20);
+        const rows = await deliveryRows(node.ctx, endpoint.id);
+        return rows.filter((d) => d.status === 'succeeded').length === 200;
+      });
+      await dispatcher.flush();
+      const { flushes, outcomes } = dispatcher.results.stats;
+      assert.equal(r.requests.length, 200, 'each delivered once');
+      assert.equal(outcomes, 200);
+      assert.ok(flushes < outcomes / 4, `${flushes} flushes for ${outcomes} outcomes`);
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
+  it('stop() drains in-flight sends, hands back unstarted claims, and loses nothing', async () => {
+    const slow = await receiver((_req, res) => {
+      setTimeout(() => res.end('ok'), 150);
+    });
+    const u = await node.signup();
+    const endpoint = await createEndpoint(node.ctx, u.accountId, { url: slow.url });
+    await inTransaction(node.ctx.db, async (tx) => {
+      const { emit } = await import('../src/events/emit.js');
+      for (let i = 0; i < 40; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
+    });
+    const first = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 4 });
+    await waitFor('some sends in flight', () => slow.requests.length >= 4);
+    await first.stop();
+    const afterStop = await deliveryRows(node.ctx, endpoint.id);
+    const now = Date.now();
+    assert.equal(afterStop.filter((d) => d.claimedBy !== null).length, 0, 'no claim is left behind');
+    for (const d of afterStop) {
+      // Handed back due now (or, if trimmed from the local queue just before, within a second).
+      if (d.status === 'pending') assert.ok(d.nextAttemptAt <= now + 1_000, 'handed back, due at once');
+      else assert.equal(d.status, 'succeeded');
+    }
+    // Every send that started finished and was recorded.
+    const succeeded = afterStop.filter((d) => d.status === 'succeeded').length;
+    assert.ok(succeeded >= 4);
+    assert.equal(succeeded, new Set(slow.requests.map((q) => q.headers['webhook-id'])).size);
+    // A new worker picks up the rest at once.
+    const second = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 16 });
+    try {
+      await waitFor(
+        'all 40 delivered',
+        async () => {
+          await second.flush();
+          return (await deliveryRows(node.ctx, endpoint.id)).every((d) => d.status === 'succeeded');
+        },
+        20_000,
+      );
+    } finally {
+      await second.stop();
+    }
+    assert.equal(new Set(slow.requests.map((q) => q.headers['webhook-id'])).size, 40);
+  });
+});
