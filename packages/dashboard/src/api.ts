@@ -81,7 +81,7 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
-  let json: unknown = undefined;
+  let json: unknown;
   if (text) {
     try {
       json = JSON.parse(text);

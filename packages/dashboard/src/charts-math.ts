@@ -13,4 +13,3 @@ export function linePath(values: number[], w: number, h: number, max: number): s
   const step = values.length > 1 ? w / (values.length - 1) : 0;
   return values.map((v, i) => `${i === 0 ? 'M' : 'L'}${(i * step).toFixed(1)},${(h - (v / max) * h).toFixed(1)}`).join(' ');
 }
-

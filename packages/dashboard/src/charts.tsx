@@ -45,8 +45,7 @@ export function LineChart({ labels, series, title, height = 220 }: { labels: str
             {series.map((s, si) => (
               <span key={s.name}>
                 {' · '}
-                <span class={`dot`} style={{ background: `var(--chart-${si + 1})` }} /> {s.name}{' '}
-                <strong>{(s.format ?? String)(s.values[idx] ?? 0)}</strong>
+                <span class={`dot`} style={{ background: `var(--chart-${si + 1})` }} /> {s.name} <strong>{(s.format ?? String)(s.values[idx] ?? 0)}</strong>
               </span>
             ))}
           </>

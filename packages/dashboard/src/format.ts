@@ -145,4 +145,3 @@ export function fillDays(from: string, to: string, perDay: PerDay): PerDay {
   }
   return out;
 }
-

@@ -25,4 +25,3 @@ export function urlWarning(url: string): string | null {
   if (parsed.protocol !== 'https:') return 'Only https:// URLs can receive webhooks.';
   return null;
 }
-

@@ -18,7 +18,16 @@ describe('api helpers', () => {
   });
   it('maps problem errors to per-field messages, first one wins', () => {
     const err = new ApiError(
-      { status: 400, title: 'Validation failed', detail: 'Invalid body', errors: [{ field: 'url', message: 'must be https' }, { field: 'url', message: 'second' }, { field: 'body.title', message: 'is required' }] },
+      {
+        status: 400,
+        title: 'Validation failed',
+        detail: 'Invalid body',
+        errors: [
+          { field: 'url', message: 'must be https' },
+          { field: 'url', message: 'second' },
+          { field: 'body.title', message: 'is required' },
+        ],
+      },
       null,
     );
     assert.deepEqual(err.fieldErrors(), { url: 'must be https', title: 'is required' });
@@ -38,8 +47,14 @@ describe('reordering', () => {
     { id: 'd', position: 4 },
   ];
   it('moves an item and leaves the input untouched', () => {
-    assert.deepEqual(move(links, 3, 0).map((l) => l.id), ['d', 'a', 'b', 'c']);
-    assert.deepEqual(links.map((l) => l.id), ['a', 'b', 'c', 'd']);
+    assert.deepEqual(
+      move(links, 3, 0).map((l) => l.id),
+      ['d', 'a', 'b', 'c'],
+    );
+    assert.deepEqual(
+      links.map((l) => l.id),
+      ['a', 'b', 'c', 'd'],
+    );
     assert.equal(move(links, 0, 9), links);
   });
   it('patches only the links whose position changed, keeping the numbering base, in target order', () => {

@@ -12,7 +12,8 @@ let jsFile: string;
 
 before(async () => {
   const dist = dashboardDistDir();
-  if (!existsSync(`${dist}/index.html`)) execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: new URL('..', import.meta.url).pathname, stdio: 'inherit' });
+  if (!existsSync(`${dist}/index.html`))
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: new URL('..', import.meta.url).pathname, stdio: 'inherit' });
   jsFile = readdirSync(dist).find((f) => /^app\.[A-Z0-9]+\.js$/i.test(f)) as string;
   app = Fastify();
   await app.register(dashboardPlugin);

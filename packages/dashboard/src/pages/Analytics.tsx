@@ -21,6 +21,7 @@ export function AnalyticsPage() {
         description="Visits to your page and clicks on your links, short links and QR codes."
         actions={
           <div class="range">
+            {/* biome-ignore lint/a11y/useSemanticElements: a segmented button group, not a form fieldset */}
             <div class="seg" role="group" aria-label="Quick ranges">
               {PRESETS.map((n) => (
                 <button
@@ -94,8 +95,7 @@ export function AnalyticsPage() {
           {a.visits === 0 && a.clicks === 0 ? (
             <Card>
               <EmptyState icon="chart" title="No traffic in this period">
-                Share your page or a short link: visits and clicks appear here within seconds. Try a longer range if you
-                expected data.
+                Share your page or a short link: visits and clicks appear here within seconds. Try a longer range if you expected data.
               </EmptyState>
             </Card>
           ) : (
@@ -122,11 +122,7 @@ export function AnalyticsPage() {
           )}
           <div class="grid-3">
             <Card title="Top links">
-              <BarList
-                label="Top links by clicks"
-                empty="No clicks yet."
-                items={a.topLinks.map((l) => ({ key: l.linkId, label: l.title, value: l.clicks }))}
-              />
+              <BarList label="Top links by clicks" empty="No clicks yet." items={a.topLinks.map((l) => ({ key: l.linkId, label: l.title, value: l.clicks }))} />
             </Card>
             <Card title="Countries">
               <BarList
@@ -136,7 +132,12 @@ export function AnalyticsPage() {
                   key: c.country ?? 'unknown',
                   label: (
                     <>
-                      {c.country && <span class="chip" aria-hidden="true">{c.country.toUpperCase()}</span>} {countryName(c.country)}
+                      {c.country && (
+                        <span class="chip" aria-hidden="true">
+                          {c.country.toUpperCase()}
+                        </span>
+                      )}{' '}
+                      {countryName(c.country)}
                     </>
                   ),
                   value: c.count,

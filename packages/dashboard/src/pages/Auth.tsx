@@ -54,8 +54,8 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
             <h1>Welcome, {welcome.account.handle}!</h1>
           </div>
           <p>
-            Your account is ready on the <strong>{welcome.account.plan}</strong> plan. Here is your first API key, for
-            scripts and integrations (<code>Authorization: Bearer …</code>).
+            Your account is ready on the <strong>{welcome.account.plan}</strong> plan. Here is your first API key, for scripts and integrations (
+            <code>Authorization: Bearer …</code>).
           </p>
           <div class="secret-box">
             <code class="secret" data-testid="signup-api-key">
@@ -64,8 +64,7 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
             <CopyButton text={welcome.apiKey} what="API key" />
           </div>
           <p class="hint">
-            <Icon name="alert" size={14} /> It is shown only once. Store it in your password manager; you can create
-            more keys in Settings.
+            <Icon name="alert" size={14} /> It is shown only once. Store it in your password manager; you can create more keys in Settings.
           </p>
           <Button variant="primary" class="btn-block" onClick={() => finish(welcome.account)}>
             Continue to the dashboard
@@ -86,15 +85,11 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
         </div>
         <h1 id="auth-title">{signup ? 'Create your account' : 'Log in to Linkwire'}</h1>
         <p class="muted">
-          {signup
-            ? 'One page for all your links, and a signed webhook for every click.'
-            : 'Welcome back. Your links and webhooks are waiting.'}
+          {signup ? 'One page for all your links, and a signed webhook for every click.' : 'Welcome back. Your links and webhooks are waiting.'}
         </p>
         <FormError error={error} />
         <Field label="Email" error={fe.email}>
-          {(p) => (
-            <input {...p} type="email" autoComplete="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
-          )}
+          {(p) => <input {...p} type="email" autoComplete="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />}
         </Field>
         {signup && (
           <Field label="Handle" hint={`Your public page: ${location.origin}/${handle || 'your-handle'}`} error={fe.handle}>

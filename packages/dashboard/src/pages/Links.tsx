@@ -66,7 +66,15 @@ function LinkFields({ draft, set, errors, full }: { draft: LinkDraft; set: (d: L
         </Field>
         <Field label="Destination URL" error={errors.url}>
           {(p) => (
-            <input {...p} type="url" required inputMode="url" placeholder="https://" value={draft.url} onInput={(e) => set({ ...draft, url: e.currentTarget.value })} />
+            <input
+              {...p}
+              type="url"
+              required
+              inputMode="url"
+              placeholder="https://"
+              value={draft.url}
+              onInput={(e) => set({ ...draft, url: e.currentTarget.value })}
+            />
           )}
         </Field>
       </div>
@@ -85,7 +93,13 @@ function LinkFields({ draft, set, errors, full }: { draft: LinkDraft; set: (d: L
           </Field>
           <Field label="Thumbnail URL" optional error={errors.thumbnailUrl}>
             {(p) => (
-              <input {...p} type="url" placeholder="https://" value={draft.thumbnailUrl} onInput={(e) => set({ ...draft, thumbnailUrl: e.currentTarget.value })} />
+              <input
+                {...p}
+                type="url"
+                placeholder="https://"
+                value={draft.thumbnailUrl}
+                onInput={(e) => set({ ...draft, thumbnailUrl: e.currentTarget.value })}
+              />
             )}
           </Field>
           <Field label="Expires at" optional hint="After this moment the link answers 410 and fires link.expired." error={errors.expiresAt}>
@@ -229,7 +243,13 @@ function LinkRow({
       <span class="grip" title="Drag to reorder" aria-hidden="true">
         <Icon name="grip" />
       </span>
-      {link.thumbnailUrl ? <img class="thumb" src={link.thumbnailUrl} alt="" loading="lazy" /> : <span class="thumb thumb-empty" aria-hidden="true"><Icon name={link.type === 'product' ? 'download' : 'link'} size={16} /></span>}
+      {link.thumbnailUrl ? (
+        <img class="thumb" src={link.thumbnailUrl} alt="" loading="lazy" />
+      ) : (
+        <span class="thumb thumb-empty" aria-hidden="true">
+          <Icon name={link.type === 'product' ? 'download' : 'link'} size={16} />
+        </span>
+      )}
       <div class="link-main">
         <div class="link-title">
           <strong>{link.title}</strong>
@@ -242,10 +262,20 @@ function LinkRow({
         <div class="link-short">
           <code>{link.shortUrl}</code>
           <CopyButton text={link.shortUrl} label="Copy" what={`short link for ${link.title}`} />
-          <a class="btn btn-sm btn-secondary" href={`/api/v1/links/${link.id}/qr.svg`} download={`${link.slug}-qr.svg`} aria-label={`Download QR code for ${link.title} as SVG`}>
+          <a
+            class="btn btn-sm btn-secondary"
+            href={`/api/v1/links/${link.id}/qr.svg`}
+            download={`${link.slug}-qr.svg`}
+            aria-label={`Download QR code for ${link.title} as SVG`}
+          >
             <Icon name="qr" size={16} /> SVG
           </a>
-          <a class="btn btn-sm btn-secondary" href={`/api/v1/links/${link.id}/qr.png`} download={`${link.slug}-qr.png`} aria-label={`Download QR code for ${link.title} as PNG`}>
+          <a
+            class="btn btn-sm btn-secondary"
+            href={`/api/v1/links/${link.id}/qr.png`}
+            download={`${link.slug}-qr.png`}
+            aria-label={`Download QR code for ${link.title} as PNG`}
+          >
             <Icon name="qr" size={16} /> PNG
           </a>
         </div>
@@ -354,8 +384,7 @@ export function LinksPage() {
             <Skeleton rows={3} />
           ) : list.length === 0 ? (
             <EmptyState icon="link" title="No links yet">
-              Add your first link with the form above: it appears on your public page at once, and gets a short link and
-              a QR code.
+              Add your first link with the form above: it appears on your public page at once, and gets a short link and a QR code.
             </EmptyState>
           ) : (
             <>
@@ -396,12 +425,7 @@ export function LinksPage() {
       <ConfirmDialog
         open={deleting !== null}
         title="Delete this link?"
-        message={
-          <>
-            “{deleting?.title}” disappears from your page and its short link stops working. Its click history stays in
-            analytics.
-          </>
-        }
+        message={<>“{deleting?.title}” disappears from your page and its short link stops working. Its click history stays in analytics.</>}
         confirmLabel="Delete link"
         onClose={() => setDeleting(null)}
         onConfirm={async () => {

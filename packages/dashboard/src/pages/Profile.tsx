@@ -2,21 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { ApiError, del, get, type Page, type Profile, patch, post, type Subscriber, THEMES, type Theme, type Widget } from '../api';
 import { dateTime } from '../format';
 import { ProfilePreview, publicPath } from '../preview';
-import {
-  Button,
-  Card,
-  ConfirmDialog,
-  EmptyState,
-  ErrorBox,
-  Field,
-  FormError,
-  Icon,
-  PageHeader,
-  Skeleton,
-  toast,
-  toastError,
-  useResource,
-} from '../ui';
+import { Button, Card, ConfirmDialog, EmptyState, ErrorBox, Field, FormError, Icon, PageHeader, Skeleton, toast, toastError, useResource } from '../ui';
 
 const BIO_MAX = 300;
 
@@ -30,8 +16,7 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (p: Prof
   const [avatarBroken, setAvatarBroken] = useState(false);
   useEffect(() => setAvatarBroken(false), [avatarUrl]);
   const fe = error instanceof ApiError ? error.fieldErrors() : {};
-  const dirty =
-    title !== (profile.title ?? '') || bio !== (profile.bio ?? '') || avatarUrl !== (profile.avatarUrl ?? '') || theme !== profile.theme;
+  const dirty = title !== (profile.title ?? '') || bio !== (profile.bio ?? '') || avatarUrl !== (profile.avatarUrl ?? '') || theme !== profile.theme;
   return (
     <Card title="Public page">
       <form
@@ -78,7 +63,12 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (p: Prof
               {(title || profile.handle).slice(0, 1).toUpperCase()}
             </span>
           )}
-          <Field label="Avatar URL" optional hint={avatarBroken ? 'This image could not be loaded.' : 'A square https:// image works best.'} error={fe.avatarUrl}>
+          <Field
+            label="Avatar URL"
+            optional
+            hint={avatarBroken ? 'This image could not be loaded.' : 'A square https:// image works best.'}
+            error={fe.avatarUrl}
+          >
             {(p) => <input {...p} type="url" placeholder="https://" value={avatarUrl} onInput={(e) => setAvatarUrl(e.currentTarget.value)} />}
           </Field>
         </div>
@@ -119,8 +109,7 @@ function WidgetsCard({ onChange }: { onChange: () => void }) {
   return (
     <Card title="Mailing-list widgets">
       <p class="muted small">
-        A sign-up box on your page. Each new subscriber fires <code>subscriber.new</code> with the campaign id, so your
-        mailing tool can pick it up.
+        A sign-up box on your page. Each new subscriber fires <code>subscriber.new</code> with the campaign id, so your mailing tool can pick it up.
       </p>
       {widgets.error && !widgets.data ? (
         <ErrorBox error={widgets.error} retry={widgets.reload} />
@@ -135,7 +124,15 @@ function WidgetsCard({ onChange }: { onChange: () => void }) {
               <Icon name="mail" />
               <div>
                 <strong>{w.title}</strong>
-                <div class="small muted">{w.campaignId ? <>Campaign <code>{w.campaignId}</code></> : 'No campaign id'}</div>
+                <div class="small muted">
+                  {w.campaignId ? (
+                    <>
+                      Campaign <code>{w.campaignId}</code>
+                    </>
+                  ) : (
+                    'No campaign id'
+                  )}
+                </div>
               </div>
               <button type="button" class="icon-btn icon-btn-danger" aria-label={`Delete widget ${w.title}`} onClick={() => setDeleting(w)}>
                 <Icon name="trash" />

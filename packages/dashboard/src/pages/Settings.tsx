@@ -110,8 +110,7 @@ function PlanCard() {
             </table>
           </div>
           <p class="hint">
-            Defaults shown; your operator may override them. Plans are changed by the operator (
-            <code>linkwire account plan</code>).
+            Defaults shown; your operator may override them. Plans are changed by the operator (<code>linkwire account plan</code>).
           </p>
         </div>
       )}
@@ -131,8 +130,8 @@ function ApiKeysCard() {
   return (
     <Card title="API keys">
       <p class="muted small">
-        Use an API key as <code>Authorization: Bearer &lt;key&gt;</code> to call the REST API from scripts and servers.
-        Keys have the same rights as your account.
+        Use an API key as <code>Authorization: Bearer &lt;key&gt;</code> to call the REST API from scripts and servers. Keys have the same rights as your
+        account.
       </p>
       <form
         class="row"

@@ -16,17 +16,7 @@ interface HeaderRow {
   value: string;
 }
 
-function EventPicker({
-  types,
-  selected,
-  onChange,
-  error,
-}: {
-  types: EventType[];
-  selected: Set<string>;
-  onChange: (s: Set<string>) => void;
-  error?: string;
-}) {
+function EventPicker({ types, selected, onChange, error }: { types: EventType[]; selected: Set<string>; onChange: (s: Set<string>) => void; error?: string }) {
   const all = selected.has('*');
   const groups = useMemo(() => groupByFamily(types), [types]);
   const toggle = (type: string, on: boolean) => {
@@ -38,7 +28,7 @@ function EventPicker({
   };
   return (
     <fieldset class="field" aria-describedby={error ? 'events-err' : undefined}>
-      <legend class="label">Events</legend>
+      <legend class="sr-only">Events</legend>
       <label class="check" style={{ marginBottom: 'var(--s-2)' }}>
         <input type="checkbox" checked={all} onChange={(e) => onChange(e.currentTarget.checked ? new Set(['*']) : new Set())} />
         <span>
@@ -79,7 +69,13 @@ function EventPicker({
                     const id = `ev-${ev.type.replace(/\W/g, '-')}`;
                     return (
                       <div class="event-opt" key={ev.type}>
-                        <input type="checkbox" id={id} checked={selected.has(ev.type)} onChange={(e) => toggle(ev.type, e.currentTarget.checked)} aria-describedby={`${id}-d`} />
+                        <input
+                          type="checkbox"
+                          id={id}
+                          checked={selected.has(ev.type)}
+                          onChange={(e) => toggle(ev.type, e.currentTarget.checked)}
+                          aria-describedby={`${id}-d`}
+                        />
                         <label for={id}>{ev.type}</label>
                         <p class="hint" id={`${id}-d`}>
                           {ev.description}
@@ -132,7 +128,9 @@ function EndpointForm({ initial, types }: { initial?: Endpoint; types: EventType
   const warn = urlWarning(url);
   const eventsError = touched && events.size === 0 ? 'Pick at least one event, or “All events”.' : firstFieldError(fe, 'events');
   // A server-side filter error may be reported on "filter" or on a nested path.
-  const filterServerError = firstFieldError(fe, 'filter') ?? (error instanceof ApiError && error.status === 400 && !error.problem.errors?.length && /filter/i.test(error.message) ? error.message : undefined);
+  const filterServerError =
+    firstFieldError(fe, 'filter') ??
+    (error instanceof ApiError && error.status === 400 && !error.problem.errors?.length && /filter/i.test(error.message) ? error.message : undefined);
 
   async function submit(e: Event) {
     e.preventDefault();
@@ -188,7 +186,16 @@ function EndpointForm({ initial, types }: { initial?: Endpoint; types: EventType
         >
           {(p) => (
             <>
-              <input {...p} type="url" inputMode="url" required placeholder="https://example.com/webhooks/linkwire" value={url} onInput={(e) => setUrl(e.currentTarget.value)} spellcheck={false} />
+              <input
+                {...p}
+                type="url"
+                inputMode="url"
+                required
+                placeholder="https://example.com/webhooks/linkwire"
+                value={url}
+                onInput={(e) => setUrl(e.currentTarget.value)}
+                spellcheck={false}
+              />
               {warn && !fe.url && <p class="field-warning">{warn}</p>}
             </>
           )}
@@ -204,7 +211,7 @@ function EndpointForm({ initial, types }: { initial?: Endpoint; types: EventType
           </span>
         </label>
       </Card>
-      <Card title="Events">
+      <Card title="Events to send">
         <EventPicker types={types} selected={events} onChange={setEvents} error={eventsError} />
       </Card>
       <Card title="Filter and delivery options">
@@ -215,17 +222,31 @@ function EndpointForm({ initial, types }: { initial?: Endpoint; types: EventType
           error={filterCheck.error ?? filterServerError}
           hint={
             <>
-              Only events matching this JSON are delivered. Dotted paths into the envelope with <code>$eq $ne $in $nin $gt $gte $lt $lte $exists $startsWith</code>, combined with <code>$and $or $not</code>.{' '}
+              Only events matching this JSON are delivered. Dotted paths into the envelope with{' '}
+              <code>$eq $ne $in $nin $gt $gte $lt $lte $exists $startsWith</code>, combined with <code>$and $or $not</code>.{' '}
               <button type="button" class="btn btn-ghost btn-sm" onClick={() => setFilter(FILTER_EXAMPLE)}>
                 Insert example
               </button>
             </>
           }
         >
-          {(p) => <textarea {...p} class="code" spellcheck={false} placeholder={FILTER_EXAMPLE} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />}
+          {(p) => (
+            <textarea {...p} class="code" spellcheck={false} placeholder={FILTER_EXAMPLE} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+          )}
         </Field>
         <Field label="Timeout (seconds)" hint="1 to 30 seconds. Slower answers count as failures and are retried." error={fe.timeoutMs}>
-          {(p) => <input {...p} type="number" min={1} max={30} step={1} value={timeout} onInput={(e) => setTimeoutS(e.currentTarget.value)} style={{ maxWidth: '140px' }} />}
+          {(p) => (
+            <input
+              {...p}
+              type="number"
+              min={1}
+              max={30}
+              step={1}
+              value={timeout}
+              onInput={(e) => setTimeoutS(e.currentTarget.value)}
+              style={{ maxWidth: '140px' }}
+            />
+          )}
         </Field>
         <fieldset class="field">
           <legend class="label">
@@ -234,9 +255,24 @@ function EndpointForm({ initial, types }: { initial?: Endpoint; types: EventType
           <div class="headers-editor">
             {headers.map((h, i) => (
               <div class="header-row" key={i}>
-                <input aria-label={`Header ${i + 1} name`} placeholder="X-Api-Key" value={h.name} onInput={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))} />
-                <input aria-label={`Header ${i + 1} value`} placeholder="value" value={h.value} onInput={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, value: e.currentTarget.value } : x)))} />
-                <button type="button" class="icon-btn icon-btn-danger" aria-label={`Remove header ${i + 1}`} onClick={() => setHeaders(headers.filter((_, j) => j !== i))}>
+                <input
+                  aria-label={`Header ${i + 1} name`}
+                  placeholder="X-Api-Key"
+                  value={h.name}
+                  onInput={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, name: e.currentTarget.value } : x)))}
+                />
+                <input
+                  aria-label={`Header ${i + 1} value`}
+                  placeholder="value"
+                  value={h.value}
+                  onInput={(e) => setHeaders(headers.map((x, j) => (j === i ? { ...x, value: e.currentTarget.value } : x)))}
+                />
+                <button
+                  type="button"
+                  class="icon-btn icon-btn-danger"
+                  aria-label={`Remove header ${i + 1}`}
+                  onClick={() => setHeaders(headers.filter((_, j) => j !== i))}
+                >
                   <Icon name="trash" />
                 </button>
               </div>

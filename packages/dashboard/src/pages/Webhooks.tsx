@@ -47,7 +47,13 @@ export function WebhooksPage() {
         description="Linkwire POSTs a signed JSON event to your endpoints for every click, visit, sign-up and change, and retries until they answer 2xx."
         actions={
           !planBlocked && (
-            <Button variant="primary" icon="plus" disabled={atLimit} title={atLimit ? 'Your plan’s endpoint limit is reached' : undefined} onClick={() => navigate('/webhooks/new')}>
+            <Button
+              variant="primary"
+              icon="plus"
+              disabled={atLimit}
+              title={atLimit ? 'Your plan’s endpoint limit is reached' : undefined}
+              onClick={() => navigate('/webhooks/new')}
+            >
               Add endpoint
             </Button>
           )
@@ -66,9 +72,8 @@ export function WebhooksPage() {
           <div class="upsell">
             <h2>Webhooks are a Pro feature</h2>
             <p class="muted">
-              Your current plan includes no webhook endpoints. On Pro you get 3 endpoints and 1,000 deliveries a day;
-              Business raises that to 25 endpoints and unlimited deliveries. Ask your Linkwire operator to upgrade your
-              account (<code>linkwire account plan</code>).
+              Your current plan includes no webhook endpoints. On Pro you get 3 endpoints and 1,000 deliveries a day; Business raises that to 25 endpoints and
+              unlimited deliveries. Ask your Linkwire operator to upgrade your account (<code>linkwire account plan</code>).
             </p>
             <A href="/settings" class="btn btn-secondary">
               See plans and limits
@@ -91,8 +96,7 @@ export function WebhooksPage() {
                 </Button>
               }
             >
-              Add the URL of your server, Zapier or Make hook, pick the events you want, then press “Send test” to see a
-              signed delivery arrive.
+              Add the URL of your server, Zapier or Make hook, pick the events you want, then press “Send test” to see a signed delivery arrive.
             </EmptyState>
           ) : (
             <ul class="endpoint-list">
