@@ -45,7 +45,7 @@ function openSqlite(dataDir: string): Database {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('cache_size = -64000');
   const db = new Kysely<DB>({
-    dialect: new SqliteDialect({ database: sqlite }),
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
   });
   return {
@@ -56,6 +56,34 @@ function openSqlite(dataDir: string): Database {
       await db.destroy();
     },
   };
+}
+
+// Kysely's SQLite driver prepares every statement anew. Preparing costs more than running a small
+// indexed statement (~25 µs of the ~40 µs of a one-row INSERT here), and the hot paths (clicks,
+// claims, results) run the same few statements thousands of times a second, so prepared statements
+// are kept by SQL text. Kysely runs one statement at a time on its single SQLite connection, so a
+// statement is never in use twice. Multi-row INSERTs of varying sizes make distinct texts: the
+// cache is an LRU capped at STATEMENT_CACHE_SIZE.
+const STATEMENT_CACHE_SIZE = 512;
+
+export function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
+      return (sql: string) => {
+        let stmt = cache.get(sql);
+        if (stmt) {
+          cache.delete(sql);
+        } else {
+          stmt = target.prepare(sql);
+          if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+        }
+        cache.set(sql, stmt);
+        return stmt;
+      };
+    },
+  });
 }
 
 function openPostgres(url: string, poolSize: number): Database {
