@@ -5,6 +5,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { installAuth } from './accounts/auth.js';
 import { accountRoutes } from './accounts/routes.js';
 import type { AppContext } from './context.js';
+import { deliveryRoutes } from './delivery/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { installProblemHandler } from './http/problem.js';
 import { linkRoutes } from './links/routes.js';
@@ -65,6 +66,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(eventRoutes);
       await api.register(linkRoutes);
       await api.register(webhookRoutes);
+      await api.register(deliveryRoutes);
     },
     { prefix: '/api/v1' },
   );

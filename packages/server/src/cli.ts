@@ -7,8 +7,9 @@ import { inTransaction } from './db/transaction.js';
 import { openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { EVENT_TYPES, EXAMPLES, isEventType } from './events/catalog.js';
-import { emit } from './events/emit.js';
+import { emitMany } from './events/emit.js';
 import { AppError } from './http/errors.js';
+import { replay } from './delivery/history.js';
 import { createContext } from './runtime.js';
 import { startNode } from './server.js';
 import { API_SERVICES, WORKER_SERVICES } from './services.js';
@@ -23,6 +24,8 @@ Commands:
   account list [--json]
   trigger <eventType> --account <id|handle|email> [--count N] [--json]
                                             emit sample events (try your endpoints, fill a backlog)
+  replay --webhook <id> --since <iso> [--until <iso>] [--status failed|all] [--json]
+                                            queue an endpoint's failed (or all) deliveries again
 
 Configuration comes from environment variables (and ./.env); see README.md.`;
 
@@ -155,11 +158,9 @@ async function cmdTrigger(args: string[]) {
     const progress = !values.json && process.stderr.isTTY && count >= BATCH;
     while (emitted < count) {
       const n = Math.min(BATCH, count - emitted);
-      deliveries += await inTransaction(ctx.db, async (tx) => {
-        let queued = 0;
-        for (let i = 0; i < n; i++) queued += (await emit(tx, account.id, type, EXAMPLES[type])).deliveries;
-        return queued;
-      });
+      const inputs = Array.from({ length: n }, () => ({ accountId: account.id, type, data: EXAMPLES[type] }));
+      const events = await inTransaction(ctx.db, (tx) => emitMany(tx, inputs));
+      for (const e of events) deliveries += e.deliveries;
       emitted += n;
       if (progress) {
         const pct = Math.floor((emitted / count) * 100);
@@ -170,6 +171,30 @@ async function cmdTrigger(args: string[]) {
     const summary = { type, account: account.id, events: emitted, deliveries, ms: Date.now() - started };
     if (values.json) process.stdout.write(`${JSON.stringify(summary)}\n`);
     else process.stdout.write(`Emitted ${emitted} × ${type} for @${account.handle}: ${deliveries} deliveries queued (${summary.ms} ms).\n`);
+  });
+}
+
+async function cmdReplay(args: string[]) {
+  const { values } = parseArgs({
+    args,
+    options: { webhook: { type: 'string' }, since: { type: 'string' }, until: { type: 'string' }, status: { type: 'string' }, json: { type: 'boolean' } },
+  });
+  if (!values.webhook || !values.since) fail('replay needs --webhook <id> and --since <ISO time>');
+  const since = Date.parse(values.since);
+  const until = values.until ? Date.parse(values.until) : Date.now();
+  if (Number.isNaN(since)) fail('--since must be an ISO 8601 time such as 2026-03-25T14:00:00Z');
+  if (Number.isNaN(until)) fail('--until must be an ISO 8601 time such as 2026-03-25T18:00:00Z');
+  const status = values.status ?? 'failed';
+  if (status !== 'failed' && status !== 'all') fail('--status must be failed or all');
+  await withContext(async (ctx) => {
+    const endpoint = await ctx.db.selectFrom('webhooks').select(['id', 'accountId']).where('id', '=', values.webhook!).executeTakeFirst();
+    if (!endpoint) fail(`no webhook "${values.webhook}"`);
+    const result = await replay(ctx, endpoint.accountId, endpoint.id, { since, until, status });
+    if (values.json) process.stdout.write(`${JSON.stringify(result)}\n`);
+    else
+      process.stdout.write(
+        `Queued ${result.queued} deliveries of ${endpoint.id} again${result.overQuota ? ` (${result.overQuota} left out: 24-hour quota)` : ''}.\n`,
+      );
   });
 }
 
@@ -185,6 +210,8 @@ async function main(argv: string[]) {
       return cmdAccount(args);
     case 'trigger':
       return cmdTrigger(args);
+    case 'replay':
+      return cmdReplay(args);
     case undefined:
     case 'help':
     case '--help':
