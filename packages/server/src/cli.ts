@@ -7,7 +7,7 @@ import { inTransaction } from './db/transaction.js';
 import { openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { EVENT_TYPES, EXAMPLES, isEventType } from './events/catalog.js';
-import { emit } from './events/emit.js';
+import { emitMany } from './events/emit.js';
 import { AppError } from './http/errors.js';
 import { replay } from './delivery/history.js';
 import { createContext } from './runtime.js';
@@ -158,11 +158,9 @@ async function cmdTrigger(args: string[]) {
     const progress = !values.json && process.stderr.isTTY && count >= BATCH;
     while (emitted < count) {
       const n = Math.min(BATCH, count - emitted);
-      deliveries += await inTransaction(ctx.db, async (tx) => {
-        let queued = 0;
-        for (let i = 0; i < n; i++) queued += (await emit(tx, account.id, type, EXAMPLES[type])).deliveries;
-        return queued;
-      });
+      const inputs = Array.from({ length: n }, () => ({ accountId: account.id, type, data: EXAMPLES[type] }));
+      const events = await inTransaction(ctx.db, (tx) => emitMany(tx, inputs));
+      for (const e of events) deliveries += e.deliveries;
       emitted += n;
       if (progress) {
         const pct = Math.floor((emitted / count) * 100);

@@ -3,7 +3,7 @@ import { after, before, it } from 'node:test';
 import { changePlan } from '../src/accounts/service.js';
 import { inTransaction } from '../src/db/transaction.js';
 import { EXAMPLES } from '../src/events/catalog.js';
-import { emit } from '../src/events/emit.js';
+import { emit, emitMany } from '../src/events/emit.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
 describeEachDialect('transactional outbox', (dialect) => {
@@ -97,5 +97,78 @@ describeEachDialect('transactional outbox', (dialect) => {
     assert.equal(click.schema.type, 'object');
     assert.ok(click.schema.required.includes('source'));
     assert.deepEqual(click.example, EXAMPLES['link.click']);
+  });
+});
+
+describeEachDialect('emitMany: a batch of events in one fan-out', (dialect) => {
+  let node: TestNode;
+  before(async () => {
+    node = await createTestNode(dialect, { LINKWIRE_PLAN_PRO_DELIVERIES_24H: '5' });
+  });
+  after(async () => node.close());
+
+  async function endpoint(apiKey: string, body: Record<string, unknown>) {
+    const res = await node.request({ method: 'POST', url: '/api/v1/webhooks', token: apiKey, payload: { url: 'http://127.0.0.1:9/hook', ...body } });
+    assert.equal(res.status, 201, res.raw);
+    return res.body.id as string;
+  }
+
+  it('writes every event in order, fans out per account and filter, and applies the quota across the batch', async () => {
+    const a = await node.signup();
+    const b = await node.signup();
+    const allA = await endpoint(a.apiKey, { events: ['*'] });
+    const frOnlyA = await endpoint(a.apiKey, { events: ['link.click'], filter: { 'data.country': 'FR' } });
+    const domainsB = await endpoint(b.apiKey, { events: ['domain.verified'] });
+    // Sign-up/endpoint set-up emitted nothing that matches yet; start from a clean count.
+    const inputs = [
+      { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'FR' } },
+      { accountId: b.accountId, type: 'domain.verified' as const, data: { domain: 'b.example.com' } },
+      { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'DE' } },
+      { accountId: b.accountId, type: 'integration.connected' as const, data: { integration: 'slack' } },
+      { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'FR' } },
+      { accountId: a.accountId, type: 'domain.verified' as const, data: { domain: 'a.example.com' } },
+    ];
+    const events = await inTransaction(node.ctx.db, (tx) => emitMany(tx, inputs));
+    assert.deepEqual(
+      events.map((e) => e.type),
+      inputs.map((i) => i.type),
+    );
+    assert.deepEqual(
+      [...events.map((e) => e.id)].sort(),
+      events.map((e) => e.id),
+    ); // ids sort in input order
+    // a: FR click → 2, DE click → 1, FR click → 2 (quota of 5 now used up), domain → 1 over quota.
+    assert.deepEqual(
+      events.map((e) => e.deliveries),
+      [2, 1, 1, 0, 2, 0],
+    );
+    const rows = await node.ctx.db
+      .selectFrom('deliveries')
+      .select(['webhookId', 'eventId', 'status'])
+      .where(
+        'eventId',
+        'in',
+        events.map((e) => e.id),
+      )
+      .orderBy('id')
+      .execute();
+    const byWebhook = (id: string) => rows.filter((r) => r.webhookId === id).map((r) => r.status);
+    assert.deepEqual(byWebhook(frOnlyA), ['pending', 'pending']);
+    assert.deepEqual(byWebhook(allA), ['pending', 'pending', 'pending', 'quota_exceeded']);
+    assert.deepEqual(byWebhook(domainsB), ['pending']);
+    const stored = await node.ctx.db
+      .selectFrom('events')
+      .select(['id', 'payload'])
+      .where(
+        'id',
+        'in',
+        events.map((e) => e.id),
+      )
+      .orderBy('id')
+      .execute();
+    assert.deepEqual(
+      stored.map((r) => JSON.parse(r.payload).type),
+      inputs.map((i) => i.type),
+    );
   });
 });

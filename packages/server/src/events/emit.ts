@@ -43,24 +43,49 @@ export function notifyQueued() {
   for (const listener of queuedListeners) listener();
 }
 
+/** One event to write: emitMany() takes a batch of these. */
+export interface EventInput<T extends EventType = EventType> {
+  accountId: string;
+  type: T;
+  data: EventData<T>;
+  /** Event time (epoch ms); defaults to now. */
+  now?: number;
+}
+
+// Rows per multi-row INSERT: 1 000 events × 5 columns stays far below both engines' parameter caps.
+const EVENT_ROWS_PER_INSERT = 1_000;
+
 /**
  * The transactional outbox: writes the event, and one delivery per matching endpoint, inside the
  * caller's transaction. If the cause rolls back, so does the event; once it commits, the event and
  * its deliveries are durable and the dispatcher is woken.
  */
 export async function emit<T extends EventType>(tx: Tx, accountId: string, type: T, data: EventData<T>, opts: EmitOptions = {}): Promise<EmittedEvent> {
-  const parsed = DATA_SCHEMAS[type].safeParse(data);
-  if (!parsed.success) {
-    // A programming error, not user input: fail the cause's transaction loudly.
-    throw new Error(`emit(${type}): data does not match the catalog: ${parsed.error.message}`);
+  const [event] = await emitMany(tx, [{ accountId, type, data, now: opts.now }], opts);
+  return event!;
+}
+
+/**
+ * emit() for a batch (group-committed clicks and visits, `linkwire trigger`): one multi-row INSERT
+ * for the events and one fan-out for the batch, instead of a few statements per event. Events are
+ * written in input order; their ids sort in that order too.
+ */
+export async function emitMany(tx: Tx, inputs: readonly EventInput[], opts: EmitOptions = {}): Promise<EmittedEvent[]> {
+  const events: EmittedEvent[] = inputs.map(({ accountId, type, data, now }) => {
+    const parsed = DATA_SCHEMAS[type].safeParse(data);
+    if (!parsed.success) {
+      // A programming error, not user input: fail the cause's transaction loudly.
+      throw new Error(`emit(${type}): data does not match the catalog: ${parsed.error.message}`);
+    }
+    const createdAt = now ?? opts.now ?? Date.now();
+    const id = newId('evt');
+    const envelope: EventEnvelope = { id, type, timestamp: new Date(createdAt).toISOString(), accountId, data };
+    return { id, type, accountId, createdAt, payload: JSON.stringify(envelope), data, deliveries: 0 };
+  });
+  for (let i = 0; i < events.length; i += EVENT_ROWS_PER_INSERT) {
+    const rows = events.slice(i, i + EVENT_ROWS_PER_INSERT).map(({ id, accountId, type, createdAt, payload }) => ({ id, accountId, type, createdAt, payload }));
+    await tx.insertInto('events').values(rows).execute();
   }
-  const createdAt = opts.now ?? Date.now();
-  const id = newId('evt');
-  const envelope: EventEnvelope<T> = { id, type, timestamp: new Date(createdAt).toISOString(), accountId, data };
-  const payload = JSON.stringify(envelope);
-  await tx.insertInto('events').values({ id, accountId, type, createdAt, payload }).execute();
-  const event: EmittedEvent = { id, type, accountId, createdAt, payload, data, deliveries: 0 };
-  event.deliveries = await fanOut(tx, event, opts);
-  if (event.deliveries > 0) afterCommit(tx, notifyQueued);
-  return event;
+  if ((await fanOut(tx, events, opts)) > 0) afterCommit(tx, notifyQueued);
+  return events;
 }

@@ -1,4 +1,5 @@
-import type { DeliveryStatus } from '../db/schema.js';
+import type { Insertable } from 'kysely';
+import type { DeliveriesTable } from '../db/schema.js';
 import type { Tx } from '../db/transaction.js';
 import type { EmitOptions, EmittedEvent } from '../events/emit.js';
 import { newId } from '../lib/ids.js';
@@ -28,63 +29,97 @@ function predicateFor(filterJson: string): FilterPredicate {
   return predicate;
 }
 
+// Rows per multi-row INSERT: 14 columns × 1 000 rows stays below both engines' parameter caps.
+const DELIVERY_ROWS_PER_INSERT = 1_000;
+
+type DeliveryRow = Insertable<DeliveriesTable>;
+
 /**
- * One delivery row per endpoint that matches the event: enabled, not deleted, subscribed to the
+ * One delivery row per (event, endpoint) that matches: enabled, not deleted, subscribed to the
  * type (or "*"), and accepted by its filter. Deliveries past the plan's rolling 24-hour quota are
  * recorded as `quota_exceeded` (visible, replayable), never dropped. A test send (opts.onlyWebhookId)
  * targets one endpoint regardless of its events and filter, and does not count toward the quota.
- * Runs inside the event's transaction. Returns the number of deliveries queued for sending (pending).
+ * Runs inside the events' transaction, once per batch: one endpoint query for every account in the
+ * batch, one quota count per account with a limited plan, one multi-row INSERT. Sets each event's
+ * `deliveries` (pending ones) and returns their total.
  */
-export async function fanOut(tx: Tx, event: EmittedEvent, opts: EmitOptions): Promise<number> {
+export async function fanOut(tx: Tx, events: readonly EmittedEvent[], opts: EmitOptions): Promise<number> {
+  if (events.length === 0) return 0;
+  const accountIds = [...new Set(events.map((e) => e.accountId))];
   let query = tx
     .selectFrom('webhooks')
     .innerJoin('accounts', 'accounts.id', 'webhooks.accountId')
-    .select(['webhooks.id', 'webhooks.events', 'webhooks.filter', 'accounts.plan'])
-    .where('webhooks.accountId', '=', event.accountId)
+    .select(['webhooks.id', 'webhooks.accountId', 'webhooks.events', 'webhooks.filter', 'accounts.plan'])
+    .where('webhooks.accountId', 'in', accountIds)
     .where('webhooks.deletedAt', 'is', null);
   query = opts.onlyWebhookId ? query.where('webhooks.id', '=', opts.onlyWebhookId) : query.where('webhooks.enabled', '=', 1);
   const endpoints = await query.execute();
   if (endpoints.length === 0) return 0;
 
-  let envelope: Envelope | undefined;
-  const matching = opts.onlyWebhookId
-    ? endpoints
-    : endpoints.filter((wh) => {
-        const types = JSON.parse(wh.events) as string[];
-        if (!types.includes('*') && !types.includes(event.type)) return false;
-        if (wh.filter === null) return true;
-        envelope ??= { id: event.id, type: event.type, timestamp: new Date(event.createdAt).toISOString(), accountId: event.accountId, data: event.data };
-        return predicateFor(wh.filter)(envelope);
+  const byAccount = new Map<string, { endpoints: typeof endpoints; types: string[][]; room: number | null; limit: number | null }>();
+  for (const wh of endpoints) {
+    let entry = byAccount.get(wh.accountId);
+    if (!entry) {
+      entry = { endpoints: [], types: [], room: null, limit: null };
+      byAccount.set(wh.accountId, entry);
+    }
+    entry.endpoints.push(wh);
+    entry.types.push(JSON.parse(wh.events) as string[]);
+  }
+
+  const rows: DeliveryRow[] = [];
+  let queued = 0;
+  for (const event of events) {
+    const account = byAccount.get(event.accountId);
+    if (!account) continue;
+    let envelope: Envelope | undefined;
+    const matching = opts.onlyWebhookId
+      ? account.endpoints
+      : account.endpoints.filter((wh, i) => {
+          const types = account.types[i]!;
+          if (!types.includes('*') && !types.includes(event.type)) return false;
+          if (wh.filter === null) return true;
+          envelope ??= { id: event.id, type: event.type, timestamp: new Date(event.createdAt).toISOString(), accountId: event.accountId, data: event.data };
+          return predicateFor(wh.filter)(envelope);
+        });
+    if (matching.length === 0) continue;
+
+    // How many may still be sent under the rolling 24-hour quota (test sends are exempt); counted
+    // once per account per batch, then decremented as the batch uses it.
+    if (account.room === null) {
+      account.limit = opts.isTest ? null : planLimitsOf(tx, matching[0]!.plan).deliveries24h;
+      account.room =
+        account.limit === null ? Number.POSITIVE_INFINITY : Math.max(0, account.limit - (await countDeliveries24h(tx, event.accountId, event.createdAt)));
+    }
+    for (const wh of matching) {
+      const overQuota = account.room <= 0;
+      if (!overQuota) account.room--;
+      rows.push({
+        id: newId('dlv'),
+        accountId: event.accountId,
+        webhookId: wh.id,
+        eventId: event.id,
+        eventType: event.type,
+        status: overQuota ? 'quota_exceeded' : 'pending',
+        attemptCount: 0,
+        nextAttemptAt: event.createdAt,
+        claimedBy: null,
+        lastError: overQuota ? `Not sent: the ${account.limit}-deliveries-per-24-hours quota of the ${wh.plan} plan was reached. Replay it later.` : null,
+        isTest: opts.isTest ? 1 : 0,
+        createdAt: event.createdAt,
+        updatedAt: event.createdAt,
       });
-  if (matching.length === 0) return 0;
-
-  // How many of these may still be sent under the rolling 24-hour quota (test sends are exempt).
-  let room = matching.length;
-  const limit = opts.isTest ? null : planLimitsOf(tx, matching[0]!.plan).deliveries24h;
-  if (limit !== null) room = Math.max(0, limit - (await countDeliveries24h(tx, event.accountId, event.createdAt)));
-
-  await tx
-    .insertInto('deliveries')
-    .values(
-      matching.map((wh, i) => {
-        const overQuota = i >= room;
-        return {
-          id: newId('dlv'),
-          accountId: event.accountId,
-          webhookId: wh.id,
-          eventId: event.id,
-          eventType: event.type,
-          status: (overQuota ? 'quota_exceeded' : 'pending') as DeliveryStatus,
-          attemptCount: 0,
-          nextAttemptAt: event.createdAt,
-          claimedBy: null,
-          lastError: overQuota ? `Not sent: the ${limit}-deliveries-per-24-hours quota of the ${wh.plan} plan was reached. Replay it later.` : null,
-          isTest: opts.isTest ? 1 : 0,
-          createdAt: event.createdAt,
-          updatedAt: event.createdAt,
-        };
-      }),
-    )
-    .execute();
-  return Math.min(room, matching.length);
+      if (!overQuota) {
+        event.deliveries++;
+        queued++;
+      }
+    }
+  }
+  for (let i = 0; i < rows.length; i += DELIVERY_ROWS_PER_INSERT) {
+    await tx
+      .insertInto('deliveries')
+      .values(rows.slice(i, i + DELIVERY_ROWS_PER_INSERT))
+      .execute();
+  }
+  return queued;
 }

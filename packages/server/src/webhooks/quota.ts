@@ -3,7 +3,7 @@ import { DEFAULT_PLAN_LIMITS, type PlanLimits, type PlanName, PLAN_NAMES } from 
 import type { AppContext } from '../context.js';
 import type { DB } from '../db/schema.js';
 
-// fanOut(tx, event, opts) is called from emit(), which has a transaction but no AppContext, and
+// fanOut(tx, events, opts) is called from emit(), which has a transaction but no AppContext, and
 // several contexts (test nodes) can live in one process with different plan overrides. So the
 // plan table is registered per database: a transaction shares its database's adapter object,
 // which is the key. createContext() registers it; an unregistered database gets the defaults.
