@@ -1,4 +1,6 @@
+import { startAutoDisable } from './delivery/auto-disable.js';
 import { startDispatcher } from './delivery/dispatcher.js';
+import { startRetention } from './delivery/retention.js';
 import { startLinkExpiry } from './links/expiry.js';
 import type { BackgroundStarter } from './server.js';
 
@@ -8,4 +10,4 @@ import type { BackgroundStarter } from './server.js';
 export const API_SERVICES: BackgroundStarter[] = [(ctx) => startLinkExpiry(ctx)];
 
 /** Run by `--role worker` and `all`. */
-export const WORKER_SERVICES: BackgroundStarter[] = [(ctx) => startDispatcher(ctx)];
+export const WORKER_SERVICES: BackgroundStarter[] = [(ctx) => startDispatcher(ctx), (ctx) => startRetention(ctx), (ctx) => startAutoDisable(ctx)];

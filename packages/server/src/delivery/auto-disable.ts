@@ -3,7 +3,9 @@ import type { AppContext } from '../context.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { emit } from '../events/emit.js';
 import { formatDuration } from '../lib/duration.js';
+import type { BackgroundService } from '../server.js';
 import { holdDeliveries } from './hold.js';
+import { startPeriodic } from './periodic.js';
 
 /**
  * Disables an endpoint in the caller's transaction: enabled = 0 with the reason, its pending
@@ -68,4 +70,12 @@ export async function autoDisableSweep(ctx: AppContext, now = Date.now()): Promi
     if (await inTransaction(ctx.db, (tx) => autoDisableIfDue(ctx, tx, id, now))) disabled.push(id);
   }
   return disabled;
+}
+
+/** The worker's periodic auto-disable check: every minute. */
+export function startAutoDisable(ctx: AppContext): BackgroundService {
+  return startPeriodic(ctx, 'delivery-auto-disable', 60_000, 5_000, async () => {
+    const disabled = await autoDisableSweep(ctx);
+    if (disabled.length) ctx.log.warn({ webhooks: disabled }, 'endpoints disabled automatically (no success for LINKWIRE_DISABLE_AFTER)');
+  });
 }

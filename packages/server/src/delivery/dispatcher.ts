@@ -13,6 +13,7 @@ import { listenForDeliveries } from './notify.postgres.js';
 import { type DeliveryOptions, deliveryOptionsFromEnv } from './options.js';
 import { ResultWriter } from './results.js';
 import { nextStep } from './retry.js';
+import { onRequeued } from './wake.js';
 import { Sender, type SendResult } from './sender.js';
 
 interface Job {
@@ -96,7 +97,12 @@ export class Dispatcher implements BackgroundService {
     const m = deliveryMetrics(ctx, () => this.breakers.counts());
     this.metrics = m.metrics;
     this.disposeMetrics = m.dispose;
-    this.unsubscribe = onDeliveriesQueued(() => this.wake());
+    const offQueued = onDeliveriesQueued(() => this.wake());
+    const offRequeued = onRequeued(() => this.wake());
+    this.unsubscribe = () => {
+      offQueued();
+      offRequeued();
+    };
     this.listener = ctx.database.caps.listenNotify && ctx.config.databaseUrl ? listenForDeliveries(ctx.config.databaseUrl, ctx.log, () => this.wake()) : null;
     this.loopDone = this.loop();
     this.trimTimer = setInterval(() => {

@@ -1,12 +1,12 @@
 import type { AppContext } from '../context.js';
 import type { DeliveriesTable, DeliveryStatus } from '../db/schema.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
-import { notifyQueued } from '../events/emit.js';
 import { conflict, limitReached, notFound } from '../http/errors.js';
 import { planLimitsOf } from '../webhooks/quota.js';
 import { countDeliveries24h, DAY_MS } from '../webhooks/usage.js';
 import { HELD_UNTIL } from './hold.js';
 import { notifyInTransaction } from './notify.postgres.js';
+import { wakeDispatchers } from './wake.js';
 
 // The delivery history of an account, and the two ways to send again: retry one delivery, or
 // replay an endpoint's deliveries over a time range. Every lookup is scoped to the caller's
@@ -141,7 +141,7 @@ export async function retryDelivery(ctx: AppContext, accountId: string, id: stri
     await notifyWorkers(ctx, tx);
     return toDeliveryView(updated);
   });
-  notifyQueued();
+  wakeDispatchers();
   return view;
 }
 
@@ -205,7 +205,7 @@ export async function replay(ctx: AppContext, accountId: string, webhookId: stri
     if (ids.length) await notifyWorkers(ctx, tx);
     return { queued: ids.length, overQuota: overQuotaCount };
   });
-  if (result.queued) notifyQueued();
+  if (result.queued) wakeDispatchers();
   return result;
 }
 
