@@ -82,6 +82,21 @@ describeEachDialect('public profile page and subscribe', (dialect) => {
     assert.match(missing.headers['content-type'], /^text\/html/);
   });
 
+  it("the owner's dashboard preview (?preview=1 with their session) is not a visit; anyone else's is", async () => {
+    const owner = await node.signup({ password: 'owner passphrase 1' });
+    const login = await node.request({ method: 'POST', url: '/api/v1/login', payload: { email: owner.email, password: 'owner passphrase 1' } });
+    const session = /lw_session=([^;]+)/.exec(([] as string[]).concat(login.headers['set-cookie']).join(';'))![1];
+    const preview = await node.request({
+      method: 'GET',
+      url: `/${owner.handle}?preview=1`,
+      headers: { 'user-agent': ANDROID, cookie: `lw_session=${session}` },
+    });
+    assert.equal(preview.status, 200);
+    assert.equal((await events(node, owner.apiKey, 'profile.visit')).length, 0);
+    await node.request({ method: 'GET', url: `/${owner.handle}?preview=1`, headers: { 'user-agent': ANDROID } });
+    assert.equal((await events(node, owner.apiKey, 'profile.visit')).length, 1, 'a visitor without the session is counted');
+  });
+
   it('country comes from proxy headers only when LINKWIRE_TRUST_PROXY=1', async () => {
     const u = await node.signup();
     await node.request({ method: 'GET', url: `/${u.handle}`, headers: { 'user-agent': ANDROID, 'cf-ipcountry': 'JP' } });

@@ -11,6 +11,8 @@ import { findRedirectTarget, isExpired } from '../links/lookup.js';
 import { THEMES, type Theme } from '../links/profile.js';
 import { SubscribeBody, subscribe } from '../links/widgets.js';
 import { describeVisitor, isBotRequest } from '../links/visitor.js';
+import { SESSION_COOKIE } from '../accounts/auth.js';
+import { accountForSession } from '../accounts/service.js';
 import { renderMessage, renderProfile } from './render.js';
 
 const recorders = new WeakMap<AppContext, ClickRecorder>();
@@ -106,8 +108,9 @@ export async function publicRoutes(app: FastifyInstance) {
       typeof q.subscribed === 'string' && typeof q.w === 'string' && q.subscribed in SUBSCRIBE_MESSAGES
         ? { widgetId: q.w, ok: q.subscribed === 'ok', message: SUBSCRIBE_MESSAGES[q.subscribed]! }
         : undefined;
-    // The redirect back from the subscribe form is the same visitor, not a new visit.
-    if (!notice && !isBotRequest(req)) {
+    // The redirect back from the subscribe form is the same visitor, not a new visit; the owner's
+    // own live preview in the dashboard (?preview=1 with their session) is not a visit at all.
+    if (!notice && !isBotRequest(req) && !(q.preview === '1' && (await isOwnerSession(req, profile.id)))) {
       try {
         await recorder.record({ kind: 'visit', accountId: profile.id, handle: profile.handle, visitor: describeVisitor(ctx, req, geoOf(req), now), at: now });
       } catch (err) {
@@ -147,4 +150,9 @@ export async function publicRoutes(app: FastifyInstance) {
       throw err;
     }
   });
+}
+
+async function isOwnerSession(req: FastifyRequest, accountId: string): Promise<boolean> {
+  const token = req.cookies[SESSION_COOKIE];
+  return token !== undefined && (await accountForSession(req.server.ctx, token)) === accountId;
 }
