@@ -1,24 +1,27 @@
 // `npm run bench [-- --quick] [-- --backlog] [-- --only a,b]`
 // Runs the baselines and the Linkwire scenarios of PRODUCT.md §8 one after the other, prints one
 // table, writes bench/results/latest.json. See bench/README.md.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { bare302 } from './baselines/redirect.js';
 import { bullmq } from './baselines/bullmq.js';
 import { ceiling } from './baselines/ceiling.js';
+import { setProfileDir } from './lib/linkwire.js';
 import { killAllChildren } from './lib/proc.js';
+import { formatBreakdown, profilesIn, summarise } from './lib/profile.js';
 import { type Context, NotAvailable, type Row, type Scenario, params, printTable } from './lib/report.js';
 import { linkwireScenarios } from './scenarios/index.js';
 
 const ALL: Scenario[] = [ceiling, bullmq, bare302, ...linkwireScenarios];
 
 function parseArgs(argv: string[]) {
-  const out = { quick: false, backlog: false, only: null as string[] | null, help: false };
+  const out = { quick: false, backlog: false, profile: false, only: null as string[] | null, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') out.quick = true;
     else if (a === '--backlog') out.backlog = true;
+    else if (a === '--profile') out.profile = true;
     else if (a === '--only')
       out.only = (argv[++i] ?? '')
         .split(',')
@@ -56,7 +59,11 @@ function select(only: string[] | null, backlog: boolean): Scenario[] {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   if (args.help) {
-    console.log('usage: npm run bench -- [--quick] [--backlog] [--only name,...]\nscenarios:');
+    console.log(
+      'usage: npm run bench -- [--quick] [--backlog] [--profile] [--only name,...]\n' +
+        '  --profile  run every Linkwire node under node --cpu-prof (bench/results/profiles/<scenario>/)\n' +
+        '             and print a self-time breakdown of the all/worker processes after each scenario\nscenarios:',
+    );
     for (const s of ALL) console.log(`  ${s.name.padEnd(11)} ${s.kind.padEnd(9)} ${s.description}${s.optIn ? ' (--backlog)' : ''}`);
     return;
   }
@@ -71,9 +78,16 @@ async function main() {
   };
   const rows: Row[] = [];
   const timings: Record<string, number> = {};
+  const profiles: Record<string, ReturnType<typeof summarise>> = {};
   for (const s of scenarios) {
     const t0 = Date.now();
     console.error(`▶ ${s.name}: ${s.description}`);
+    const profDir = args.profile && s.kind === 'linkwire' ? fileURLToPath(new URL(`./results/profiles/${s.name}/`, import.meta.url)) : null;
+    if (profDir) {
+      rmSync(profDir, { recursive: true, force: true });
+      mkdirSync(profDir, { recursive: true });
+    }
+    setProfileDir(profDir);
     try {
       const r = await s.run(ctx);
       rows.push(...r);
@@ -86,6 +100,16 @@ async function main() {
       if (e instanceof NotAvailable) rows.push({ scenario: s.name, metric: '-', value: null, unit: '', status: 'n/a', note: `not available: ${e.message}` });
       else rows.push({ scenario: s.name, metric: '-', value: null, unit: '', status: 'error', note: e.message });
       console.error(`  ${e instanceof NotAvailable ? 'not available' : 'error'}: ${e.message}`);
+    }
+    setProfileDir(null);
+    if (profDir && existsSync(profDir)) {
+      // The api nodes only create endpoints / fill backlogs; the measured process is all/worker.
+      const files = profilesIn([profDir]).filter((f) => !/\/api-[^/]*$/.test(f));
+      if (files.length) {
+        const b = summarise(files, 20);
+        profiles[s.name] = b;
+        console.error(formatBreakdown(b, `  cpu profile ${s.name}`));
+      } else console.error(`  (no profile written in ${profDir}: did the server exit cleanly?)`);
     }
     timings[s.name] = (Date.now() - t0) / 1000;
     console.error(`  (${timings[s.name]?.toFixed(1)} s)`);
@@ -117,6 +141,7 @@ async function main() {
         figures: Object.fromEntries(ctx.figures),
         detail: ctx.detail,
         timings,
+        profiles,
       },
       null,
       2,

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotAvailable } from './report.js';
-import { exited, freePort, spawnNode, stopProcess, tail, waitHttpOk } from './proc.js';
+import { CpuMeter, exited, freePort, spawnNode, stopProcess, tail, waitHttpOk } from './proc.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** The server CLI; LINKWIRE_BENCH_CLI points the bench at another build (e.g. a private tsc outDir). */
@@ -98,6 +98,12 @@ function nodeEnv(store: Store, extra: Record<string, string> = {}): NodeJS.Proce
   };
 }
 
+/** With `--profile`, every node started is run under `node --cpu-prof` writing into this directory. */
+let profileDir: string | null = null;
+export function setProfileDir(dir: string | null): void {
+  profileDir = dir;
+}
+
 export interface LinkwireNode {
   child: ChildProcess;
   pid: number;
@@ -114,12 +120,23 @@ export async function startNode(store: Store, role: 'all' | 'api' | 'worker', ex
   const log = join(store.dir, `node-${role}-${port}.log`);
   const origin = `http://127.0.0.1:${port}`;
   const env = nodeEnv(store, { PORT: String(port), LINKWIRE_PUBLIC_URL: origin, ...extraEnv });
-  const child = spawnNode([CLI, 'start', '--role', role], env, log);
+  // The profile is written when the process exits (SIGTERM → graceful shutdown → exit).
+  const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${role}-${port}-${Date.now()}.cpuprofile`] : [];
+  const child = spawnNode([...prof, CLI, 'start', '--role', role], env, log);
+  const cpu = child.pid ? new CpuMeter(child.pid) : null;
   try {
     await waitHttpOk(`${origin}/healthz`, child, 30_000);
   } catch (err) {
+    // A live process that burns CPU and never answers /healthz has a blocked event loop (a busy
+    // loop in its own code): say so rather than "not ready", it is a different bug.
+    const busy = cpu && !exited(child) ? cpu.percent() : Number.NaN;
+    const listening = /listening/.test(tail(log, 20));
     await stopProcess(child, 2000);
-    throw new NotAvailable(`start --role ${role}: ${(err as Error).message}${tail(log) ? `: ${tail(log, 3)}` : ''}`);
+    const why =
+      busy > 50 && listening
+        ? `process listening but /healthz unanswered for 30 s while it used ${busy.toFixed(0)} % of a core: its event loop is blocked (busy loop)`
+        : (err as Error).message;
+    throw new NotAvailable(`start --role ${role}: ${why}${tail(log) ? `: ${tail(log, 2).slice(0, 300)}` : ''}`);
   }
   return {
     child,
