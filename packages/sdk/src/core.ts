@@ -2,18 +2,18 @@
 // header parsing, the timestamp window, secret decoding, errors. No `node:` imports here, ever:
 // web.ts imports this file and must run on edge runtimes.
 
-import type { LinkwireEvent } from "./events.js";
+import type { LinkwireEvent } from './events.js';
 
 export type VerificationFailureReason =
-  | "missing_header"
-  | "invalid_timestamp"
-  | "timestamp_too_old"
-  | "timestamp_too_new"
-  | "invalid_signature"
-  | "invalid_json";
+  | 'missing_header'
+  | 'invalid_timestamp'
+  | 'timestamp_too_old'
+  | 'timestamp_too_new'
+  | 'invalid_signature'
+  | 'invalid_json';
 
 export class WebhookVerificationError extends Error {
-  override name = "WebhookVerificationError";
+  override name = 'WebhookVerificationError';
   constructor(
     readonly reason: VerificationFailureReason,
     message: string,
@@ -27,9 +27,7 @@ export class WebhookVerificationError extends Error {
 export type WebhookBody = string | Uint8Array;
 
 /** A plain header object (any key case; Node's `req.headers` fits) or a Fetch `Headers`. */
-export type WebhookHeaders =
-  | Record<string, string | readonly string[] | undefined>
-  | { get(name: string): string | null };
+export type WebhookHeaders = Record<string, string | readonly string[] | undefined> | { get(name: string): string | null };
 
 /** `whsec_<base64>` or bare base64 (the key is the decoded bytes), or the raw key bytes. */
 export type WebhookSecret = string | Uint8Array;
@@ -53,19 +51,19 @@ export interface SignParams {
 }
 
 export const DEFAULT_TOLERANCE_SECONDS = 300;
-const SECRET_PREFIX = "whsec_";
+const SECRET_PREFIX = 'whsec_';
 
 export function decodeSecret(secret: WebhookSecret): Uint8Array {
-  if (typeof secret !== "string") return secret;
+  if (typeof secret !== 'string') return secret;
   const b64 = secret.startsWith(SECRET_PREFIX) ? secret.slice(SECRET_PREFIX.length) : secret;
   let bin: string;
   try {
     bin = atob(b64);
   } catch (cause) {
     // A configuration bug, not a bad request: never reported as a verification failure.
-    throw new TypeError("webhook secret is not valid base64 (expected whsec_<base64>)", { cause });
+    throw new TypeError('webhook secret is not valid base64 (expected whsec_<base64>)', { cause });
   }
-  if (bin.length === 0) throw new TypeError("webhook secret is empty");
+  if (bin.length === 0) throw new TypeError('webhook secret is empty');
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
@@ -80,13 +78,13 @@ export function toUnixSeconds(timestamp: number | Date): number {
 }
 
 function headerValue(headers: WebhookHeaders, name: string): string | undefined {
-  if (typeof headers.get === "function") {
+  if (typeof headers.get === 'function') {
     return (headers as { get(name: string): string | null }).get(name) ?? undefined;
   }
   for (const [key, value] of Object.entries(headers)) {
     if (key.toLowerCase() !== name || value === undefined) continue;
     // A header repeated on the wire arrives as an array; several signature lines simply add signatures.
-    return typeof value === "string" ? value : value.join(" ");
+    return typeof value === 'string' ? value : value.join(' ');
   }
   return undefined;
 }
@@ -104,43 +102,43 @@ export interface SignedContent {
  * window. Same order as the Standard Webhooks reference, so both builds fail with the same reason.
  */
 export function checkHeaders(headers: WebhookHeaders, options: VerifyOptions = {}): SignedContent {
-  const id = headerValue(headers, "webhook-id");
-  const timestamp = headerValue(headers, "webhook-timestamp");
-  const signature = headerValue(headers, "webhook-signature");
+  const id = headerValue(headers, 'webhook-id');
+  const timestamp = headerValue(headers, 'webhook-timestamp');
+  const signature = headerValue(headers, 'webhook-signature');
   if (!id || !timestamp || !signature) {
-    const missing = !id ? "webhook-id" : !timestamp ? "webhook-timestamp" : "webhook-signature";
-    throw new WebhookVerificationError("missing_header", `missing ${missing} header`);
+    const missing = !id ? 'webhook-id' : !timestamp ? 'webhook-timestamp' : 'webhook-signature';
+    throw new WebhookVerificationError('missing_header', `missing ${missing} header`);
   }
 
   if (!/^\d{1,15}$/.test(timestamp)) {
-    throw new WebhookVerificationError("invalid_timestamp", "webhook-timestamp is not Unix seconds");
+    throw new WebhookVerificationError('invalid_timestamp', 'webhook-timestamp is not Unix seconds');
   }
   const tolerance = options.toleranceSeconds ?? DEFAULT_TOLERANCE_SECONDS;
   const now = Math.floor(readClock(options.now) / 1000);
   const sent = Number(timestamp);
   // Inclusive bounds: exactly `tolerance` seconds away still passes.
   if (now - sent > tolerance) {
-    throw new WebhookVerificationError("timestamp_too_old", `webhook-timestamp is ${now - sent}s old`);
+    throw new WebhookVerificationError('timestamp_too_old', `webhook-timestamp is ${now - sent}s old`);
   }
   if (sent - now > tolerance) {
-    throw new WebhookVerificationError("timestamp_too_new", `webhook-timestamp is ${sent - now}s ahead`);
+    throw new WebhookVerificationError('timestamp_too_new', `webhook-timestamp is ${sent - now}s ahead`);
   }
 
   const signatures: string[] = [];
   // Node joins a repeated header with ", ", so split on commas after a signature too.
   for (const entry of signature.split(/\s+/)) {
-    const comma = entry.indexOf(",");
-    if (comma > 0 && entry.slice(0, comma) === "v1") {
-      signatures.push(entry.slice(comma + 1).replace(/,$/, ""));
+    const comma = entry.indexOf(',');
+    if (comma > 0 && entry.slice(0, comma) === 'v1') {
+      signatures.push(entry.slice(comma + 1).replace(/,$/, ''));
     }
   }
   return { id, timestamp, signatures };
 }
 
-function readClock(now: VerifyOptions["now"]): number {
-  const value = typeof now === "function" ? now() : (now ?? Date.now());
+function readClock(now: VerifyOptions['now']): number {
+  const value = typeof now === 'function' ? now() : (now ?? Date.now());
   const ms = value instanceof Date ? value.getTime() : value;
-  if (!Number.isFinite(ms)) throw new TypeError("options.now must give a Date or epoch milliseconds");
+  if (!Number.isFinite(ms)) throw new TypeError('options.now must give a Date or epoch milliseconds');
   return ms;
 }
 
@@ -149,21 +147,21 @@ export function signedPrefix(id: string, timestamp: string | number): string {
 }
 
 export function noSignatureMatched(): WebhookVerificationError {
-  return new WebhookVerificationError("invalid_signature", "no webhook-signature matched the secret");
+  return new WebhookVerificationError('invalid_signature', 'no webhook-signature matched the secret');
 }
 
 /** The JSON body typed as the catalog union. Shapes of `data` are not validated: receivers stay lenient. */
 export function parseEvent(body: WebhookBody): LinkwireEvent {
-  const text = typeof body === "string" ? body : new TextDecoder().decode(body);
+  const text = typeof body === 'string' ? body : new TextDecoder().decode(body);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (cause) {
-    throw new WebhookVerificationError("invalid_json", "body is not valid JSON", { cause });
+    throw new WebhookVerificationError('invalid_json', 'body is not valid JSON', { cause });
   }
   // Only guard against non-objects so `event.type` never throws in the receiver's switch.
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw new WebhookVerificationError("invalid_json", "body is not a JSON object");
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new WebhookVerificationError('invalid_json', 'body is not a JSON object');
   }
   return value as LinkwireEvent;
 }
@@ -178,5 +176,5 @@ export function constantTimeEqual(a: string, b: string): boolean {
 
 /** The HTTP status the framework helpers answer for a failure: 400 if malformed, 401 if not authentic. */
 export function statusForReason(reason: VerificationFailureReason): 400 | 401 {
-  return reason === "missing_header" || reason === "invalid_json" ? 400 : 401;
+  return reason === 'missing_header' || reason === 'invalid_json' ? 400 : 401;
 }

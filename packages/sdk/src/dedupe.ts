@@ -22,8 +22,12 @@ export interface Deduper {
 export function createDeduper({
   store,
   ttlSeconds = 72 * 3600,
-  prefix = "linkwire:webhook:",
-}: { store: DedupeStore; ttlSeconds?: number; prefix?: string }): Deduper {
+  prefix = 'linkwire:webhook:',
+}: {
+  store: DedupeStore;
+  ttlSeconds?: number;
+  prefix?: string;
+}): Deduper {
   return {
     claim: (webhookId) => store.setIfAbsent(prefix + webhookId, ttlSeconds),
     release: async (webhookId) => {

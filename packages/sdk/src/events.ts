@@ -6,35 +6,35 @@
 // `isKnownEventType`, and upgrade the SDK to get the new types.
 
 export const EVENT_TYPES = [
-  "profile.visit",
-  "link.click",
-  "qr.scanned",
-  "subscriber.new",
-  "link.created",
-  "link.updated",
-  "link.deleted",
-  "link.expired",
-  "profile.updated",
-  "analytics.milestone",
-  "api.key_created",
-  "security.login_failed",
-  "account.upgraded",
-  "account.downgraded",
-  "team.member_added",
-  "team.member_removed",
-  "domain.verified",
-  "integration.connected",
-  "link.token_created",
-  "link.claim",
-  "link.app_open",
-  "link.deferred_claim_attempt",
-  "webhook.disabled",
+  'profile.visit',
+  'link.click',
+  'qr.scanned',
+  'subscriber.new',
+  'link.created',
+  'link.updated',
+  'link.deleted',
+  'link.expired',
+  'profile.updated',
+  'analytics.milestone',
+  'api.key_created',
+  'security.login_failed',
+  'account.upgraded',
+  'account.downgraded',
+  'team.member_added',
+  'team.member_removed',
+  'domain.verified',
+  'integration.connected',
+  'link.token_created',
+  'link.claim',
+  'link.app_open',
+  'link.deferred_claim_attempt',
+  'webhook.disabled',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
 
-export type Device = "desktop" | "mobile" | "tablet" | "other";
-export type Plan = "free" | "pro" | "business";
+export type Device = 'desktop' | 'mobile' | 'tablet' | 'other';
+export type Plan = 'free' | 'pro' | 'business';
 
 export interface Utm {
   source: string | null;
@@ -61,7 +61,7 @@ export interface ProfileVisitData {
 export interface LinkClickData {
   profileCode: string;
   linkId: string;
-  type: "link" | "widget" | "product";
+  type: 'link' | 'widget' | 'product';
   title: string;
   url: string;
   slug: string;
@@ -71,7 +71,7 @@ export interface LinkClickData {
   device: Device;
   browser: string | null;
   os: string | null;
-  source: "profile" | "short_link" | "qr";
+  source: 'profile' | 'short_link' | 'qr';
   utm: Utm;
   visitorId: string | null;
 }
@@ -101,7 +101,7 @@ export interface LinkCreatedData {
   url: string;
   position: number;
   thumbnailUrl: string | null;
-  type: "link" | "product";
+  type: 'link' | 'product';
   slug: string;
   shortUrl: string;
   expiresAt: string | null;
@@ -137,7 +137,7 @@ export interface ProfileUpdatedData {
 
 export interface AnalyticsMilestoneData {
   linkId: string | null;
-  metric: "clicks" | "visits";
+  metric: 'clicks' | 'visits';
   value: number;
   threshold: number;
 }
@@ -150,7 +150,7 @@ export interface ApiKeyCreatedData {
 
 export interface SecurityLoginFailedData {
   email: string;
-  reason: "unknown_email" | "wrong_password" | "rate_limited";
+  reason: 'unknown_email' | 'wrong_password' | 'rate_limited';
   country: string | null;
 }
 
@@ -186,29 +186,29 @@ export interface WebhookDisabledData {
 }
 
 export interface EventDataMap {
-  "profile.visit": ProfileVisitData;
-  "link.click": LinkClickData;
-  "qr.scanned": QrScannedData;
-  "subscriber.new": SubscriberNewData;
-  "link.created": LinkCreatedData;
-  "link.updated": LinkUpdatedData;
-  "link.deleted": LinkDeletedData;
-  "link.expired": LinkExpiredData;
-  "profile.updated": ProfileUpdatedData;
-  "analytics.milestone": AnalyticsMilestoneData;
-  "api.key_created": ApiKeyCreatedData;
-  "security.login_failed": SecurityLoginFailedData;
-  "account.upgraded": PlanChangeData;
-  "account.downgraded": PlanChangeData;
-  "team.member_added": TeamMemberData;
-  "team.member_removed": TeamMemberData;
-  "domain.verified": DomainVerifiedData;
-  "integration.connected": IntegrationConnectedData;
-  "link.token_created": DeepLinkData;
-  "link.claim": DeepLinkData;
-  "link.app_open": DeepLinkData;
-  "link.deferred_claim_attempt": DeepLinkData;
-  "webhook.disabled": WebhookDisabledData;
+  'profile.visit': ProfileVisitData;
+  'link.click': LinkClickData;
+  'qr.scanned': QrScannedData;
+  'subscriber.new': SubscriberNewData;
+  'link.created': LinkCreatedData;
+  'link.updated': LinkUpdatedData;
+  'link.deleted': LinkDeletedData;
+  'link.expired': LinkExpiredData;
+  'profile.updated': ProfileUpdatedData;
+  'analytics.milestone': AnalyticsMilestoneData;
+  'api.key_created': ApiKeyCreatedData;
+  'security.login_failed': SecurityLoginFailedData;
+  'account.upgraded': PlanChangeData;
+  'account.downgraded': PlanChangeData;
+  'team.member_added': TeamMemberData;
+  'team.member_removed': TeamMemberData;
+  'domain.verified': DomainVerifiedData;
+  'integration.connected': IntegrationConnectedData;
+  'link.token_created': DeepLinkData;
+  'link.claim': DeepLinkData;
+  'link.app_open': DeepLinkData;
+  'link.deferred_claim_attempt': DeepLinkData;
+  'webhook.disabled': WebhookDisabledData;
 }
 
 export type EventData<T extends EventType> = EventDataMap[T];

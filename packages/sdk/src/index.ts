@@ -10,8 +10,8 @@ export {
   DEFAULT_TOLERANCE_SECONDS,
   WebhookVerificationError,
   statusForReason,
-} from "./core.js";
-export * from "./events.js";
-export { type Signer, createSigner, generateSecret, signWebhook, verifyWebhook } from "./node.js";
-export { signWebhookAsync, verifyWebhookAsync } from "./web.js";
-export { type DedupeStore, type Deduper, createDeduper, createMemoryStore } from "./dedupe.js";
+} from './core.js';
+export * from './events.js';
+export { type Signer, createSigner, generateSecret, signWebhook, verifyWebhook } from './node.js';
+export { signWebhookAsync, verifyWebhookAsync } from './web.js';
+export { type DedupeStore, type Deduper, createDeduper, createMemoryStore } from './dedupe.js';

@@ -1,14 +1,9 @@
 // Next.js App Router route handlers, `(req: Request) => Response`. Uses the WebCrypto build, so the
 // same handler runs on the Node.js and the Edge runtime.
 
-import {
-  type VerifyOptions,
-  type WebhookSecret,
-  WebhookVerificationError,
-  statusForReason,
-} from "./core.js";
-import type { LinkwireEvent } from "./events.js";
-import { verifyWebhookAsync } from "./web.js";
+import { type VerifyOptions, type WebhookSecret, WebhookVerificationError, statusForReason } from './core.js';
+import type { LinkwireEvent } from './events.js';
+import { verifyWebhookAsync } from './web.js';
 
 export type WebhookHandler = (event: LinkwireEvent, req: Request) => Response | Promise<Response>;
 

@@ -1,7 +1,7 @@
 // Node build: node:crypto, synchronous. The Linkwire server signs with `createSigner` from here,
 // so sender and receiver share one implementation of the signed content.
 
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   type SignParams,
   type VerifyOptions,
@@ -14,8 +14,8 @@ import {
   parseEvent,
   signedPrefix,
   toUnixSeconds,
-} from "./core.js";
-import type { LinkwireEvent } from "./events.js";
+} from './core.js';
+import type { LinkwireEvent } from './events.js';
 
 /** Signs one message: `(id, Unix seconds or Date, exact body) => "v1,<base64>"`. */
 export type Signer = (id: string, timestamp: number | Date, body: WebhookBody) => string;
@@ -28,10 +28,10 @@ export type Signer = (id: string, timestamp: number | Date, body: WebhookBody) =
 export function createSigner(secret: WebhookSecret): Signer {
   const key = decodeSecret(secret);
   return (id, timestamp, body) => {
-    const digest = createHmac("sha256", key)
+    const digest = createHmac('sha256', key)
       .update(signedPrefix(id, toUnixSeconds(timestamp)))
       .update(body)
-      .digest("base64");
+      .digest('base64');
     return `v1,${digest}`;
   };
 }
@@ -41,19 +41,9 @@ export function signWebhook({ id, timestamp, body, secret }: SignParams): string
 }
 
 /** Verifies a delivery and returns its event; throws `WebhookVerificationError` with a `reason`. */
-export function verifyWebhook(
-  rawBody: WebhookBody,
-  headers: WebhookHeaders,
-  secret: WebhookSecret,
-  options?: VerifyOptions,
-): LinkwireEvent {
+export function verifyWebhook(rawBody: WebhookBody, headers: WebhookHeaders, secret: WebhookSecret, options?: VerifyOptions): LinkwireEvent {
   const { id, timestamp, signatures } = checkHeaders(headers, options);
-  const expected = Buffer.from(
-    createHmac("sha256", decodeSecret(secret))
-      .update(signedPrefix(id, timestamp))
-      .update(rawBody)
-      .digest("base64"),
-  );
+  const expected = Buffer.from(createHmac('sha256', decodeSecret(secret)).update(signedPrefix(id, timestamp)).update(rawBody).digest('base64'));
   // Compare the base64 text, not decoded bytes: lenient decoding would accept altered signatures.
   // During a rotation grace period there are two signatures; any one matching is enough.
   const matched = signatures.some((signature) => {
@@ -66,5 +56,5 @@ export function verifyWebhook(
 
 /** A new endpoint secret: `whsec_` + base64 of 32 random bytes. */
 export function generateSecret(): string {
-  return `whsec_${randomBytes(32).toString("base64")}`;
+  return `whsec_${randomBytes(32).toString('base64')}`;
 }

@@ -14,26 +14,26 @@ import {
   parseEvent,
   signedPrefix,
   toUnixSeconds,
-} from "./core.js";
-import type { LinkwireEvent } from "./events.js";
+} from './core.js';
+import type { LinkwireEvent } from './events.js';
 
 const encoder = new TextEncoder();
 
 async function hmacBase64(secret: WebhookSecret, prefix: string, body: WebhookBody): Promise<string> {
   const key = await globalThis.crypto.subtle.importKey(
-    "raw",
+    'raw',
     new Uint8Array(decodeSecret(secret)), // a copy typed as ArrayBuffer-backed, as BufferSource wants
-    { name: "HMAC", hash: "SHA-256" },
+    { name: 'HMAC', hash: 'SHA-256' },
     false,
-    ["sign"],
+    ['sign'],
   );
   const head = encoder.encode(prefix);
-  const tail = typeof body === "string" ? encoder.encode(body) : body;
+  const tail = typeof body === 'string' ? encoder.encode(body) : body;
   const message = new Uint8Array(head.length + tail.length);
   message.set(head);
   message.set(tail, head.length);
-  const mac = new Uint8Array(await globalThis.crypto.subtle.sign("HMAC", key, message));
-  let binary = "";
+  const mac = new Uint8Array(await globalThis.crypto.subtle.sign('HMAC', key, message));
+  let binary = '';
   for (const byte of mac) binary += String.fromCharCode(byte);
   return btoa(binary);
 }
@@ -64,5 +64,5 @@ export {
   type WebhookSecret,
   type Instant,
   WebhookVerificationError,
-} from "./core.js";
-export * from "./events.js";
+} from './core.js';
+export * from './events.js';
