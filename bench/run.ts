@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { bare302 } from './baselines/redirect.js';
 import { bullmq } from './baselines/bullmq.js';
 import { ceiling } from './baselines/ceiling.js';
-import { setProfileDir } from './lib/linkwire.js';
+import { setProfileDir, setServerEnv } from './lib/linkwire.js';
 import { killAllChildren } from './lib/proc.js';
 import { formatBreakdown, profilesIn, summarise } from './lib/profile.js';
 import { type Context, NotAvailable, type Row, type Scenario, params, printTable } from './lib/report.js';
@@ -16,12 +16,18 @@ import { linkwireScenarios } from './scenarios/index.js';
 const ALL: Scenario[] = [ceiling, bullmq, bare302, ...linkwireScenarios];
 
 function parseArgs(argv: string[]) {
-  const out = { quick: false, backlog: false, profile: false, only: null as string[] | null, help: false };
+  const out = { quick: false, backlog: false, profile: false, only: null as string[] | null, serverEnv: {} as Record<string, string>, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') out.quick = true;
     else if (a === '--backlog') out.backlog = true;
     else if (a === '--profile') out.profile = true;
+    else if (a === '--server-env')
+      for (const kv of (argv[++i] ?? '').split(',').filter(Boolean)) {
+        const eq = kv.indexOf('=');
+        if (eq < 1) throw new Error(`--server-env wants K=V,K=V (got ${kv})`);
+        out.serverEnv[kv.slice(0, eq)] = kv.slice(eq + 1);
+      }
     else if (a === '--only')
       out.only = (argv[++i] ?? '')
         .split(',')
@@ -62,12 +68,15 @@ async function main() {
     console.log(
       'usage: npm run bench -- [--quick] [--backlog] [--profile] [--only name,...]\n' +
         '  --profile  run every Linkwire node under node --cpu-prof (bench/results/profiles/<scenario>/)\n' +
-        '             and print a self-time breakdown of the all/worker processes after each scenario\nscenarios:',
+        '             and print a self-time breakdown of the all/worker processes after each scenario\n' +
+        '  --server-env K=V,...  extra environment for every Linkwire process (e.g. LINKWIRE_ENDPOINT_CONCURRENCY=64);\n' +
+        '             shown in the header: figures taken with it are an experiment, not the default server\nscenarios:',
     );
     for (const s of ALL) console.log(`  ${s.name.padEnd(11)} ${s.kind.padEnd(9)} ${s.description}${s.optIn ? ' (--backlog)' : ''}`);
     return;
   }
   const p = params(args.quick);
+  setServerEnv(args.serverEnv);
   const scenarios = select(args.only, args.backlog);
   const started = Date.now();
   const ctx: Context = {
@@ -78,7 +87,7 @@ async function main() {
   };
   const rows: Row[] = [];
   const timings: Record<string, number> = {};
-  const profiles: Record<string, ReturnType<typeof summarise>> = {};
+  const profiles: Record<string, ReturnType<typeof summarise>[]> = {};
   for (const s of scenarios) {
     const t0 = Date.now();
     console.error(`▶ ${s.name}: ${s.description}`);
@@ -106,9 +115,9 @@ async function main() {
       // The api nodes only create endpoints / fill backlogs; the measured process is all/worker.
       const files = profilesIn([profDir]).filter((f) => !/\/api-[^/]*$/.test(f));
       if (files.length) {
-        const b = summarise(files, 20);
-        profiles[s.name] = b;
-        console.error(formatBreakdown(b, `  cpu profile ${s.name}`));
+        // one breakdown per process (e.g. redirects: the ingestion-only node, then the one with an endpoint)
+        profiles[s.name] = files.map((f) => summarise([f], 20));
+        for (const b of profiles[s.name] ?? []) console.error(formatBreakdown(b, `  cpu profile ${s.name}`));
       } else console.error(`  (no profile written in ${profDir}: did the server exit cleanly?)`);
     }
     timings[s.name] = (Date.now() - t0) / 1000;
@@ -118,7 +127,7 @@ async function main() {
 
   const table = printTable(rows);
   console.log(
-    `\nLinkwire bench, ${new Date().toISOString()}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), node ${process.version}${p.quick ? ', --quick' : ''}\n`,
+    `\nLinkwire bench, ${new Date().toISOString()}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), node ${process.version}${p.quick ? ', --quick' : ''}${Object.keys(args.serverEnv).length ? `, server env ${JSON.stringify(args.serverEnv)}` : ''}\n`,
   );
   console.log(table);
   const failed = rows.filter((r) => r.status === 'FAIL' || r.status === 'error').length;

@@ -1,7 +1,7 @@
 // The backlog drain used by the throughput, fan-out, isolation, backlog and PostgreSQL scenarios:
 // fill a backlog with the worker NOT running (an `api` node + `linkwire trigger`), stop it, start
 // the worker process(es), and time the arrivals at the receiver.
-import { type LinkwireNode, type Store, type EndpointOptions, prepare, startNode, trigger } from './linkwire.js';
+import { type LinkwireNode, type Store, type EndpointOptions, diagnoseStall, prepare, startNode, trigger } from './linkwire.js';
 import { CpuMeter, memoryMb } from './proc.js';
 import type { Receiver } from './receiver-client.js';
 import { spanRate } from './stats.js';
@@ -42,6 +42,8 @@ export interface DrainResult {
   serverCpuPercent: number;
   receiverCpuPercent: number;
   peakRssMb: number;
+  /** When the drain did not complete: why, if a worker stopped answering or exited. */
+  stall: string | null;
 }
 
 export async function drainBacklog(o: DrainOptions): Promise<DrainResult> {
@@ -60,6 +62,7 @@ export async function drainBacklog(o: DrainOptions): Promise<DrainResult> {
   const meters: CpuMeter[] = [];
   let peakRssMb = 0;
   let ticker: NodeJS.Timeout | undefined;
+  let stall: string | null = null;
   const t0 = Date.now();
   try {
     const count = o.role === 'all' ? 1 : (o.workers ?? 1);
@@ -78,13 +81,17 @@ export async function drainBacklog(o: DrainOptions): Promise<DrainResult> {
     let start = 0;
     if (warm > 0) {
       const w = await o.receiver.waitFor(warm, o.timeoutMs, o.ports);
-      if (!w.reached) return result(0, w.count, false);
+      if (!w.reached) {
+        stall = await stalled(nodes);
+        return result(0, w.count, false);
+      }
       start = w.lastAt;
     }
     o.receiver.markCpu();
     const r = await o.receiver.waitFor(expected, o.timeoutMs, o.ports);
     const first = warm > 0 ? start : r.firstAt;
     const timed = warm > 0 ? r.count - warm + 1 : r.count;
+    if (!r.reached) stall = await stalled(nodes);
     return result(spanRate(timed, first, r.lastAt), r.count, r.reached);
   } finally {
     if (ticker) clearInterval(ticker);
@@ -105,6 +112,13 @@ export async function drainBacklog(o: DrainOptions): Promise<DrainResult> {
       serverCpuPercent: meters.reduce((a, m) => a + m.percent(), 0),
       receiverCpuPercent: o.receiver.cpuPercent(),
       peakRssMb,
+      stall,
     };
   }
+}
+
+async function stalled(nodes: LinkwireNode[]): Promise<string | null> {
+  const why = await Promise.all(nodes.map((n) => diagnoseStall(n)));
+  const bad = why.filter((w): w is string => w !== null);
+  return bad.length ? `${bad.length}/${nodes.length} worker(s): ${bad[0]}` : null;
 }

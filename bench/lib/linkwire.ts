@@ -94,14 +94,24 @@ function nodeEnv(store: Store, extra: Record<string, string> = {}): NodeJS.Proce
     LINKWIRE_ALLOW_PRIVATE_TARGETS: '127.0.0.0/8',
     LINKWIRE_DEFAULT_PLAN: 'business',
     ...store.env,
+    ...serverEnv,
     ...extra,
   };
+}
+
+/** `--server-env K=V,…`: extra environment for every Linkwire process (tuning experiments). */
+let serverEnv: Record<string, string> = {};
+export function setServerEnv(env: Record<string, string>): void {
+  serverEnv = env;
 }
 
 /** With `--profile`, every node started is run under `node --cpu-prof` writing into this directory. */
 let profileDir: string | null = null;
 export function setProfileDir(dir: string | null): void {
   profileDir = dir;
+}
+export function profiling(): boolean {
+  return profileDir !== null;
 }
 
 export interface LinkwireNode {
@@ -148,6 +158,25 @@ export async function startNode(store: Store, role: 'all' | 'api' | 'worker', ex
       await stopProcess(child, 35_000);
     },
   };
+}
+
+/**
+ * Is the node still serving? Probes /healthz (2 s timeout) while measuring its CPU. Returns null
+ * when it answers, else a precise reason: a live process that burns CPU without answering has a
+ * blocked event loop (a busy loop in the server), a dead one has exited.
+ */
+export async function diagnoseStall(node: LinkwireNode): Promise<string | null> {
+  if (exited(node.child)) return `server process exited (${node.child.exitCode ?? node.child.signalCode}): ${tail(node.log, 2).slice(0, 300)}`;
+  const cpu = new CpuMeter(node.pid);
+  const t0 = Date.now();
+  try {
+    const res = await fetch(`${node.origin}/healthz`, { signal: AbortSignal.timeout(2000) });
+    await res.arrayBuffer();
+    return null;
+  } catch {
+    const pct = cpu.percent();
+    return `server stopped answering (/healthz unanswered for ${((Date.now() - t0) / 1000).toFixed(0)} s while the process used ${pct.toFixed(0)} % of a core${pct > 50 ? ': event loop blocked by a busy loop' : ''})`;
+  }
 }
 
 /** Runs a CLI command against the store; returns stdout (throws NotAvailable with stderr on failure). */

@@ -38,6 +38,8 @@ export interface PacedResult {
   behind: number;
   seconds: number;
   clientLatencies: number[];
+  /** The sending phase alone (seconds also counts the wait for the last answers). */
+  sendSeconds: number;
 }
 
 /**
@@ -85,7 +87,9 @@ export async function paced(origin: string, path: string, rate: number, seconds:
     }
     await sleep(5);
   }
+  const sendSeconds = (performance.now() - t0) / 1000;
   await Promise.race([Promise.all(inflight), sleep(15_000)]);
-  await pool.close().catch(() => undefined);
-  return { sent, acked, failed, behind, seconds: (performance.now() - t0) / 1000, clientLatencies };
+  // destroy, not close: close() would wait for requests a stalled server never answers
+  await pool.destroy().catch(() => undefined);
+  return { sent, acked, failed, behind, seconds: (performance.now() - t0) / 1000, sendSeconds, clientLatencies };
 }

@@ -85,7 +85,7 @@ export const backlog: Scenario = {
           value: r.received,
           unit: '',
           status: 'FAIL',
-          note: `not drained within ${MAX_DRAIN_MS / 60_000} min`,
+          note: `not drained within ${MAX_DRAIN_MS / 60_000} min${r.stall ? `; ${r.stall}` : ''}`,
         });
       return rows;
     } finally {

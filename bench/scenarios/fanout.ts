@@ -28,7 +28,7 @@ export const fanout: Scenario = {
           ratio: single ? r.rate / single : null,
           target: '(none; vs 1 endpoint)',
           status: r.complete ? 'info' : 'FAIL',
-          ...(r.complete ? {} : { note: `only ${r.received}/${r.expected} delivered` }),
+          ...(r.complete ? {} : { note: `only ${r.received}/${r.expected} delivered${r.stall ? `; ${r.stall}` : ''}` }),
         },
       ];
     } finally {

@@ -52,7 +52,7 @@ export const isolation: Scenario = {
           value: null,
           unit: '/s',
           status: 'FAIL',
-          note: `${!healthy.complete ? 'all-healthy' : 'one-hung'} run delivered ${bad.received}/${bad.expected} to the nine`,
+          note: `${!healthy.complete ? 'all-healthy' : 'one-hung'} run delivered ${bad.received}/${bad.expected} to the nine${bad.stall ? `; ${bad.stall}` : ''}`,
         },
       ];
     }

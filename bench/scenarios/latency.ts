@@ -1,7 +1,7 @@
 // (b) Event-to-receiver latency at a paced 1 000 clicks/s through GET /l/<slug>:
 //     receiver arrival time minus the envelope's `timestamp` (set when the click is recorded).
 //     Targets p50 ≤ 5 ms, p99 ≤ 25 ms.
-import { type LinkwireNode, createAccount, createEndpoint, createLink, sqliteStore, startNode } from '../lib/linkwire.js';
+import { type LinkwireNode, createAccount, createEndpoint, createLink, diagnoseStall, sqliteStore, startNode } from '../lib/linkwire.js';
 import { paced } from '../lib/load.js';
 import { Receiver } from '../lib/receiver-client.js';
 import { type Context, type Row, type Scenario, boundRow, infoRow } from '../lib/report.js';
@@ -26,6 +26,7 @@ export const latency: Scenario = {
       await receiver.reset();
       const load = await paced(node.origin, `/l/${slug}`, rate, seconds);
       const w = await receiver.waitFor(load.acked, 30_000);
+      const stall = await diagnoseStall(node);
       const lat = await receiver.latency();
       const client = summarize(load.clientLatencies);
       ctx.detail.latency = {
@@ -46,9 +47,10 @@ export const latency: Scenario = {
           'clicks acked',
           load.acked,
           '',
-          `${load.sent} sent in ${load.seconds.toFixed(1)} s, ${load.behind} not sent (>256 in flight), ${load.failed} failed`,
+          `${load.sent} sent in ${load.sendSeconds.toFixed(1)} s, ${load.behind} not sent (>256 in flight), ${load.failed} failed`,
         ),
       ];
+      if (stall) rows.push({ scenario: 'latency', metric: 'server alive after the run', value: null, unit: '', status: 'FAIL', note: stall });
       if (!w.reached)
         rows.push({
           scenario: 'latency',

@@ -31,7 +31,14 @@ export const postgres: Scenario = {
         ctx.detail.postgres = { n, warm: WARM, ...r };
         if (!r.complete)
           return [
-            { scenario: 'postgres', metric: 'deliveries/s', value: r.rate, unit: '/s', status: 'FAIL', note: `only ${r.received}/${r.expected} delivered` },
+            {
+              scenario: 'postgres',
+              metric: 'deliveries/s',
+              value: r.rate,
+              unit: '/s',
+              status: 'FAIL',
+              note: `only ${r.received}/${r.expected} delivered${r.stall ? `; ${r.stall}` : ''}`,
+            },
           ];
         return [
           ratioRow('postgres', 'deliveries/s, 2 workers', r.rate, '/s', ctx.figures.get('throughput.deliveriesPerSec'), 0.5, 'sqlite (a)'),

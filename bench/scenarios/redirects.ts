@@ -1,7 +1,7 @@
 // (c) Short-link redirects, GET /l/<slug> with the click durably recorded:
 //     ingestion alone (no endpoint) ≥ 0.35× a bare node:http 302 server under the same autocannon
 //     settings; then with an endpoint subscribed, every acknowledged (302) click must be delivered.
-import { type LinkwireNode, createAccount, createEndpoint, createLink, sqliteStore, startNode } from '../lib/linkwire.js';
+import { type LinkwireNode, createAccount, createEndpoint, createLink, diagnoseStall, profiling, sqliteStore, startNode } from '../lib/linkwire.js';
 import { hammer } from '../lib/load.js';
 import { CpuMeter } from '../lib/proc.js';
 import { Receiver } from '../lib/receiver-client.js';
@@ -36,10 +36,23 @@ export const redirects: Scenario = {
       if (alone.otherStatus || alone.errors)
         rows.push({ scenario: 'redirects', metric: 'non-302 / errors', value: alone.otherStatus + alone.errors, unit: '', status: 'FAIL' });
 
+      const stallAlone = await diagnoseStall(node);
+      if (stallAlone) {
+        rows.push({ scenario: 'redirects', metric: 'server alive after the run', value: null, unit: '', status: 'FAIL', note: stallAlone });
+        return rows;
+      }
+
+      // --profile: the profile is written when the node exits, so end the ingestion-only node here
+      // (its profile is the "redirects alone" one) and run phase 2 on a fresh node, same store.
+      if (profiling()) {
+        await node.stop();
+        node = await startNode(store, 'all');
+      }
+
       // 2. with an endpoint subscribed: every 302 must become a delivered link.click
       await createEndpoint(node, apiKey, receiver.url());
       await receiver.reset();
-      const withHook = await hammer(url, conns, seconds, false);
+      const withHook = await hammer(`${node.origin}/l/${slug}`, conns, seconds, false);
       const acked = withHook.status3xx;
       let s = await receiver.stats();
       const deadline = Date.now() + 60_000;
@@ -60,6 +73,8 @@ export const redirects: Scenario = {
         status: s.uniqueClicks >= acked && acked > 0 ? 'PASS' : 'FAIL',
         note: `${s.clickDeliveries - s.uniqueClicks} duplicates`,
       });
+      const stall = await diagnoseStall(node);
+      if (stall) rows.push({ scenario: 'redirects', metric: 'server alive after the run', value: null, unit: '', status: 'FAIL', note: stall });
       return rows;
     } finally {
       await node?.stop();

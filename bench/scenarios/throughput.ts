@@ -35,7 +35,7 @@ export const throughput: Scenario = {
             value: r.rate,
             unit: '/s',
             status: 'FAIL',
-            note: `only ${r.received}/${r.expected} delivered before the timeout`,
+            note: `only ${r.received}/${r.expected} delivered before the timeout${r.stall ? `; ${r.stall}` : ''}`,
           },
         ];
       }
