@@ -6,6 +6,9 @@ import { CpuMeter, memoryMb } from './proc.js';
 import type { Receiver } from './receiver-client.js';
 import { spanRate } from './stats.js';
 
+/** No arrival for this long while draining: probe the workers (a blocked one ends the wait). */
+const STALL_MS = 30_000;
+
 export interface DrainOptions {
   store: Store;
   receiver: Receiver;
@@ -78,20 +81,43 @@ export async function drainBacklog(o: DrainOptions): Promise<DrainResult> {
       }
     }, tickMs);
 
+    // Waits in ≤ 10 s slices; when nothing arrives for STALL_MS the workers are probed, and a
+    // blocked or dead worker ends the wait at once with the reason (instead of a 30 min timeout).
+    const waitWatching = async (target: number) => {
+      const deadline = Date.now() + o.timeoutMs;
+      let lastCount = -1;
+      let lastProgress = Date.now();
+      for (;;) {
+        const left = deadline - Date.now();
+        const w = await o.receiver.waitFor(target, Math.max(1, Math.min(10_000, left)), o.ports);
+        if (w.reached) return w;
+        if (left <= 10_000) {
+          stall = await stalled(nodes);
+          return w;
+        }
+        if (w.count > lastCount) {
+          lastCount = w.count;
+          lastProgress = Date.now();
+        } else if (Date.now() - lastProgress >= STALL_MS) {
+          const why = await stalled(nodes);
+          if (why) {
+            stall = `no arrival for ${Math.round((Date.now() - lastProgress) / 1000)} s at ${w.count.toLocaleString('en-US')} delivered; ${why}`;
+            return w;
+          }
+          lastProgress = Date.now();
+        }
+      }
+    };
     let start = 0;
     if (warm > 0) {
-      const w = await o.receiver.waitFor(warm, o.timeoutMs, o.ports);
-      if (!w.reached) {
-        stall = await stalled(nodes);
-        return result(0, w.count, false);
-      }
+      const w = await waitWatching(warm);
+      if (!w.reached) return result(0, w.count, false);
       start = w.lastAt;
     }
     o.receiver.markCpu();
-    const r = await o.receiver.waitFor(expected, o.timeoutMs, o.ports);
+    const r = await waitWatching(expected);
     const first = warm > 0 ? start : r.firstAt;
     const timed = warm > 0 ? r.count - warm + 1 : r.count;
-    if (!r.reached) stall = await stalled(nodes);
     return result(spanRate(timed, first, r.lastAt), r.count, r.reached);
   } finally {
     if (ticker) clearInterval(ticker);

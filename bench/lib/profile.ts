@@ -9,7 +9,10 @@
 // Database.prepare) are named by function where that is unambiguous (JSON.parse/stringify, HMAC),
 // and otherwise charged to the nearest JavaScript caller's file: "better-sqlite3 statement.run"
 // then counts as SQL, "writev" under undici counts as HTTP client. Idle time is excluded from the
-// percentages; `(program)` (native work V8 cannot attribute: libuv, syscalls, the parser of
+// percentages. C++ callbacks of addons (better-sqlite3's prepare/all/run) get no frame of their own
+// in V8 profiles: their time is the self time of the JS caller (Kysely's SqliteDriver.executeQuery),
+// counted here as "SQL execution". Each hot function also lists the Linkwire functions
+// (packages/server/dist) nearest above it in the stack. `(program)` (native work V8 cannot attribute: libuv, syscalls, the parser of
 // llhttp's wasm…) and `(garbage collector)` are reported as their own rows.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
@@ -43,7 +46,7 @@ export interface Breakdown {
   busyMs: number;
   categories: { name: string; ms: number; pct: number }[];
   byFile: { name: string; ms: number; pct: number }[];
-  byFunction: { name: string; ms: number; pct: number }[];
+  byFunction: { name: string; ms: number; pct: number; callers?: string }[];
 }
 
 const REPO_MARK = '/packages/server/dist/';
@@ -73,8 +76,12 @@ function category(file: string, fn: string): string {
   if (fn === '(root)') return 'idle';
   if (/^node:internal\/(modules|bootstrap|fs|url)/.test(file) || file === 'node:fs' || file === 'node:path') return 'module loading, fs, url (mostly start-up)';
   if (file.startsWith('wasm://')) return 'HTTP client (undici/llhttp)';
+  // better-sqlite3's prepare()/all()/run() are C++ callbacks: V8 gives them no frame of their own,
+  // their time (SQLite parsing, planning, stepping, WAL commit) lands in the JS caller, which is
+  // Kysely's driver method. Count that as SQL execution, not as Kysely.
+  if (file === 'kysely/dialect/sqlite' && /^(executeQuery|streamQuery)$/.test(fn)) return 'SQL execution (better-sqlite3 native: prepare + step + commit)';
   if (file.startsWith('kysely/plugin/camel-case')) return 'Kysely CamelCasePlugin';
-  if (file.startsWith('kysely')) return 'Kysely (query building, compile, plugins)';
+  if (file.startsWith('kysely')) return 'Kysely JS (query building, compile, result mapping)';
   if (file === 'better-sqlite3' || file === 'pg' || file.startsWith('pg-') || file === 'pgpass') return 'SQL driver (better-sqlite3 / pg)';
   if (file === 'undici' || file.includes('deps/undici') || file.includes('llhttp')) return 'HTTP client (undici/llhttp)';
   if (
@@ -115,6 +122,8 @@ export function summarise(files: string[], top = 25): Breakdown {
   const cat = new Map<string, number>();
   const byFile = new Map<string, number>();
   const byFn = new Map<string, number>();
+  /** function → (nearest caller outside its own file → µs): who is behind a hot function. */
+  const callers = new Map<string, Map<string, number>>();
   let totalUs = 0;
   let idleUs = 0;
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
@@ -164,7 +173,21 @@ export function summarise(files: string[], top = 25): Breakdown {
       add(cat, c, us);
       add(byFile, file, us);
       const where = node.callFrame.url ? `${file}:${node.callFrame.lineNumber + 1}` : `native ← ${file}`;
-      add(byFn, `${fn} (${where})`, us);
+      const key = `${fn} (${where})`;
+      add(byFn, key, us);
+      let p = parent.get(id);
+      const ownUrl = node.callFrame.url;
+      while (p !== undefined) {
+        const pn = byId.get(p);
+        if (pn?.callFrame.url && pn.callFrame.url !== ownUrl && pn.callFrame.url.includes(REPO_MARK)) break;
+        p = parent.get(p);
+      }
+      const pn = p === undefined ? undefined : byId.get(p);
+      if (pn) {
+        const m = callers.get(key) ?? new Map<string, number>();
+        add(m, `${pn.callFrame.functionName || '(anonymous)'} (${fileKey(pn.callFrame.url)}:${pn.callFrame.lineNumber + 1})`, us);
+        callers.set(key, m);
+      }
     }
   }
   const busyUs = totalUs - idleUs;
@@ -180,7 +203,17 @@ export function summarise(files: string[], top = 25): Breakdown {
     busyMs: busyUs / 1000,
     categories: rows(cat, 100),
     byFile: rows(byFile, top),
-    byFunction: rows(byFn, top),
+    byFunction: rows(byFn, top).map((r) => {
+      const m = callers.get(r.name);
+      if (!m) return r;
+      const sum = [...m.values()].reduce((a, b) => a + b, 0);
+      const callersText = [...m]
+        .sort((a, b) => b[1] - a[1])
+        .slice(0, 3)
+        .map(([k, v]) => `${k} ${((v / sum) * 100).toFixed(0)}%`)
+        .join(', ');
+      return { ...r, callers: callersText };
+    }),
   };
 }
 
@@ -194,7 +227,8 @@ export function profilesIn(paths: string[]): string[] {
 }
 
 export function formatBreakdown(b: Breakdown, title: string): string {
-  const line = (r: { name: string; ms: number; pct: number }) => `  ${r.pct.toFixed(1).padStart(5)} %  ${r.ms.toFixed(0).padStart(7)} ms  ${r.name}`;
+  const line = (r: { name: string; ms: number; pct: number; callers?: string }) =>
+    `  ${r.pct.toFixed(1).padStart(5)} %  ${r.ms.toFixed(0).padStart(7)} ms  ${r.name}${r.callers ? `\n                        ← our code: ${r.callers}` : ''}`;
   return [
     `${title}: ${b.files.map((f) => basename(f)).join(', ')}`,
     `  busy ${b.busyMs.toFixed(0)} ms of ${b.totalMs.toFixed(0)} ms sampled (idle ${b.idleMs.toFixed(0)} ms); % of busy time`,
