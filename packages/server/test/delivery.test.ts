@@ -75,4 +75,20 @@ describeEachDialect('delivery end to end', (dialect) => {
     assert.ok(wh.lastSuccessAt);
     assert.equal(wh.failingSince, null);
   });
+
+  it('exposes delivery metrics on /metrics', async () => {
+    const u = await node.signup();
+    await createEndpoint(node.ctx, u.accountId, { url: receiver.url });
+    const before = receiver.requests.length;
+    await inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domain: 'm.example.com' }));
+    await waitFor('delivered', () => receiver.requests.length > before);
+    await dispatcher.flush();
+    const res = await node.request({ method: 'GET', url: '/metrics' });
+    assert.equal(res.status, 200);
+    assert.match(res.raw, /linkwire_deliveries_total\{outcome="succeeded"\} [1-9]/);
+    assert.match(res.raw, /linkwire_delivery_attempt_duration_seconds_count\{result="success"\} [1-9]/);
+    assert.match(res.raw, /linkwire_delivery_queue_depth \d+/);
+    assert.match(res.raw, /linkwire_delivery_oldest_due_age_seconds [\d.]+/);
+    assert.match(res.raw, /linkwire_endpoint_breaker_open\{state="open"\} 0/);
+  });
 });

@@ -42,6 +42,7 @@ export class ResultWriter {
   private closed = false;
   /** Flush transactions committed and outcomes written by them (tests and logs). */
   readonly stats = { flushes: 0, outcomes: 0 };
+  private readonly memos = new Map<string, HealthMemo>();
 
   constructor(
     private readonly ctx: AppContext,
@@ -73,7 +74,11 @@ export class ResultWriter {
     this.buffer = [];
     this.flushing = (async () => {
       try {
-        await inTransaction(this.ctx.db, (tx) => writeOutcomes(this.ctx, tx, this.workerId, batch, Date.now()));
+        const healthWritten: Array<[string, HealthMemo]> = [];
+        await inTransaction(this.ctx.db, (tx) => writeOutcomes(this.ctx, tx, this.workerId, batch, Date.now(), this.memos, healthWritten));
+        // Only what committed is remembered.
+        for (const [id, memo] of healthWritten) this.memos.set(id, memo);
+        if (this.memos.size > 100_000) this.memos.clear();
         this.stats.flushes++;
         this.stats.outcomes += batch.length;
       } catch (err) {
@@ -101,7 +106,15 @@ export class ResultWriter {
 const cut = (text: string | null, max: number) => (text === null ? null : text.length > max ? text.slice(0, max) : text);
 
 /** One flush: deliveries, attempts, endpoint health, and the 410 / exhaustion consequences. */
-export async function writeOutcomes(ctx: AppContext, tx: Tx, workerId: string, outcomes: Outcome[], now: number): Promise<Set<string>> {
+export async function writeOutcomes(
+  ctx: AppContext,
+  tx: Tx,
+  workerId: string,
+  outcomes: Outcome[],
+  now: number,
+  memos: Map<string, HealthMemo> = new Map(),
+  healthWritten: Array<[string, HealthMemo]> = [],
+): Promise<Set<string>> {
   const kept = new Set<string>();
   for (let i = 0; i < outcomes.length; i += CHUNK) {
     const chunk = outcomes.slice(i, i + CHUNK);
@@ -141,7 +154,7 @@ export async function writeOutcomes(ctx: AppContext, tx: Tx, workerId: string, o
       )
       .execute();
   }
-  await updateEndpointHealth(tx, written);
+  await updateEndpointHealth(tx, written, memos, healthWritten);
   // Consequences that change an endpoint, after its deliveries are written.
   const toDisable = new Map<string, string>();
   const exhausted = new Set<string>();
@@ -154,11 +167,29 @@ export async function writeOutcomes(ctx: AppContext, tx: Tx, workerId: string, o
   return kept;
 }
 
+/** What this worker last wrote to an endpoint's health columns, to skip writes that change nothing. */
+export interface HealthMemo {
+  lastSuccessAt: number | null;
+  failing: boolean;
+  at: number;
+}
+
+/** A recent success is rewritten at most once a second: last_success_at only drives a 72 h rule. */
+const SUCCESS_REWRITE_MS = 1_000;
+/** Memos older than this are ignored: another worker may have changed the row since. */
+const MEMO_TTL_MS = 1_000;
+
 /**
  * webhooks.last_success_at / failing_since from the outcomes in the order they finished:
  * failing_since is the first failure after the last success, cleared by a success.
+ *
+ * Two things keep several workers from contending on these few hot rows: writes that change
+ * nothing are skipped (memo), and the rows are updated in id order, so two flush transactions
+ * never take the same row locks in opposite orders (measured before the fix: two PostgreSQL workers
+ * deadlocked on webhooks rows, each deadlock costing deadlock_timeout = 1 s; 111 deliveries/s
+ * against 1 171/s for one worker).
  */
-async function updateEndpointHealth(tx: Tx, outcomes: Outcome[]): Promise<void> {
+async function updateEndpointHealth(tx: Tx, outcomes: Outcome[], memos: Map<string, HealthMemo>, written: Array<[string, HealthMemo]>): Promise<void> {
   const health = new Map<string, { lastSuccessAt: number | null; failingSince: number | null }>();
   for (const o of outcomes) {
     const h = health.get(o.delivery.webhookId) ?? { lastSuccessAt: null, failingSince: null };
@@ -171,11 +202,20 @@ async function updateEndpointHealth(tx: Tx, outcomes: Outcome[]): Promise<void> 
     }
     health.set(o.delivery.webhookId, h);
   }
-  for (const [id, h] of health) {
+  const now = Date.now();
+  for (const id of [...health.keys()].sort()) {
+    const h = health.get(id)!;
+    const memo = memos.get(id);
+    const fresh = memo !== undefined && now - memo.at < MEMO_TTL_MS;
     if (h.lastSuccessAt !== null) {
+      const failing = h.failingSince !== null;
+      if (fresh && !memo.failing && !failing && memo.lastSuccessAt !== null && h.lastSuccessAt - memo.lastSuccessAt < SUCCESS_REWRITE_MS) continue;
       await tx.updateTable('webhooks').set({ lastSuccessAt: h.lastSuccessAt, failingSince: h.failingSince }).where('id', '=', id).execute();
+      written.push([id, { lastSuccessAt: h.lastSuccessAt, failing, at: now }]);
     } else {
+      if (fresh && memo.failing) continue;
       await tx.updateTable('webhooks').set({ failingSince: h.failingSince }).where('id', '=', id).where('failingSince', 'is', null).execute();
+      written.push([id, { lastSuccessAt: memo?.lastSuccessAt ?? null, failing: true, at: now }]);
     }
   }
 }
