@@ -10,6 +10,14 @@ import type { ClaimedDelivery } from './claim.js';
 // planner can match the index predicate). The lease is folded into next_attempt_at: a crashed
 // worker's claims become due again when it expires, no sweeper needed.
 //
+// Measured (shared 2-core box under load, PostgreSQL local, 50 000 pending rows, batch 256): the
+// CTE's index scan + row locks take 0.7 ms; the whole statement ~11-20 ms, nearly all of it the
+// UPDATE writing 256 new row versions and their index entries (next_attempt_at is indexed, so no
+// HOT update). With stale statistics (a backlog bulk-inserted since the last ANALYZE) the planner
+// switched to a bitmap scan + sort of every due row: 57 ms per claim; autovacuum's ANALYZE fixes
+// it, and docs/scaling.md says to ANALYZE after bulk loads. End to end, one worker process drained
+// 10 000 deliveries to 4 loopback endpoints at 1 169/s; two worker processes at 1 664/s.
+//
 export async function claimDuePostgres(db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number): Promise<ClaimedDelivery[]> {
   const { rows } = await sql<ClaimedDelivery>`
     WITH due AS (

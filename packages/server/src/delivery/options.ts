@@ -19,7 +19,11 @@ export interface DeliveryOptions {
   endpointConcurrency: number;
   /** Poll interval: the guarantee behind the wake-up hints (LINKWIRE_POLL_MS, default 500 ms). */
   pollMs: number;
-  /** Results are written back after this long or this many, whichever comes first. */
+  /** Results are written back after this long or this many, whichever comes first. 20 ms:
+   * measured on the shared 2-core box, 10 000 deliveries to 4 loopback endpoints, SQLite —
+   * 5 ms: 1 311-1 394/s with ~740 flushes; 25 ms: 1 262-1 467/s; 50 ms: 1 591-1 726/s with ~95
+   * flushes. Longer only delays the history (the send itself is not waiting on it); a crash loses
+   * at most this window of results, and those deliveries are sent again (same webhook-id). */
   flushMs: number;
   flushMax: number;
   /** Consecutive failures that open an endpoint's circuit breaker. */
@@ -36,7 +40,7 @@ export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
   globalConcurrency: 256,
   endpointConcurrency: 16,
   pollMs: 500,
-  flushMs: 5,
+  flushMs: 20,
   flushMax: 256,
   breakerThreshold: 5,
   breakerMinCooldownMs: 10_000,
