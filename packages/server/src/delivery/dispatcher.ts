@@ -266,6 +266,7 @@ export class Dispatcher implements BackgroundService {
     const attempt = delivery.attemptCount + 1;
     const sending = this.sender
       .send({
+        endpointId: endpoint.id,
         url: endpoint.url,
         eventId: delivery.eventId,
         body: payload,

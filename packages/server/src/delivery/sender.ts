@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import { Agent } from 'undici';
+import { Pool } from 'undici';
 import type { Signer } from '@linkwire/webhooks';
 import { createGuardedConnector, type TargetPolicy } from '../webhooks/ssrf.js';
 
@@ -14,6 +14,8 @@ export const STORE_LIMIT = 4 * 1024;
 export type ErrorKind = 'http' | 'redirect' | 'timeout' | 'connection' | 'dns' | 'tls' | 'ssrf';
 
 export interface SendRequest {
+  /** The endpoint: each has its own connection pool. */
+  endpointId: string;
   url: string;
   /** The event id: identical on every attempt, the receiver's idempotency key. */
   eventId: string;
@@ -65,21 +67,61 @@ export interface SenderOptions {
   connectionsPerOrigin: number;
 }
 
+/** A pool not used for this long is closed (its keep-alive sockets with it). */
+const POOL_IDLE_MS = 5 * 60_000;
+
 /**
- * Signs and POSTs deliveries over one undici Agent: a keep-alive pool per origin, the SSRF guard
- * on every connect (the socket dials only the address that was just checked), no redirects.
+ * Signs and POSTs deliveries: one keep-alive undici Pool per endpoint (sized to the per-endpoint
+ * concurrency cap), the SSRF guard on every connect (the socket dials only the address that was
+ * just checked), no redirects.
+ *
+ * Pools are per endpoint, not per origin: with one pool per origin, ten endpoints on one host
+ * shared 16 sockets, one endpoint that hangs took all of them, and requests queued inside undici
+ * long enough to time out (and be sent twice). Measured, 10 endpoints on one loopback origin, one
+ * never answering (2 s timeout), 9 000 deliveries to the healthy nine, shared 2-core box: with a
+ * pool per origin the nine kept 69 % and 86 % of their throughput (two runs); with a pool per
+ * endpoint 88 % and 89 %.
  */
 export class Sender {
-  private readonly agent: Agent;
+  private readonly pools = new Map<string, { pool: Pool; origin: string; usedAt: number }>();
+  private readonly connect: ReturnType<typeof createGuardedConnector>;
+  private lastSweep = Date.now();
 
-  constructor(opts: SenderOptions) {
-    this.agent = new Agent({
-      connections: opts.connectionsPerOrigin,
-      pipelining: 1,
-      keepAliveTimeout: 30_000,
-      keepAliveMaxTimeout: 120_000,
-      connect: createGuardedConnector(opts.policy, { timeout: 10_000 }),
-    });
+  constructor(private readonly opts: SenderOptions) {
+    this.connect = createGuardedConnector(opts.policy, { timeout: 10_000 });
+  }
+
+  private poolFor(endpointId: string, origin: string, now: number): Pool {
+    let entry = this.pools.get(endpointId);
+    if (entry && entry.origin !== origin) {
+      // The endpoint's URL moved to another host: retire the old pool.
+      void entry.pool.close().catch(() => {});
+      entry = undefined;
+    }
+    if (!entry) {
+      const pool = new Pool(origin, {
+        connections: this.opts.connectionsPerOrigin,
+        pipelining: 1,
+        keepAliveTimeout: 30_000,
+        keepAliveMaxTimeout: 120_000,
+        connect: this.connect,
+      });
+      entry = { pool, origin, usedAt: now };
+      this.pools.set(endpointId, entry);
+    }
+    entry.usedAt = now;
+    if (now - this.lastSweep > 60_000) this.sweep(now);
+    return entry.pool;
+  }
+
+  private sweep(now: number) {
+    this.lastSweep = now;
+    for (const [id, entry] of this.pools) {
+      if (now - entry.usedAt > POOL_IDLE_MS) {
+        this.pools.delete(id);
+        void entry.pool.close().catch(() => {});
+      }
+    }
   }
 
   async send(req: SendRequest): Promise<SendResult> {
@@ -117,8 +159,7 @@ export class Sender {
       controller.abort();
     }, req.timeoutMs);
     try {
-      const res = await this.agent.request({
-        origin: url.origin,
+      const res = await this.poolFor(req.endpointId, url.origin, startedAt).request({
         path: `${url.pathname}${url.search}`,
         method: 'POST',
         headers,
@@ -154,7 +195,9 @@ export class Sender {
   }
 
   async close(): Promise<void> {
-    await this.agent.destroy();
+    const pools = [...this.pools.values()];
+    this.pools.clear();
+    await Promise.all(pools.map((p) => p.pool.destroy().catch(() => {})));
   }
 }
 
