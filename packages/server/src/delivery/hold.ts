@@ -1,4 +1,5 @@
-import type { Tx } from '../db/transaction.js';
+import { afterCommit, type Tx } from '../db/transaction.js';
+import { wakeDispatchers } from './wake.js';
 
 // A disabled endpoint's pending deliveries are "held": still `pending`, but due at a time that
 // never comes, so the claim query (which scans pending rows in due order) never even sees them.
@@ -22,5 +23,9 @@ export async function resumeDeliveries(tx: Tx, webhookId: string, now = Date.now
     .where('status', '=', 'pending')
     .where('nextAttemptAt', '=', HELD_UNTIL)
     .executeTakeFirst();
-  return Number(res.numUpdatedRows);
+  const resumed = Number(res.numUpdatedRows);
+  // Wake this process's dispatcher once they are committed; other workers find them at their
+  // next poll (an UPDATE does not fire the INSERT-only NOTIFY trigger).
+  if (resumed > 0) afterCommit(tx, wakeDispatchers);
+  return resumed;
 }
