@@ -1,0 +1,105 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Breakers } from '../src/delivery/breaker.js';
+import { MAX_RETRY_AFTER_MS, nextStep } from '../src/delivery/retry.js';
+import { classify, parseRetryAfter, type SendResult } from '../src/delivery/sender.js';
+
+// The pure policies of the delivery engine: retry schedule, Retry-After, breaker, error classes.
+
+const result = (over: Partial<SendResult>): SendResult => ({
+  ok: false,
+  startedAt: 0,
+  durationMs: 1,
+  statusCode: 500,
+  errorKind: 'http',
+  error: 'HTTP 500',
+  responseBody: null,
+  retryAfterMs: null,
+  requestHeaders: {},
+  ...over,
+});
+
+describe('retry policy', () => {
+  const schedule = [10_000, 30_000, 120_000];
+  it('follows the schedule with ±20 % jitter, then fails (exhausted)', () => {
+    const now = 1_000_000;
+    assert.deepEqual(
+      nextStep(schedule, 1, result({}), now, () => 0),
+      { status: 'pending', nextAttemptAt: now + 8_000, disableReason: null, exhausted: false },
+    );
+    assert.equal(nextStep(schedule, 1, result({}), now, () => 0.5).nextAttemptAt, now + 10_000);
+    assert.equal(nextStep(schedule, 2, result({}), now, () => 0.999999).nextAttemptAt, now + 36_000);
+    assert.equal(nextStep(schedule, 3, result({}), now, () => 0).nextAttemptAt, now + 96_000);
+    assert.deepEqual(nextStep(schedule, 4, result({}), now), { status: 'failed', nextAttemptAt: now, disableReason: null, exhausted: true });
+  });
+  it('succeeds on 2xx; 410 disables; an SSRF refusal fails at once without exhausting', () => {
+    assert.equal(nextStep(schedule, 1, result({ ok: true, statusCode: 204, errorKind: null }), 5).status, 'succeeded');
+    const gone = nextStep(schedule, 1, result({ statusCode: 410 }), 5);
+    assert.equal(gone.status, 'failed');
+    assert.match(gone.disableReason!, /410/);
+    const ssrf = nextStep(schedule, 1, result({ statusCode: null, errorKind: 'ssrf' }), 5);
+    assert.deepEqual([ssrf.status, ssrf.exhausted, ssrf.disableReason], ['failed', false, null]);
+  });
+  it('honours Retry-After without jitter, capped at 24 h', () => {
+    assert.equal(nextStep(schedule, 1, result({ statusCode: 429, retryAfterMs: 120_000 }), 0, () => 0).nextAttemptAt, 120_000);
+    assert.equal(nextStep(schedule, 1, result({ statusCode: 503, retryAfterMs: 7 * 86_400_000 }), 0).nextAttemptAt, MAX_RETRY_AFTER_MS);
+  });
+  it('parses Retry-After as seconds or an HTTP date', () => {
+    const now = Date.parse('2026-03-25T14:00:00Z');
+    assert.equal(parseRetryAfter('120', now), 120_000);
+    assert.equal(parseRetryAfter('Wed, 25 Mar 2026 14:01:00 GMT', now), 60_000);
+    assert.equal(parseRetryAfter('Wed, 25 Mar 2026 13:00:00 GMT', now), 0);
+    assert.equal(parseRetryAfter('soon', now), null);
+    assert.equal(parseRetryAfter(undefined, now), null);
+  });
+});
+
+describe('circuit breaker', () => {
+  it('opens after K consecutive failures, half-opens for one probe, doubles the cooldown on failure', () => {
+    const b = new Breakers({ threshold: 3, minCooldownMs: 10_000, maxCooldownMs: 25_000 });
+    for (let i = 0; i < 2; i++) b.record('wh', false, 0);
+    assert.equal(b.state('wh'), 'closed');
+    assert.ok(b.admit('wh', 0));
+    b.record('wh', false, 0);
+    assert.equal(b.state('wh'), 'open');
+    assert.equal(b.admit('wh', 9_999), false);
+    assert.equal(b.reopensAt('wh', 5), 10_000);
+    assert.equal(b.admit('wh', 10_000), true, 'the probe');
+    assert.equal(b.state('wh'), 'half_open');
+    assert.equal(b.admit('wh', 10_001), false, 'only one probe at a time');
+    b.record('wh', false, 10_500);
+    assert.equal(b.state('wh'), 'open');
+    assert.equal(b.reopensAt('wh', 10_500), 30_500, 'cooldown doubled to 20 s');
+    assert.ok(b.admit('wh', 30_500));
+    b.record('wh', false, 31_000);
+    assert.equal(b.reopensAt('wh', 31_000), 56_000, 'capped at 25 s');
+    assert.ok(b.admit('wh', 56_000));
+    b.record('wh', true, 56_100);
+    assert.equal(b.state('wh'), 'closed');
+    assert.deepEqual(b.counts(), { closed: 0, open: 0, half_open: 0 });
+  });
+  it('a success resets the failure count', () => {
+    const b = new Breakers({ threshold: 2, minCooldownMs: 1_000, maxCooldownMs: 1_000 });
+    b.record('wh', false, 0);
+    b.record('wh', true, 0);
+    b.record('wh', false, 0);
+    assert.equal(b.state('wh'), 'closed');
+  });
+});
+
+describe('error classification', () => {
+  const err = (code: string, message = 'boom') => Object.assign(new Error(message), { code });
+  it('maps network errors (through undici cause chains) to kinds', () => {
+    assert.equal(classify(err('ECONNREFUSED'), false, 1000).kind, 'connection');
+    assert.equal(classify(err('ECONNRESET'), false, 1000).kind, 'connection');
+    assert.equal(classify(Object.assign(new Error('fetch failed'), { cause: err('ENOTFOUND') }), false, 1000).kind, 'dns');
+    assert.equal(classify(err('EAI_AGAIN'), false, 1000).kind, 'dns');
+    assert.equal(classify(err('CERT_HAS_EXPIRED'), false, 1000).kind, 'tls');
+    assert.equal(classify(err('DEPTH_ZERO_SELF_SIGNED_CERT'), false, 1000).kind, 'tls');
+    assert.equal(classify(err('ERR_TLS_CERT_ALTNAME_INVALID'), false, 1000).kind, 'tls');
+    assert.equal(classify(err('UND_ERR_HEADERS_TIMEOUT'), false, 1000).kind, 'timeout');
+    assert.equal(classify(err('UND_ERR_CONNECT_TIMEOUT'), false, 1000).kind, 'timeout');
+    assert.equal(classify(err('ESSRF', 'Refused to connect to 10.0.0.1'), false, 1000).kind, 'ssrf');
+    assert.deepEqual(classify(new Error('aborted'), true, 1500), { kind: 'timeout', message: 'No response within 1500 ms' });
+  });
+});
