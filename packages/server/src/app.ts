@@ -21,6 +21,9 @@ export interface AppOptions {
   isReady?: () => boolean;
 }
 
+const REQ_ID_PREFIX = randomBytes(6).toString('base64url');
+let reqSeq = 0;
+
 /** Builds the Fastify app from the modules; does not listen (server.ts does, tests use inject). */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -31,7 +34,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     // Per-request log lines would cost more than a redirect itself; the onResponse hook below
     // records metrics for every request and logs only failures.
     logController: new LogController({ disableRequestLogging: true }),
-    genReqId: () => `req_${randomBytes(9).toString('base64url')}`,
+    // A per-process random prefix (6 bytes, unique across processes and restarts) + a counter:
+    // randomBytes(9) per request was ≈ 4 % of the redirect path's CPU (bench --profile).
+    genReqId: () => `req_${REQ_ID_PREFIX}${(reqSeq++).toString(36)}`,
   });
   app.decorate('ctx', ctx);
   installProblemHandler(app);

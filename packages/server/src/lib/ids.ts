@@ -1,10 +1,16 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
 
 // Crockford base32: ids sort by creation time (48-bit ms timestamp first, like a ULID), so
 // "newest first" lists and cursors can order by id alone.
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
 export type IdPrefix = 'acc' | 'key' | 'ses' | 'lnk' | 'wdg' | 'sub' | 'evt' | 'wh' | 'dlv' | 'att' | 'lf';
+
+// Randomness is drawn from a pooled buffer refilled 4 KiB at a time (10 bytes per id, as before)
+// instead of one randomBytes(10) call per id (≈ 1.5 % of the redirect path's CPU, bench --profile).
+const POOL_SIZE = 4096;
+const pool = Buffer.alloc(POOL_SIZE);
+let poolOffset = POOL_SIZE;
 
 let lastMs = 0;
 let seq = 0;
@@ -25,9 +31,14 @@ export function newId(prefix: IdPrefix): string {
     time = ALPHABET[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  const rand = randomBytes(10);
+  if (poolOffset + 10 > POOL_SIZE) {
+    randomFillSync(pool);
+    poolOffset = 0;
+  }
+  const o = poolOffset;
+  poolOffset += 10;
   let tail = ALPHABET[(seq >> 5) & 31]! + ALPHABET[seq & 31]!;
-  for (let i = 0; i < 14; i++) tail += ALPHABET[rand[i % 10]! % 32];
+  for (let i = 0; i < 14; i++) tail += ALPHABET[pool[o + (i % 10)]! % 32];
   return `${prefix}_${time}${tail}`;
 }
 
