@@ -1,3 +1,4 @@
+import { type Compilable, CompiledQuery } from 'kysely';
 import type { AppContext } from '../context.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { type EventInput, emitMany } from '../events/emit.js';
@@ -184,87 +185,146 @@ export async function writeBatch(tx: Tx, batch: Interaction[]): Promise<void> {
   // writing overlapping batches lock them in the same order and cannot deadlock.
   for (const linkId of [...linkClicks.keys()].sort()) {
     const { accountId, n } = linkClicks.get(linkId)!;
-    const row = await tx
-      .updateTable('links')
-      .set((eb) => ({ clicks: eb('clicks', '+', n) }))
-      .where('id', '=', linkId)
-      .returning('clicks')
-      .executeTakeFirst();
+    const [row] = await runCompiled(tx, 'links.clicks', [n, linkId], () =>
+      tx
+        .updateTable('links')
+        .set((eb) => ({ clicks: eb('clicks', '+', n) }))
+        .where('id', '=', linkId)
+        .returning('clicks'),
+    );
     if (!row) continue; // deleted since the redirect looked it up: the event and rollups still count it
     const after = Number(row.clicks);
     await checkMilestones(tx, { accountId, linkId, metric: 'clicks', before: after - n, after, thresholds: thresholds.get(accountId)!, now });
   }
   for (const accountId of [...profile.keys()].sort()) {
     const p = profile.get(accountId)!;
-    const row = await tx
-      .insertInto('profileCounters')
-      .values({ accountId, visits: p.visits, clicks: p.clicks })
-      .onConflict((oc) =>
-        oc.column('accountId').doUpdateSet((eb) => ({
-          visits: eb('profileCounters.visits', '+', eb.ref('excluded.visits')),
-          clicks: eb('profileCounters.clicks', '+', eb.ref('excluded.clicks')),
-        })),
-      )
-      .returning('visits')
-      .executeTakeFirstOrThrow();
+    const [row] = await runCompiled(tx, 'profileCounters', [accountId, p.visits, p.clicks], () =>
+      tx
+        .insertInto('profileCounters')
+        .values({ accountId, visits: p.visits, clicks: p.clicks })
+        .onConflict((oc) =>
+          oc.column('accountId').doUpdateSet((eb) => ({
+            visits: eb('profileCounters.visits', '+', eb.ref('excluded.visits')),
+            clicks: eb('profileCounters.clicks', '+', eb.ref('excluded.clicks')),
+          })),
+        )
+        .returning('visits'),
+    );
     if (p.visits > 0) {
-      const after = Number(row.visits);
+      const after = Number(row!.visits);
       await checkMilestones(tx, { accountId, linkId: null, metric: 'visits', before: after - p.visits, after, thresholds: thresholds.get(accountId)!, now });
     }
   }
   const dailyRows = [...daily.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);
-  await tx
-    .insertInto('dailyStats')
-    .values(dailyRows)
-    .onConflict((oc) =>
-      oc.columns(['accountId', 'day']).doUpdateSet((eb) => ({
-        visits: eb('dailyStats.visits', '+', eb.ref('excluded.visits')),
-        clicks: eb('dailyStats.clicks', '+', eb.ref('excluded.clicks')),
-        profileClicks: eb('dailyStats.profileClicks', '+', eb.ref('excluded.profileClicks')),
-      })),
-    )
-    .execute();
+  await upsertChunks(
+    tx,
+    'dailyStats',
+    dailyRows,
+    (d) => [d.accountId, d.day, d.visits, d.clicks, d.profileClicks],
+    (rows) =>
+      tx
+        .insertInto('dailyStats')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['accountId', 'day']).doUpdateSet((eb) => ({
+            visits: eb('dailyStats.visits', '+', eb.ref('excluded.visits')),
+            clicks: eb('dailyStats.clicks', '+', eb.ref('excluded.clicks')),
+            profileClicks: eb('dailyStats.profileClicks', '+', eb.ref('excluded.profileClicks')),
+          })),
+        ),
+  );
   const split = (key: string) => key.split(sep) as [string, string, string];
-  if (dailyLinks.size > 0) {
-    await tx
-      .insertInto('dailyLinkClicks')
-      .values(
-        [...dailyLinks.entries()].sort().map(([key, clicks]) => {
-          const [accountId, day, linkId] = split(key);
-          return { accountId, day, linkId, clicks };
-        }),
-      )
-      .onConflict((oc) =>
-        oc.columns(['accountId', 'day', 'linkId']).doUpdateSet((eb) => ({ clicks: eb('dailyLinkClicks.clicks', '+', eb.ref('excluded.clicks')) })),
-      )
-      .execute();
+  await upsertChunks(
+    tx,
+    'dailyLinkClicks',
+    [...dailyLinks.entries()].sort().map(([key, clicks]) => {
+      const [accountId, day, linkId] = split(key);
+      return { accountId, day, linkId, clicks };
+    }),
+    (r) => [r.accountId, r.day, r.linkId, r.clicks],
+    (rows) =>
+      tx
+        .insertInto('dailyLinkClicks')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['accountId', 'day', 'linkId']).doUpdateSet((eb) => ({ clicks: eb('dailyLinkClicks.clicks', '+', eb.ref('excluded.clicks')) })),
+        ),
+  );
+  await upsertChunks(
+    tx,
+    'dailyCountries',
+    [...countries.entries()].sort().map(([key, count]) => {
+      const [accountId, day, country] = split(key);
+      return { accountId, day, country, count };
+    }),
+    (r) => [r.accountId, r.day, r.country, r.count],
+    (rows) =>
+      tx
+        .insertInto('dailyCountries')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['accountId', 'day', 'country']).doUpdateSet((eb) => ({ count: eb('dailyCountries.count', '+', eb.ref('excluded.count')) })),
+        ),
+  );
+  await upsertChunks(
+    tx,
+    'dailyReferers',
+    [...referers.entries()].sort().map(([key, count]) => {
+      const [accountId, day, referer] = split(key);
+      return { accountId, day, referer, count };
+    }),
+    (r) => [r.accountId, r.day, r.referer, r.count],
+    (rows) =>
+      tx
+        .insertInto('dailyReferers')
+        .values(rows)
+        .onConflict((oc) =>
+          oc.columns(['accountId', 'day', 'referer']).doUpdateSet((eb) => ({ count: eb('dailyReferers.count', '+', eb.ref('excluded.count')) })),
+        ),
+  );
+}
+
+// The statements of writeBatch are built with Kysely once per dialect and shape, then reused as
+// SQL text with new parameters: building and compiling the operation tree on every batch was most
+// of the "Kysely JS" share of the redirect path. Multi-row upserts go in fixed chunk sizes so that
+// a handful of texts (and of prepared statements in the SQLite cache of db/index.ts, keyed by SQL
+// text) cover every batch. The first compile of each text checks that the parameters come out in
+// the order the callers pass them.
+const CHUNK_SIZES = [64, 16, 4, 1] as const;
+const compiledTexts = new WeakMap<object, Map<string, string>>();
+
+async function runCompiled<R>(tx: Tx, key: string, params: readonly unknown[], build: () => Compilable<R>): Promise<R[]> {
+  const adapter = tx.getExecutor().adapter;
+  let texts = compiledTexts.get(adapter);
+  if (!texts) {
+    texts = new Map();
+    compiledTexts.set(adapter, texts);
   }
-  if (countries.size > 0) {
-    await tx
-      .insertInto('dailyCountries')
-      .values(
-        [...countries.entries()].sort().map(([key, count]) => {
-          const [accountId, day, country] = split(key);
-          return { accountId, day, country, count };
-        }),
-      )
-      .onConflict((oc) =>
-        oc.columns(['accountId', 'day', 'country']).doUpdateSet((eb) => ({ count: eb('dailyCountries.count', '+', eb.ref('excluded.count')) })),
-      )
-      .execute();
+  let text = texts.get(key);
+  if (text === undefined) {
+    const compiled = build().compile();
+    if (compiled.parameters.length !== params.length || compiled.parameters.some((v, i) => v !== params[i])) {
+      throw new Error(`writeBatch: parameters of ${key} do not match its compiled statement`);
+    }
+    text = compiled.sql;
+    texts.set(key, text);
   }
-  if (referers.size > 0) {
-    await tx
-      .insertInto('dailyReferers')
-      .values(
-        [...referers.entries()].sort().map(([key, count]) => {
-          const [accountId, day, referer] = split(key);
-          return { accountId, day, referer, count };
-        }),
-      )
-      .onConflict((oc) =>
-        oc.columns(['accountId', 'day', 'referer']).doUpdateSet((eb) => ({ count: eb('dailyReferers.count', '+', eb.ref('excluded.count')) })),
-      )
-      .execute();
+  const result = await tx.executeQuery<R>(CompiledQuery.raw(text, params as unknown[]));
+  return result.rows;
+}
+
+async function upsertChunks<T>(
+  tx: Tx,
+  key: string,
+  rows: readonly T[],
+  paramsOf: (row: T) => unknown[],
+  build: (rows: T[]) => Compilable<unknown>,
+): Promise<void> {
+  let i = 0;
+  while (i < rows.length) {
+    const size = CHUNK_SIZES.find((n) => n <= rows.length - i)!;
+    const chunk = rows.slice(i, i + size);
+    await runCompiled(tx, `${key}:${size}`, chunk.flatMap(paramsOf), () => build(chunk));
+    i += size;
   }
 }
