@@ -138,7 +138,14 @@ export class Dispatcher implements BackgroundService {
           this.ctx.log.error({ err }, 'claiming deliveries failed; retrying after the poll interval');
         }
       }
-      if (full || !this.running) continue;
+      if (!this.running) break;
+      if (full) {
+        // More are due: claim again, but after a macrotask. On SQLite every query resolves as a
+        // microtask, so back-to-back claims would otherwise keep I/O (send completions, redirects)
+        // waiting until the slots run out.
+        await new Promise((resolve) => setImmediate(resolve));
+        continue;
+      }
       await this.sleep(this.opts.pollMs);
     }
   }

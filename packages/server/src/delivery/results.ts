@@ -16,9 +16,20 @@ export interface Outcome {
   step: NextStep;
 }
 
-// Rows per statement: 7 bound values per delivery update and 11 per attempt insert keep 500 rows
-// far below SQLite's 32 766 and PostgreSQL's 65 535 parameters.
-const CHUNK = 500;
+// Rows per statement come from a fixed ladder, so the SQL text takes one of five shapes and the
+// prepared-statement cache of db/index.ts (keyed by SQL text) hits on every flush; with the batch
+// size as the chunk size almost every flush prepared a new statement with hundreds of parameters
+// (bench/README.md, drain profile). 256 × 11 parameters stays far below both engines' limits.
+const LADDER = [256, 64, 16, 4, 1] as const;
+
+function* chunks<T>(items: T[]): Generator<T[]> {
+  let i = 0;
+  while (i < items.length) {
+    const size = LADDER.find((n) => n <= items.length - i)!;
+    yield items.slice(i, i + size);
+    i += size;
+  }
+}
 
 /**
  * Group commit for delivery results. Outcomes are buffered and written in one transaction per
@@ -116,8 +127,7 @@ export async function writeOutcomes(
   healthWritten: Array<[string, HealthMemo]> = [],
 ): Promise<Set<string>> {
   const kept = new Set<string>();
-  for (let i = 0; i < outcomes.length; i += CHUNK) {
-    const chunk = outcomes.slice(i, i + CHUNK);
+  for (const chunk of chunks(outcomes)) {
     const values = chunk.map(
       (o) =>
         sql`(${o.delivery.id}, ${o.step.status}, CAST(${o.attempt} AS INTEGER), CAST(${o.step.nextAttemptAt} AS BIGINT), CAST(${o.result.statusCode} AS INTEGER), ${cut(o.result.error, 1000)}, CAST(${o.result.durationMs} AS INTEGER))`,
@@ -134,11 +144,11 @@ export async function writeOutcomes(
     for (const r of rows) kept.add(r.id);
   }
   const written = kept.size === outcomes.length ? outcomes : outcomes.filter((o) => kept.has(o.delivery.id));
-  for (let i = 0; i < written.length; i += CHUNK) {
+  for (const chunk of chunks(written)) {
     await tx
       .insertInto('attempts')
       .values(
-        written.slice(i, i + CHUNK).map((o) => ({
+        chunk.map((o) => ({
           id: newId('att'),
           deliveryId: o.delivery.id,
           accountId: o.delivery.accountId,
