@@ -23,7 +23,11 @@ if (DIALECTS.includes('postgres')) {
       for (const w of workers) if (w.exitCode === null && w.signalCode === null) w.kill('SIGKILL');
     };
     process.once('exit', killAll);
-    for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => (killAll(), process.exit(1)));
+    for (const signal of ['SIGTERM', 'SIGINT'] as const)
+      process.once(signal, () => {
+        killAll();
+        process.exit(1);
+      });
     before(async () => {
       node = await createTestNode('postgres', { LINKWIRE_PLAN_PRO_DELIVERIES_24H: 'unlimited' });
       // A receiver that takes a few ms per request, so the stream lasts long enough to kill a worker in it.
