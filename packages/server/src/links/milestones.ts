@@ -28,17 +28,47 @@ export async function setMilestones(ctx: AppContext, accountId: string, threshol
     .values(value)
     .onConflict((oc) => oc.column('accountId').doUpdateSet({ thresholds: value.thresholds, updatedAt: value.updatedAt }))
     .execute();
+  cacheOf(ctx.db.getExecutor().adapter).delete(accountId);
   return { thresholds: sorted, defaults: [...DEFAULT_THRESHOLDS] };
+}
+
+// Every click batch needs its accounts' thresholds, which almost never change: a per-process cache
+// (per database) of THRESHOLDS_TTL_MS saves one SELECT (and its Kysely build) per batch.
+// setMilestones() drops the entry at once in this process; another api process on the same
+// PostgreSQL database sees a change within THRESHOLDS_TTL_MS (a threshold crossed in that second by
+// its clicks is not fired, like a threshold added after the counter passed it).
+const THRESHOLDS_TTL_MS = 1_000;
+const THRESHOLDS_MAX = 10_000;
+const thresholdCaches = new WeakMap<object, Map<string, { thresholds: number[]; at: number }>>();
+
+function cacheOf(key: object) {
+  let cache = thresholdCaches.get(key);
+  if (!cache) {
+    cache = new Map();
+    thresholdCaches.set(key, cache);
+  }
+  return cache;
 }
 
 /** The thresholds of each account, defaults included: one query per batch. */
 export async function thresholdsFor(tx: Tx, accountIds: string[]): Promise<Map<string, number[]>> {
-  const out = new Map<string, number[]>(accountIds.map((id) => [id, [...DEFAULT_THRESHOLDS]]));
-  if (accountIds.length === 0) return out;
-  const rows = await tx.selectFrom('milestoneSettings').select(['accountId', 'thresholds']).where('accountId', 'in', accountIds).execute();
+  const out = new Map<string, number[]>();
+  const cache = cacheOf(tx.getExecutor().adapter);
+  const now = Date.now();
+  const missing: string[] = [];
+  for (const id of accountIds) {
+    const hit = cache.get(id);
+    if (hit && now - hit.at < THRESHOLDS_TTL_MS) out.set(id, hit.thresholds);
+    else missing.push(id);
+  }
+  if (missing.length === 0) return out;
+  for (const id of missing) out.set(id, [...DEFAULT_THRESHOLDS]);
+  const rows = await tx.selectFrom('milestoneSettings').select(['accountId', 'thresholds']).where('accountId', 'in', missing).execute();
   for (const row of rows) {
     out.set(row.accountId, [...new Set([...DEFAULT_THRESHOLDS, ...(JSON.parse(row.thresholds) as number[])])]);
   }
+  if (cache.size + missing.length > THRESHOLDS_MAX) cache.clear();
+  for (const id of missing) cache.set(id, { thresholds: out.get(id)!, at: now });
   return out;
 }
 
