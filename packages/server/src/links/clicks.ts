@@ -114,7 +114,19 @@ export class ClickRecorder {
   }
 }
 
-const dayOf = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+// The UTC day of the last interaction, recomputed only when `ms` leaves it (toISOString per click
+// showed in the profile).
+let dayStart = 0;
+let dayEnd = -1;
+let dayText = '';
+function dayOf(ms: number): string {
+  if (ms < dayStart || ms >= dayEnd) {
+    dayStart = ms - (ms % 86_400_000);
+    dayEnd = dayStart + 86_400_000;
+    dayText = new Date(ms).toISOString().slice(0, 10);
+  }
+  return dayText;
+}
 
 function bump<K>(map: Map<K, number>, key: K, by = 1) {
   map.set(key, (map.get(key) ?? 0) + by);
