@@ -80,15 +80,28 @@ describeEachDialect('crash safety of acknowledged clicks', (dialect) => {
       slug: string;
     };
 
-    // 8 concurrent clients click in a loop, each click tagged with a unique utm_content.
+    // 8 concurrent clients click in a loop, each click tagged with a unique utm_content. Once 300
+    // clicks are acknowledged, the client that starts the next request kills the process right
+    // after sending it, so at least one click is always in flight at the kill (answers come fast
+    // enough that polling from outside could catch a moment with none).
     const acked: string[] = [];
     let n = 0;
     let killed = false;
+    let onKilled!: () => void;
+    const kill = new Promise<void>((r) => {
+      onKilled = r;
+    });
     const client = async () => {
       while (!killed) {
         const tag = `c${n++}`;
         try {
-          const res = await fetch(`${base}/l/${link.slug}?utm_content=${tag}`, { redirect: 'manual', headers: { 'user-agent': UA } });
+          const pending = fetch(`${base}/l/${link.slug}?utm_content=${tag}`, { redirect: 'manual', headers: { 'user-agent': UA } });
+          if (acked.length >= 300 && !killed) {
+            killed = true;
+            child.kill('SIGKILL');
+            onKilled();
+          }
+          const res = await pending;
           if (res.status === 302) acked.push(tag);
           await res.arrayBuffer();
         } catch {
@@ -97,9 +110,7 @@ describeEachDialect('crash safety of acknowledged clicks', (dialect) => {
       }
     };
     const clients = Array.from({ length: 8 }, client);
-    while (acked.length < 300) await new Promise((r) => setTimeout(r, 5));
-    killed = true;
-    child.kill('SIGKILL');
+    await kill;
     await Promise.all(clients);
     await exited(child);
     const ackedAtKill = acked.length;
