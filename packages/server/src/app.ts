@@ -8,6 +8,7 @@ import type { AppContext } from './context.js';
 import { deliveryRoutes } from './delivery/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { installProblemHandler } from './http/problem.js';
+import { lazyChildLogger } from './logger.js';
 import { linkRoutes } from './links/routes.js';
 import { dashboardPlugin } from './web/dashboard.js';
 import { publicRoutes } from './web/public.js';
@@ -24,59 +25,6 @@ export interface AppOptions {
 const REQ_ID_PREFIX = randomBytes(6).toString('base64url');
 let reqSeq = 0;
 
-type LogMethod = (...args: unknown[]) => void;
-
-/** A request's child logger (with its reqId binding), created by the first call that logs. */
-class LazyRequestLogger {
-  private real: FastifyBaseLogger | undefined;
-  constructor(
-    private readonly parent: FastifyBaseLogger,
-    private readonly bindings: Record<string, unknown>,
-    private readonly opts: { level?: string },
-  ) {}
-  private get log(): FastifyBaseLogger {
-    this.real ??= this.parent.child(this.bindings, this.opts);
-    return this.real;
-  }
-  get level(): string {
-    return this.real ? this.real.level : (this.opts.level ?? this.parent.level);
-  }
-  set level(level: string) {
-    this.log.level = level;
-  }
-  fatal(...args: unknown[]) {
-    const log = this.log;
-    (log.fatal as LogMethod).apply(log, args);
-  }
-  error(...args: unknown[]) {
-    const log = this.log;
-    (log.error as LogMethod).apply(log, args);
-  }
-  warn(...args: unknown[]) {
-    const log = this.log;
-    (log.warn as LogMethod).apply(log, args);
-  }
-  info(...args: unknown[]) {
-    const log = this.log;
-    (log.info as LogMethod).apply(log, args);
-  }
-  debug(...args: unknown[]) {
-    const log = this.log;
-    (log.debug as LogMethod).apply(log, args);
-  }
-  trace(...args: unknown[]) {
-    const log = this.log;
-    (log.trace as LogMethod).apply(log, args);
-  }
-  silent(...args: unknown[]) {
-    const log = this.log;
-    (log.silent as LogMethod).apply(log, args);
-  }
-  child(bindings: Record<string, unknown>, opts?: Record<string, unknown>): FastifyBaseLogger {
-    return this.log.child(bindings, opts);
-  }
-}
-
 /** Builds the Fastify app from the modules; does not listen (server.ts does, tests use inject). */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
@@ -92,7 +40,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     genReqId: () => `req_${REQ_ID_PREFIX}${(reqSeq++).toString(36)}`,
     // pino's child() per request (bindings + redaction setup) was ≈ 2 % of the redirect path's CPU
     // for loggers that almost never write; the child is now created on a request's first log call.
-    childLoggerFactory: (logger, bindings, opts) => new LazyRequestLogger(logger, bindings, opts) as unknown as FastifyBaseLogger,
+    childLoggerFactory: lazyChildLogger,
   });
   app.decorate('ctx', ctx);
   installProblemHandler(app);
