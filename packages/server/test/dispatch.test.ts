@@ -267,3 +267,56 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     assert.equal(new Set(slow.requests.map((q) => q.headers['webhook-id'])).size, 40);
   });
 });
+
+describeEachDialect('dispatcher: per-endpoint concurrency', (dialect) => {
+  let node: TestNode;
+  const receivers: Receiver[] = [];
+  before(async () => {
+    node = await createTestNode(dialect, { LINKWIRE_RETRY_SCHEDULE: '1h' });
+  });
+  after(async () => {
+    for (const r of receivers) await r.close();
+    await node.close();
+  });
+  const emitMany = async (accountId: string, n: number) => {
+    const { emit } = await import('../src/events/emit.js');
+    await inTransaction(node.ctx.db, async (tx) => {
+      for (let i = 0; i < n; i++) await emit(tx, accountId, 'integration.connected', { integration: `i${i}` });
+    });
+  };
+
+  it('a healthy endpoint earns slots up to the cap; one that never answers keeps its first 16', async () => {
+    let inFlight = 0;
+    let peak = 0;
+    const healthy = await startReceiver((_req, res) => {
+      inFlight++;
+      peak = Math.max(peak, inFlight);
+      setTimeout(() => {
+        inFlight--;
+        res.end('ok');
+      }, 25);
+    });
+    const hung = await startReceiver(() => {});
+    receivers.push(healthy, hung);
+    const u = await node.signup();
+    const v = await node.signup();
+    await createEndpoint(node.ctx, u.accountId, { url: healthy.url });
+    const dead = await createEndpoint(node.ctx, v.accountId, { url: hung.url, timeoutMs: 30_000 });
+    await emitMany(u.accountId, 600);
+    await emitMany(v.accountId, 200);
+    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 40 });
+    try {
+      await waitFor('600 delivered to the healthy endpoint', () => healthy.requests.length >= 600, 30_000);
+      assert.ok(peak > 16, `the healthy endpoint grew past the start of 16 (peak ${peak})`);
+      assert.ok(peak <= 40, `never more than the cap of 40 (peak ${peak})`);
+      assert.equal(hung.requests.length, 16, 'the silent endpoint holds only its first round');
+      // Its other claims went back to the queue instead of waiting in this worker.
+      const rows = await deliveryRows(node.ctx, dead.id);
+      assert.ok(rows.filter((d) => d.claimedBy === null).length >= 200 - 2 * 16, 'the rest are handed back');
+    } finally {
+      hung.handle(() => {});
+      await hung.close();
+      await dispatcher.stop();
+    }
+  });
+});

@@ -26,14 +26,22 @@ interface Job {
 interface Lane {
   active: number;
   queue: Job[];
-  /** Moving average of this endpoint's attempt durations (ms): bounds the local queue. */
-  avgMs: number;
+  /** What this worker has learnt about the endpoint (outlives the lane). */
+  stats: EndpointStats;
   /** Start times of the sends in flight: a send that has been running long counts before it ends. */
   starts: Set<{ at: number }>;
 }
 
-/** Before any response is seen an endpoint is assumed to take this long per send. */
-const INITIAL_ESTIMATE_MS = 50;
+/** Learnt per endpoint: its pace and how many concurrent sends it has earned. */
+interface EndpointStats {
+  /** Moving average of attempt durations (ms), null until a first attempt finished. */
+  avgMs: number | null;
+  /** Sends allowed in flight now: starts low, +1 per success while work waits, halved on failure. */
+  limit: number;
+}
+
+/** A new endpoint starts with this many sends in flight (or the cap, if lower). */
+const START_CONCURRENCY = 16;
 /** Work kept waiting locally per endpoint, in time at its observed pace. */
 const LOCAL_QUEUE_MS = 5_000;
 
@@ -48,8 +56,8 @@ const LOCAL_QUEUE_MS = 5_000;
  *     → each finished send becomes an Outcome for the ResultWriter (group commit)
  *
  * A batch that comes back full means more are due: the loop claims again at once instead of
- * waiting for the poll. Caps (256 in flight, 16 per endpoint) and the breaker keep a slow or dead
- * endpoint from holding the slots healthy endpoints need.
+ * waiting for the poll. Caps (512 claimed per worker; per endpoint 16 at first, up to 64 as it
+ * answers) and the breaker keep a slow or dead endpoint from holding the slots healthy endpoints need.
  */
 export class Dispatcher implements BackgroundService {
   readonly name = 'delivery-dispatcher';
@@ -63,8 +71,8 @@ export class Dispatcher implements BackgroundService {
   private readonly metrics: DeliveryMetrics;
   private readonly disposeMetrics: () => void;
   private readonly lanes = new Map<string, Lane>();
-  /** Last known average send duration per endpoint (survives its lane going idle). */
-  private readonly estimates = new Map<string, number>();
+  /** Pace and earned concurrency per endpoint (survive its lane going idle). */
+  private readonly endpointStats = new Map<string, EndpointStats>();
   private readonly inFlight = new Map<Promise<void>, string>();
   private readonly chores = new Set<Promise<unknown>>();
   private queued = 0;
@@ -190,7 +198,7 @@ export class Dispatcher implements BackgroundService {
       else {
         let lane = this.lanes.get(endpoint.id);
         if (!lane) {
-          lane = { active: 0, queue: [], avgMs: this.estimates.get(endpoint.id) ?? INITIAL_ESTIMATE_MS, starts: new Set() };
+          lane = { active: 0, queue: [], stats: this.statsFor(endpoint.id), starts: new Set() };
           this.lanes.set(endpoint.id, lane);
         }
         lane.queue.push({ delivery, endpoint, payload });
@@ -230,7 +238,7 @@ export class Dispatcher implements BackgroundService {
     const lane = this.lanes.get(endpointId);
     if (!lane) return;
     const now = Date.now();
-    while (lane.active < this.opts.endpointConcurrency && lane.queue.length > 0) {
+    while (lane.active < lane.stats.limit && lane.queue.length > 0) {
       if (!this.breakers.admit(endpointId, now)) {
         const refused = lane.queue.splice(0);
         this.queued -= refused.length;
@@ -246,14 +254,19 @@ export class Dispatcher implements BackgroundService {
       this.start(lane, job);
     }
     // Keep locally about five seconds of this endpoint's work at its observed pace: everything
-    // for a receiver answering in ms (16 slots × 5 s / 20 ms = 4 000), 80 for one taking a second,
-    // 16 for one that hangs — counting sends still in flight, so a dead endpoint is trimmed long
-    // before its first timeout ends. The rest go back to the queue, due in a second: a slow
-    // endpoint's backlog never holds the slots that claims for the other endpoints need. (A 1 s
-    // window measured idle gaps: under load a healthy loopback receiver's pace reached 300 ms.)
-    let pace = lane.avgMs;
-    for (const started of lane.starts) pace = Math.max(pace, now - started.at);
-    const keep = Math.max(this.opts.endpointConcurrency, Math.floor((this.opts.endpointConcurrency * LOCAL_QUEUE_MS) / Math.max(1, pace)));
+    // for a receiver answering in ms (64 slots × 5 s / 20 ms = 16 000), 320 for one taking a
+    // second, counting sends still in flight, so a dead endpoint is trimmed long before its first
+    // timeout ends. An endpoint that has not answered yet keeps only one round: a new endpoint that
+    // hangs (bench isolation) would otherwise sit on claims the healthy ones need. The rest go back
+    // to the queue, due in a second. (A 1 s window measured idle gaps: under load a healthy
+    // loopback receiver's pace reached 300 ms.)
+    const limit = lane.stats.limit;
+    let keep = limit;
+    if (lane.stats.avgMs !== null) {
+      let pace = lane.stats.avgMs;
+      for (const started of lane.starts) pace = Math.max(pace, now - started.at);
+      keep = Math.max(limit, Math.floor((limit * LOCAL_QUEUE_MS) / Math.max(1, pace)));
+    }
     if (lane.queue.length > keep) {
       const excess = lane.queue.splice(keep);
       this.queued -= excess.length;
@@ -297,9 +310,7 @@ export class Dispatcher implements BackgroundService {
       .then((result) => {
         lane.active--;
         lane.starts.delete(started);
-        lane.avgMs = lane.avgMs * 0.8 + result.durationMs * 0.2;
-        this.estimates.set(endpoint.id, lane.avgMs);
-        if (this.estimates.size > 100_000) this.estimates.clear();
+        this.learn(lane, result);
         const now = Date.now();
         this.breakers.record(endpoint.id, result.ok, now);
         const step = nextStep(this.ctx.config.retryScheduleMs, attempt, result, now);
@@ -320,6 +331,33 @@ export class Dispatcher implements BackgroundService {
       });
     this.inFlight.set(sending, delivery.id);
     void sending.finally(() => this.inFlight.delete(sending));
+  }
+
+  private statsFor(endpointId: string): EndpointStats {
+    let stats = this.endpointStats.get(endpointId);
+    if (!stats) {
+      if (this.endpointStats.size >= 100_000) this.endpointStats.clear();
+      stats = { avgMs: null, limit: Math.min(START_CONCURRENCY, this.opts.endpointConcurrency) };
+      this.endpointStats.set(endpointId, stats);
+    }
+    return stats;
+  }
+
+  /**
+   * Additive increase, multiplicative decrease of the endpoint's concurrency, as TCP does: a
+   * success while work is waiting earns one more slot (up to the cap), a failure halves them. A
+   * fast receiver reaches the cap of 64 within 48 sends; one that hangs or fails never holds more
+   * than its first 16, so it cannot take the slots (and the CPU) the healthy endpoints need.
+   */
+  private learn(lane: Lane, result: SendResult): void {
+    const stats = lane.stats;
+    stats.avgMs = stats.avgMs === null ? result.durationMs : stats.avgMs * 0.8 + result.durationMs * 0.2;
+    if (result.ok) {
+      if (lane.queue.length > 0 && stats.limit < this.opts.endpointConcurrency) stats.limit++;
+    } else if (result.errorKind === 'timeout' || result.errorKind === 'connection' || result.statusCode === 429 || (result.statusCode ?? 0) >= 500) {
+      // Signs of an overloaded or absent receiver; a quick 4xx is not one.
+      stats.limit = Math.max(1, Math.floor(stats.limit / 2));
+    }
   }
 
   private release(ids: string[], dueAt: number): void {

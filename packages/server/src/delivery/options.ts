@@ -12,10 +12,12 @@ export interface DeliveryOptions {
   leaseMs: number;
   /** Deliveries claimed per statement (LINKWIRE_CLAIM_BATCH, default 256). */
   claimBatch: number;
-  /** Sends in flight across all endpoints (LINKWIRE_DELIVERY_CONCURRENCY, default 256). */
+  /** Sends in flight plus claimed deliveries waiting for a slot, across all endpoints
+   * (LINKWIRE_DELIVERY_CONCURRENCY, default 512). */
   globalConcurrency: number;
-  /** Sends in flight to one endpoint, also the keep-alive connections per origin
-   * (LINKWIRE_ENDPOINT_CONCURRENCY, default 16). */
+  /** Most sends in flight to one endpoint, also its keep-alive connections
+   * (LINKWIRE_ENDPOINT_CONCURRENCY, default 64). An endpoint starts at 16 and earns the rest with
+   * successes (dispatcher.ts, learn()). */
   endpointConcurrency: number;
   /** Poll interval: the guarantee behind the wake-up hints (LINKWIRE_POLL_MS, default 500 ms). */
   pollMs: number;
@@ -37,8 +39,8 @@ export interface DeliveryOptions {
 export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
   leaseMs: 90_000,
   claimBatch: 256,
-  globalConcurrency: 256,
-  endpointConcurrency: 16,
+  globalConcurrency: 512,
+  endpointConcurrency: 64,
   pollMs: 500,
   flushMs: 20,
   flushMax: 256,
