@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { runCompiled } from '../db/compiled.js';
 import type { DB } from '../db/schema.js';
 import type { ClaimedDelivery } from './claim.js';
 
@@ -19,16 +20,19 @@ import type { ClaimedDelivery } from './claim.js';
 // 10 000 deliveries to 4 loopback endpoints at 1 169/s; two worker processes at 1 664/s.
 //
 export async function claimDuePostgres(db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number): Promise<ClaimedDelivery[]> {
-  const { rows } = await sql<ClaimedDelivery>`
-    WITH due AS (
-      SELECT id FROM deliveries
-      WHERE status = 'pending' AND next_attempt_at <= ${now}
-      ORDER BY next_attempt_at
-      LIMIT ${limit}
-      FOR UPDATE SKIP LOCKED
-    )
-    UPDATE deliveries d SET claimed_by = ${workerId}, next_attempt_at = ${leaseUntil}
-    FROM due WHERE d.id = due.id
-    RETURNING d.id, d.account_id, d.webhook_id, d.event_id, d.attempt_count, d.is_test`.execute(db);
+  // Compiled once per database (db/compiled.ts); the result rows still go through CamelCasePlugin.
+  const { rows } = await runCompiled(db, 'claim.postgres', [now, limit, workerId, leaseUntil], () =>
+    sql<ClaimedDelivery>`
+      WITH due AS (
+        SELECT id FROM deliveries
+        WHERE status = 'pending' AND next_attempt_at <= ${now}
+        ORDER BY next_attempt_at
+        LIMIT ${limit}
+        FOR UPDATE SKIP LOCKED
+      )
+      UPDATE deliveries d SET claimed_by = ${workerId}, next_attempt_at = ${leaseUntil}
+      FROM due WHERE d.id = due.id
+      RETURNING d.id, d.account_id, d.webhook_id, d.event_id, d.attempt_count, d.is_test`.compile(db),
+  );
   return rows;
 }

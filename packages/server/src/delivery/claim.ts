@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { Capabilities } from '../db/capabilities.js';
+import { inListChunks, runCompiled } from '../db/compiled.js';
 import type { DB } from '../db/schema.js';
 import { claimDuePostgres } from './claim.postgres.js';
 import { claimDueSqlite } from './claim.sqlite.js';
@@ -28,17 +29,17 @@ export function claimFor(caps: Capabilities): ClaimFn {
  */
 export async function releaseClaims(db: Kysely<DB>, workerId: string, ids: string[], dueAt: number): Promise<number> {
   let released = 0;
-  // 1 000 ids per statement stays far below both engines' parameter limits.
-  for (let i = 0; i < ids.length; i += 1000) {
-    const chunk = ids.slice(i, i + 1000);
-    const res = await db
-      .updateTable('deliveries')
-      .set({ claimedBy: null, nextAttemptAt: dueAt })
-      .where('id', 'in', chunk)
-      .where('claimedBy', '=', workerId)
-      .where('status', '=', 'pending')
-      .executeTakeFirst();
-    released += Number(res.numUpdatedRows);
+  // IN lists padded to the ladder's sizes (db/compiled.ts): one compiled text per size.
+  for (const chunk of inListChunks(ids)) {
+    const res = await runCompiled(db, `releaseClaims:${chunk.length}`, [null, dueAt, ...chunk, workerId, 'pending'], () =>
+      db
+        .updateTable('deliveries')
+        .set({ claimedBy: null, nextAttemptAt: dueAt })
+        .where('id', 'in', chunk)
+        .where('claimedBy', '=', workerId)
+        .where('status', '=', 'pending'),
+    );
+    released += Number(res.numAffectedRows ?? 0);
   }
   return released;
 }
@@ -46,13 +47,12 @@ export async function releaseClaims(db: Kysely<DB>, workerId: string, ids: strin
 /** The envelopes of a batch in one query (many deliveries share an event after fan-out). */
 export async function loadPayloads(db: Kysely<DB>, eventIds: string[]): Promise<Map<string, string>> {
   const out = new Map<string, string>();
-  const unique = [...new Set(eventIds)];
-  for (let i = 0; i < unique.length; i += 1000) {
-    const rows = await db
-      .selectFrom('events')
-      .select(['id', 'payload'])
-      .where('id', 'in', unique.slice(i, i + 1000))
-      .execute();
+  // IN lists padded to the ladder's sizes (db/compiled.ts): a claim batch of up to 256 is one
+  // statement, compiled once per size.
+  for (const chunk of inListChunks([...new Set(eventIds)])) {
+    const { rows } = await runCompiled(db, `loadPayloads:${chunk.length}`, chunk, () =>
+      db.selectFrom('events').select(['id', 'payload']).where('id', 'in', chunk),
+    );
     for (const r of rows) out.set(r.id, r.payload);
   }
   return out;

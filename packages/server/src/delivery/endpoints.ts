@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import { createSigner, type Signer } from '@linkwire/webhooks';
-import type { DB } from '../db/schema.js';
+import { inListChunks, runCompiled } from '../db/compiled.js';
+import type { DB, WebhooksTable } from '../db/schema.js';
 import { signingSecrets } from '../webhooks/secrets.js';
 
 /** What the sender needs to know about an endpoint, read fresh for every claimed batch. */
@@ -16,6 +17,11 @@ export interface EndpointConfig {
   /** Current secret first, then the previous one while its grace period lasts. */
   signers: Signer[];
 }
+
+type EndpointRow = Pick<
+  Selectable<WebhooksTable>,
+  'id' | 'accountId' | 'url' | 'timeoutMs' | 'headers' | 'enabled' | 'deletedAt' | 'secretEnc' | 'previousSecretEnc' | 'previousSecretExpiresAt'
+>;
 
 /**
  * Reads the endpoints of a batch in one query. Configs are re-read every batch (one indexed
@@ -35,28 +41,34 @@ export class EndpointLoader {
     const out = new Map<string, EndpointConfig>();
     const unique = [...new Set(ids)];
     if (unique.length === 0) return out;
-    const rows = await this.db
-      .selectFrom('webhooks')
-      .select(['id', 'accountId', 'url', 'timeoutMs', 'headers', 'enabled', 'deletedAt', 'secretEnc', 'previousSecretEnc', 'previousSecretExpiresAt'])
-      .where('id', 'in', unique)
-      .execute();
-    for (const row of rows) {
-      // signingSecrets() is the one rule for which secrets sign (current first, previous during
-      // its grace period), shared with the webhooks API.
-      const signers = signingSecrets({ masterKey: this.masterKey }, row, now).map((secret) => this.signer(secret));
-      out.set(row.id, {
-        id: row.id,
-        accountId: row.accountId,
-        url: row.url,
-        timeoutMs: row.timeoutMs,
-        headers: parseHeaders(row.headers),
-        enabled: row.enabled === 1,
-        deleted: row.deletedAt !== null,
-        signers,
-      });
+    // IN lists padded to the ladder's sizes (db/compiled.ts): one compiled text per size.
+    for (const chunk of inListChunks(unique)) {
+      const { rows } = await runCompiled(this.db, `endpoints.load:${chunk.length}`, chunk, () =>
+        this.db
+          .selectFrom('webhooks')
+          .select(['id', 'accountId', 'url', 'timeoutMs', 'headers', 'enabled', 'deletedAt', 'secretEnc', 'previousSecretEnc', 'previousSecretExpiresAt'])
+          .where('id', 'in', chunk),
+      );
+      for (const row of rows) this.add(out, row, now);
     }
     if (this.signers.size > 10_000) this.signers.clear();
     return out;
+  }
+
+  private add(out: Map<string, EndpointConfig>, row: EndpointRow, now: number): void {
+    // signingSecrets() is the one rule for which secrets sign (current first, previous during
+    // its grace period), shared with the webhooks API.
+    const signers = signingSecrets({ masterKey: this.masterKey }, row, now).map((secret) => this.signer(secret));
+    out.set(row.id, {
+      id: row.id,
+      accountId: row.accountId,
+      url: row.url,
+      timeoutMs: row.timeoutMs,
+      headers: parseHeaders(row.headers),
+      enabled: row.enabled === 1,
+      deleted: row.deletedAt !== null,
+      signers,
+    });
   }
 
   private signer(secret: string): Signer {

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
+import { ladderChunks, runCompiled } from '../db/compiled.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { newId } from '../lib/ids.js';
 import { autoDisableIfDue, disableEndpoint } from './auto-disable.js';
@@ -16,20 +17,12 @@ export interface Outcome {
   step: NextStep;
 }
 
-// Rows per statement come from a fixed ladder, so the SQL text takes one of five shapes and the
-// prepared-statement cache of db/index.ts (keyed by SQL text) hits on every flush; with the batch
-// size as the chunk size almost every flush prepared a new statement with hundreds of parameters
-// (bench/README.md, drain profile). 256 × 11 parameters stays far below both engines' limits.
-const LADDER = [256, 64, 16, 4, 1] as const;
-
-function* chunks<T>(items: T[]): Generator<T[]> {
-  let i = 0;
-  while (i < items.length) {
-    const size = LADDER.find((n) => n <= items.length - i)!;
-    yield items.slice(i, i + size);
-    i += size;
-  }
-}
+// Rows per statement come from a fixed ladder (db/compiled.ts LADDER: 256/64/16/4/1), so each
+// statement takes one of five texts, compiled once by Kysely and then re-run with new parameters, and
+// the prepared-statement cache of db/index.ts (keyed by SQL text) hits on every flush; with the
+// batch size as the chunk size almost every flush prepared a new statement with hundreds of
+// parameters (bench/README.md, drain profile). 256 × 11 parameters stays far below both engines'
+// limits.
 
 /**
  * Group commit for delivery results. Outcomes are buffered and written in one transaction per
@@ -127,42 +120,49 @@ export async function writeOutcomes(
   healthWritten: Array<[string, HealthMemo]> = [],
 ): Promise<Set<string>> {
   const kept = new Set<string>();
-  for (const chunk of chunks(outcomes)) {
-    const values = chunk.map(
-      (o) =>
-        sql`(${o.delivery.id}, ${o.step.status}, CAST(${o.attempt} AS INTEGER), CAST(${o.step.nextAttemptAt} AS BIGINT), CAST(${o.result.statusCode} AS INTEGER), ${cut(o.result.error, 1000)}, CAST(${o.result.durationMs} AS INTEGER))`,
-    );
+  for (const chunk of ladderChunks(outcomes)) {
+    const params: unknown[] = [];
+    for (const o of chunk) {
+      params.push(o.delivery.id, o.step.status, o.attempt, o.step.nextAttemptAt, o.result.statusCode, cut(o.result.error, 1000), o.result.durationMs);
+    }
+    params.push(now, workerId);
     // UPDATE … FROM (VALUES …): one statement for the whole chunk, on both engines.
-    const { rows } = await sql<{ id: string }>`
-      WITH r(id, status, attempt_count, next_attempt_at, last_status_code, last_error, last_duration_ms) AS (VALUES ${sql.join(values)})
-      UPDATE deliveries SET
-        status = r.status, attempt_count = r.attempt_count, next_attempt_at = r.next_attempt_at, claimed_by = NULL,
-        last_status_code = r.last_status_code, last_error = r.last_error, last_duration_ms = r.last_duration_ms, updated_at = ${now}
-      FROM r
-      WHERE deliveries.id = r.id AND deliveries.claimed_by = ${workerId}
-      RETURNING deliveries.id`.execute(tx);
+    const { rows } = await runCompiled<{ id: string }>(tx, `writeOutcomes.deliveries:${chunk.length}`, params, () => {
+      const values = chunk.map(
+        (o) =>
+          sql`(${o.delivery.id}, ${o.step.status}, CAST(${o.attempt} AS INTEGER), CAST(${o.step.nextAttemptAt} AS BIGINT), CAST(${o.result.statusCode} AS INTEGER), ${cut(o.result.error, 1000)}, CAST(${o.result.durationMs} AS INTEGER))`,
+      );
+      return sql<{ id: string }>`
+        WITH r(id, status, attempt_count, next_attempt_at, last_status_code, last_error, last_duration_ms) AS (VALUES ${sql.join(values)})
+        UPDATE deliveries SET
+          status = r.status, attempt_count = r.attempt_count, next_attempt_at = r.next_attempt_at, claimed_by = NULL,
+          last_status_code = r.last_status_code, last_error = r.last_error, last_duration_ms = r.last_duration_ms, updated_at = ${now}
+        FROM r
+        WHERE deliveries.id = r.id AND deliveries.claimed_by = ${workerId}
+        RETURNING deliveries.id`.compile(tx);
+    });
     for (const r of rows) kept.add(r.id);
   }
   const written = kept.size === outcomes.length ? outcomes : outcomes.filter((o) => kept.has(o.delivery.id));
-  for (const chunk of chunks(written)) {
-    await tx
-      .insertInto('attempts')
-      .values(
-        chunk.map((o) => ({
-          id: newId('att'),
-          deliveryId: o.delivery.id,
-          accountId: o.delivery.accountId,
-          attempt: o.attempt,
-          startedAt: o.result.startedAt,
-          durationMs: o.result.durationMs,
-          statusCode: o.result.statusCode,
-          errorKind: o.result.errorKind,
-          error: cut(o.result.error, 1000),
-          responseBody: cut(o.result.responseBody, STORE_LIMIT),
-          requestHeaders: JSON.stringify(o.result.requestHeaders),
-        })),
-      )
-      .execute();
+  for (const chunk of ladderChunks(written)) {
+    const rows = chunk.map((o) => ({
+      id: newId('att'),
+      deliveryId: o.delivery.id,
+      accountId: o.delivery.accountId,
+      attempt: o.attempt,
+      startedAt: o.result.startedAt,
+      durationMs: o.result.durationMs,
+      statusCode: o.result.statusCode,
+      errorKind: o.result.errorKind,
+      error: cut(o.result.error, 1000),
+      responseBody: cut(o.result.responseBody, STORE_LIMIT),
+      requestHeaders: JSON.stringify(o.result.requestHeaders),
+    }));
+    const params: unknown[] = [];
+    for (const a of rows) {
+      params.push(a.id, a.deliveryId, a.accountId, a.attempt, a.startedAt, a.durationMs, a.statusCode, a.errorKind, a.error, a.responseBody, a.requestHeaders);
+    }
+    await runCompiled(tx, `writeOutcomes.attempts:${chunk.length}`, params, () => tx.insertInto('attempts').values(rows));
   }
   await updateEndpointHealth(tx, written, memos, healthWritten);
   // Consequences that change an endpoint, after its deliveries are written.
@@ -220,11 +220,15 @@ async function updateEndpointHealth(tx: Tx, outcomes: Outcome[], memos: Map<stri
     if (h.lastSuccessAt !== null) {
       const failing = h.failingSince !== null;
       if (fresh && !memo.failing && !failing && memo.lastSuccessAt !== null && h.lastSuccessAt - memo.lastSuccessAt < SUCCESS_REWRITE_MS) continue;
-      await tx.updateTable('webhooks').set({ lastSuccessAt: h.lastSuccessAt, failingSince: h.failingSince }).where('id', '=', id).execute();
+      await runCompiled(tx, 'endpointHealth.success', [h.lastSuccessAt, h.failingSince, id], () =>
+        tx.updateTable('webhooks').set({ lastSuccessAt: h.lastSuccessAt, failingSince: h.failingSince }).where('id', '=', id),
+      );
       written.push([id, { lastSuccessAt: h.lastSuccessAt, failing, at: now }]);
     } else {
       if (fresh && memo.failing) continue;
-      await tx.updateTable('webhooks').set({ failingSince: h.failingSince }).where('id', '=', id).where('failingSince', 'is', null).execute();
+      await runCompiled(tx, 'endpointHealth.failing', [h.failingSince, id], () =>
+        tx.updateTable('webhooks').set({ failingSince: h.failingSince }).where('id', '=', id).where('failingSince', 'is', null),
+      );
       written.push([id, { lastSuccessAt: memo?.lastSuccessAt ?? null, failing: true, at: now }]);
     }
   }

@@ -1,3 +1,4 @@
+import { ladderChunks, runCompiled } from '../db/compiled.js';
 import { afterCommit, type Tx } from '../db/transaction.js';
 import { fanOut } from '../webhooks/fanout.js';
 import { newId } from '../lib/ids.js';
@@ -52,9 +53,6 @@ export interface EventInput<T extends EventType = EventType> {
   now?: number;
 }
 
-// Rows per multi-row INSERT: 1 000 events × 5 columns stays far below both engines' parameter caps.
-const EVENT_ROWS_PER_INSERT = 1_000;
-
 /**
  * The transactional outbox: writes the event, and one delivery per matching endpoint, inside the
  * caller's transaction. If the cause rolls back, so does the event; once it commits, the event and
@@ -82,9 +80,14 @@ export async function emitMany(tx: Tx, inputs: readonly EventInput[], opts: Emit
     const envelope: EventEnvelope = { id, type, timestamp: new Date(createdAt).toISOString(), accountId, data };
     return { id, type, accountId, createdAt, payload: JSON.stringify(envelope), data, deliveries: 0 };
   });
-  for (let i = 0; i < events.length; i += EVENT_ROWS_PER_INSERT) {
-    const rows = events.slice(i, i + EVENT_ROWS_PER_INSERT).map(({ id, accountId, type, createdAt, payload }) => ({ id, accountId, type, createdAt, payload }));
-    await tx.insertInto('events').values(rows).execute();
+  // Multi-row INSERTs in chunks from db/compiled.ts's ladder (256/64/16/4/1 rows): compiled once
+  // per chunk size, then re-run with new parameters.
+  for (const chunk of ladderChunks(events)) {
+    const params: unknown[] = [];
+    for (const e of chunk) params.push(e.id, e.accountId, e.type, e.createdAt, e.payload);
+    await runCompiled(tx, `emitMany.events:${chunk.length}`, params, () =>
+      tx.insertInto('events').values(chunk.map(({ id, accountId, type, createdAt, payload }) => ({ id, accountId, type, createdAt, payload }))),
+    );
   }
   if ((await fanOut(tx, events, opts)) > 0) afterCommit(tx, notifyQueued);
   return events;

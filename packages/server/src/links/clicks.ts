@@ -1,5 +1,6 @@
-import { type Compilable, CompiledQuery } from 'kysely';
+import type { Compilable } from 'kysely';
 import type { AppContext } from '../context.js';
+import { ladderChunks, runCompiled } from '../db/compiled.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { type EventInput, emitMany } from '../events/emit.js';
 import type { RedirectTarget } from './lookup.js';
@@ -204,20 +205,21 @@ export async function writeBatch(tx: Tx, batch: Interaction[]): Promise<void> {
   // writing overlapping batches lock them in the same order and cannot deadlock.
   for (const linkId of [...linkClicks.keys()].sort()) {
     const { accountId, n } = linkClicks.get(linkId)!;
-    const [row] = await runCompiled(tx, 'links.clicks', [n, linkId], () =>
+    const { rows } = await runCompiled(tx, 'writeBatch.links.clicks', [n, linkId], () =>
       tx
         .updateTable('links')
         .set((eb) => ({ clicks: eb('clicks', '+', n) }))
         .where('id', '=', linkId)
         .returning('clicks'),
     );
+    const row = rows[0];
     if (!row) continue; // deleted since the redirect looked it up: the event and rollups still count it
     const after = Number(row.clicks);
     await checkMilestones(tx, { accountId, linkId, metric: 'clicks', before: after - n, after, thresholds: thresholds.get(accountId)!, now });
   }
   for (const accountId of [...profile.keys()].sort()) {
     const p = profile.get(accountId)!;
-    const [row] = await runCompiled(tx, 'profileCounters', [accountId, p.visits, p.clicks], () =>
+    const { rows } = await runCompiled(tx, 'writeBatch.profileCounters', [accountId, p.visits, p.clicks], () =>
       tx
         .insertInto('profileCounters')
         .values({ accountId, visits: p.visits, clicks: p.clicks })
@@ -229,6 +231,7 @@ export async function writeBatch(tx: Tx, batch: Interaction[]): Promise<void> {
         )
         .returning('visits'),
     );
+    const row = rows[0];
     if (p.visits > 0) {
       const after = Number(row!.visits);
       await checkMilestones(tx, { accountId, linkId: null, metric: 'visits', before: after - p.visits, after, thresholds: thresholds.get(accountId)!, now });
@@ -304,33 +307,11 @@ export async function writeBatch(tx: Tx, batch: Interaction[]): Promise<void> {
 }
 
 // The statements of writeBatch are built with Kysely once per dialect and shape, then reused as
-// SQL text with new parameters: building and compiling the operation tree on every batch was most
-// of the "Kysely JS" share of the redirect path. Multi-row upserts go in fixed chunk sizes so that
-// a handful of texts (and of prepared statements in the SQLite cache of db/index.ts, keyed by SQL
-// text) cover every batch. The first compile of each text checks that the parameters come out in
-// the order the callers pass them.
+// SQL text with new parameters (db/compiled.ts): building and compiling the operation tree on every
+// batch was most of the "Kysely JS" share of the redirect path. Multi-row upserts go in fixed chunk
+// sizes so that a handful of texts (and of prepared statements in the SQLite cache of db/index.ts,
+// keyed by SQL text) cover every batch.
 const CHUNK_SIZES = [64, 16, 4, 1] as const;
-const compiledTexts = new WeakMap<object, Map<string, string>>();
-
-async function runCompiled<R>(tx: Tx, key: string, params: readonly unknown[], build: () => Compilable<R>): Promise<R[]> {
-  const adapter = tx.getExecutor().adapter;
-  let texts = compiledTexts.get(adapter);
-  if (!texts) {
-    texts = new Map();
-    compiledTexts.set(adapter, texts);
-  }
-  let text = texts.get(key);
-  if (text === undefined) {
-    const compiled = build().compile();
-    if (compiled.parameters.length !== params.length || compiled.parameters.some((v, i) => v !== params[i])) {
-      throw new Error(`writeBatch: parameters of ${key} do not match its compiled statement`);
-    }
-    text = compiled.sql;
-    texts.set(key, text);
-  }
-  const result = await tx.executeQuery<R>(CompiledQuery.raw(text, params as unknown[]));
-  return result.rows;
-}
 
 async function upsertChunks<T>(
   tx: Tx,
@@ -339,11 +320,7 @@ async function upsertChunks<T>(
   paramsOf: (row: T) => unknown[],
   build: (rows: T[]) => Compilable<unknown>,
 ): Promise<void> {
-  let i = 0;
-  while (i < rows.length) {
-    const size = CHUNK_SIZES.find((n) => n <= rows.length - i)!;
-    const chunk = rows.slice(i, i + size);
-    await runCompiled(tx, `${key}:${size}`, chunk.flatMap(paramsOf), () => build(chunk));
-    i += size;
+  for (const chunk of ladderChunks(rows, CHUNK_SIZES)) {
+    await runCompiled(tx, `writeBatch.${key}:${chunk.length}`, chunk.flatMap(paramsOf), () => build(chunk));
   }
 }

@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { inListChunks, ladderChunks, runCompiled } from '../db/compiled.js';
 import type { DeliveriesTable } from '../db/schema.js';
 import type { Tx } from '../db/transaction.js';
 import type { EmitOptions, EmittedEvent } from '../events/emit.js';
@@ -29,8 +30,8 @@ function predicateFor(filterJson: string): FilterPredicate {
   return predicate;
 }
 
-// Rows per multi-row INSERT: 14 columns × 1 000 rows stays below both engines' parameter caps.
-const DELIVERY_ROWS_PER_INSERT = 1_000;
+// Delivery rows go in multi-row INSERTs of db/compiled.ts's ladder sizes (256/64/16/4/1 rows; 13
+// columns × 256 stays far below both engines' parameter caps), each text compiled once.
 
 type DeliveryRow = Insertable<DeliveriesTable>;
 
@@ -46,14 +47,7 @@ type DeliveryRow = Insertable<DeliveriesTable>;
 export async function fanOut(tx: Tx, events: readonly EmittedEvent[], opts: EmitOptions): Promise<number> {
   if (events.length === 0) return 0;
   const accountIds = [...new Set(events.map((e) => e.accountId))];
-  let query = tx
-    .selectFrom('webhooks')
-    .innerJoin('accounts', 'accounts.id', 'webhooks.accountId')
-    .select(['webhooks.id', 'webhooks.accountId', 'webhooks.events', 'webhooks.filter', 'accounts.plan'])
-    .where('webhooks.accountId', 'in', accountIds)
-    .where('webhooks.deletedAt', 'is', null);
-  query = opts.onlyWebhookId ? query.where('webhooks.id', '=', opts.onlyWebhookId) : query.where('webhooks.enabled', '=', 1);
-  const endpoints = await query.execute();
+  const endpoints = await endpointsOf(tx, accountIds, opts.onlyWebhookId);
   if (endpoints.length === 0) return 0;
 
   const byAccount = new Map<string, { endpoints: typeof endpoints; types: string[][]; room: number | null; limit: number | null }>();
@@ -115,11 +109,47 @@ export async function fanOut(tx: Tx, events: readonly EmittedEvent[], opts: Emit
       }
     }
   }
-  for (let i = 0; i < rows.length; i += DELIVERY_ROWS_PER_INSERT) {
-    await tx
-      .insertInto('deliveries')
-      .values(rows.slice(i, i + DELIVERY_ROWS_PER_INSERT))
-      .execute();
+  for (const chunk of ladderChunks(rows)) {
+    const params: unknown[] = [];
+    for (const r of chunk) {
+      params.push(
+        r.id,
+        r.accountId,
+        r.webhookId,
+        r.eventId,
+        r.eventType,
+        r.status,
+        r.attemptCount,
+        r.nextAttemptAt,
+        r.claimedBy,
+        r.lastError,
+        r.isTest,
+        r.createdAt,
+        r.updatedAt,
+      );
+    }
+    await runCompiled(tx, `fanOut.deliveries:${chunk.length}`, params, () => tx.insertInto('deliveries').values(chunk));
   }
   return queued;
+}
+
+/**
+ * The enabled endpoints of these accounts (or the one endpoint of a test send), with the plan. The
+ * account ids go in IN lists padded to the ladder's sizes: one compiled text per size and shape.
+ */
+async function endpointsOf(tx: Tx, accountIds: string[], onlyWebhookId: string | undefined) {
+  const out: Array<{ id: string; accountId: string; events: string; filter: string | null; plan: string }> = [];
+  for (const chunk of inListChunks(accountIds)) {
+    const { rows } = await runCompiled(tx, `fanOut.endpoints:${onlyWebhookId ? 'one' : 'enabled'}:${chunk.length}`, [...chunk, onlyWebhookId || 1], () => {
+      const query = tx
+        .selectFrom('webhooks')
+        .innerJoin('accounts', 'accounts.id', 'webhooks.accountId')
+        .select(['webhooks.id', 'webhooks.accountId', 'webhooks.events', 'webhooks.filter', 'accounts.plan'])
+        .where('webhooks.accountId', 'in', chunk)
+        .where('webhooks.deletedAt', 'is', null);
+      return onlyWebhookId ? query.where('webhooks.id', '=', onlyWebhookId) : query.where('webhooks.enabled', '=', 1);
+    });
+    for (const row of rows) out.push(row);
+  }
+  return out;
 }

@@ -1,0 +1,218 @@
+// Micro-benchmark of the hot SQL paths, on a real SQLite database opened by the project's own
+// createContext (openDatabase + migrations), without HTTP:
+//
+//   drain:  claim → loadPayloads → EndpointLoader.load → writeOutcomes (one flush transaction),
+//           in claim batches of 256 and of 8, over a backlog filled through emitMany/fanOut;
+//   emit:   emitMany() of 1, 8, 37 (an odd size: several ladder chunks) and 64 link.click events per
+//           transaction (events INSERT + fan-out to both endpoints).
+//
+// Reports CPU µs (process.cpuUsage, user + system) and wall µs per delivery / per event. The box
+// has 2 shared cores, so CPU µs is the figure to compare; run it several times.
+//
+//   node --import tsx bench/micro/sql-hot-paths.ts [--rounds 3] [--deliveries 20000]
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '../../packages/server/src/config.js';
+import type { AppContext } from '../../packages/server/src/context.js';
+import { inTransaction } from '../../packages/server/src/db/transaction.js';
+import { claimFor, loadPayloads } from '../../packages/server/src/delivery/claim.js';
+import { EndpointLoader } from '../../packages/server/src/delivery/endpoints.js';
+import { type Outcome, writeOutcomes } from '../../packages/server/src/delivery/results.js';
+import { nextStep } from '../../packages/server/src/delivery/retry.js';
+import type { SendResult } from '../../packages/server/src/delivery/sender.js';
+import { type EventInput, emitMany } from '../../packages/server/src/events/emit.js';
+import { newId } from '../../packages/server/src/lib/ids.js';
+import { seal } from '../../packages/server/src/lib/secretbox.js';
+import { createLogger } from '../../packages/server/src/logger.js';
+import { createContext } from '../../packages/server/src/runtime.js';
+
+const { values: args } = parseArgs({
+  options: { rounds: { type: 'string', default: '3' }, deliveries: { type: 'string', default: '20000' } },
+});
+const ROUNDS = Number(args.rounds);
+const DELIVERIES = Number(args.deliveries);
+const ENDPOINTS = 2; // every event fans out to both: a claimed batch of 256 holds ~128 distinct events
+const SCHEDULE = [10_000, 30_000, 120_000];
+
+const dataDir = mkdtempSync(join(tmpdir(), 'linkwire-micro-'));
+const config = loadConfig({ LINKWIRE_SECRET_KEY: randomBytes(32).toString('base64'), LINKWIRE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+const ctx = await createContext(config, { log: createLogger('silent') });
+
+const accountId = newId('acc');
+const now0 = Date.now();
+await ctx.db
+  .insertInto('accounts')
+  .values({
+    id: accountId,
+    email: `micro-${accountId}@example.com`,
+    handle: `micro${randomBytes(3).toString('hex')}`,
+    passwordHash: 'x',
+    plan: 'business',
+    createdAt: now0,
+    updatedAt: now0,
+  })
+  .execute();
+for (let i = 0; i < ENDPOINTS; i++) {
+  await ctx.db
+    .insertInto('webhooks')
+    .values({
+      id: newId('wh'),
+      accountId,
+      url: `http://127.0.0.1:9/hook${i}`,
+      description: null,
+      events: JSON.stringify(['*']),
+      filter: null,
+      timeoutMs: 5_000,
+      headers: JSON.stringify({ 'x-bench': String(i) }),
+      enabled: 1,
+      disabledReason: null,
+      disabledAt: null,
+      secretEnc: seal(ctx.masterKey, `whsec_${randomBytes(32).toString('base64')}`),
+      previousSecretEnc: null,
+      previousSecretExpiresAt: null,
+      lastSuccessAt: null,
+      failingSince: null,
+      createdAt: now0,
+      updatedAt: now0,
+      deletedAt: null,
+    })
+    .execute();
+}
+
+let seq = 0;
+function clickEvent(): EventInput {
+  seq++;
+  return {
+    accountId,
+    type: 'link.click',
+    data: {
+      profileCode: 'micro',
+      linkId: `lnk_${seq % 50}`,
+      type: 'link',
+      title: 'A link',
+      url: 'https://example.com/some/page',
+      slug: `s${seq % 50}`,
+      source: 'short_link',
+      country: 'DE',
+      city: null,
+      device: 'desktop',
+      browser: 'Firefox',
+      os: 'Linux',
+      referer: null,
+      utm: { source: null, medium: null, campaign: null, term: null, content: null },
+      visitorId: 'v1',
+    },
+  };
+}
+
+/** Queues `deliveries` pending deliveries (events of 64, like a busy click batch). */
+async function fill(deliveries: number) {
+  for (let done = 0; done < deliveries; done += 64 * ENDPOINTS) {
+    const n = Math.min(64, Math.ceil((deliveries - done) / ENDPOINTS));
+    await inTransaction(ctx.db, (tx) => emitMany(tx, Array.from({ length: n }, clickEvent)));
+  }
+}
+
+function measure() {
+  const cpu = process.cpuUsage();
+  const wall = process.hrtime.bigint();
+  return () => {
+    const c = process.cpuUsage(cpu);
+    return { cpuUs: c.user + c.system, wallUs: Number(process.hrtime.bigint() - wall) / 1_000 };
+  };
+}
+
+const workerId = `micro:${process.pid}`;
+const claim = claimFor(ctx.database.caps);
+const loader = new EndpointLoader(ctx.db, ctx.masterKey);
+const memos = new Map();
+
+/** Drains every due delivery in claim batches of `batch`; returns the deliveries handled. */
+async function drain(c: AppContext, batch: number): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const now = Date.now();
+    const claimed = await claim(c.db, workerId, now, now + 60_000, batch);
+    if (claimed.length === 0) return total;
+    const payloads = await loadPayloads(
+      c.db,
+      claimed.map((d) => d.eventId),
+    );
+    const endpoints = await loader.load(
+      claimed.map((d) => d.webhookId),
+      now,
+    );
+    if (claimed.some((d) => !payloads.has(d.eventId) || !endpoints.has(d.webhookId))) throw new Error('bench: a payload or an endpoint is missing');
+    const outcomes: Outcome[] = claimed.map((delivery, i) => {
+      // One in 16 fails with a 500 (a retry 10 s later, so not re-claimed in this drain).
+      const ok = i % 16 !== 5;
+      const result: SendResult = {
+        ok,
+        startedAt: now,
+        durationMs: 3,
+        statusCode: ok ? 200 : 500,
+        errorKind: ok ? null : 'http',
+        error: ok ? null : 'HTTP 500',
+        responseBody: ok ? 'ok' : 'boom',
+        retryAfterMs: null,
+        requestHeaders: { 'content-type': 'application/json', 'webhook-id': delivery.eventId },
+      };
+      const attempt = delivery.attemptCount + 1;
+      return { delivery, attempt, result, step: nextStep(SCHEDULE, attempt, result, now) };
+    });
+    await inTransaction(c.db, (tx) => writeOutcomes(c, tx, workerId, outcomes, Date.now(), memos, []));
+    total += claimed.length;
+  }
+}
+
+async function emitBatches(size: number, events: number) {
+  for (let done = 0; done < events; done += size) {
+    const batch = Array.from({ length: size }, clickEvent);
+    await inTransaction(ctx.db, (tx) => emitMany(tx, batch));
+  }
+}
+
+const rows: Array<{ round: number; what: string; n: number; cpuUs: number; wallUs: number }> = [];
+
+// Warm-up (not reported): JIT, prepared statements, compiled texts.
+await fill(2_000);
+await drain(ctx, 256);
+await fill(400);
+await drain(ctx, 8);
+await emitBatches(8, 512);
+await ctx.db.deleteFrom('deliveries').execute();
+
+for (let round = 1; round <= ROUNDS; round++) {
+  for (const batch of [256, 8]) {
+    await fill(DELIVERIES);
+    const stop = measure();
+    const n = await drain(ctx, batch);
+    const m = stop();
+    rows.push({ round, what: `drain batch ${batch} (per delivery)`, n, ...m });
+    await ctx.db.deleteFrom('deliveries').execute(); // the 1-in-16 retries, due later
+  }
+  for (const size of [1, 8, 37, 64]) {
+    const events = size === 1 ? 2_000 : size * Math.round(8_192 / size);
+    const stop = measure();
+    await emitBatches(size, events);
+    const m = stop();
+    rows.push({ round, what: `emitMany ${size} (per event)`, n: events, ...m });
+  }
+  await ctx.db.deleteFrom('deliveries').execute();
+}
+
+const fmt = (v: number) => v.toFixed(1).padStart(8);
+console.log(`sql-hot-paths: SQLite, ${ENDPOINTS} endpoints, ${DELIVERIES} deliveries per drain, Node ${process.version}`);
+console.log(`${'measure'.padEnd(34)} ${'round'.padStart(5)} ${'n'.padStart(7)} ${'CPU µs'.padStart(8)} ${'wall µs'.padStart(8)}`);
+for (const r of rows)
+  console.log(`${r.what.padEnd(34)} ${String(r.round).padStart(5)} ${String(r.n).padStart(7)} ${fmt(r.cpuUs / r.n)} ${fmt(r.wallUs / r.n)}`);
+const byWhat = new Map<string, number[]>();
+for (const r of rows) byWhat.set(r.what, [...(byWhat.get(r.what) ?? []), r.cpuUs / r.n]);
+console.log('\nmedian CPU µs per item:');
+for (const [what, v] of byWhat) console.log(`  ${what.padEnd(34)} ${fmt(v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!)}`);
+
+await ctx.database.close();
+rmSync(dataDir, { recursive: true, force: true });

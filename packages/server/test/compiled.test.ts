@@ -1,0 +1,203 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { sql } from 'kysely';
+import type { AppContext } from '../src/context.js';
+import { compiledText, inListChunks, LADDER, ladderChunks, runCompiled } from '../src/db/compiled.js';
+import { loadPayloads, releaseClaims } from '../src/delivery/claim.js';
+import { newId } from '../src/lib/ids.js';
+import { createLogger } from '../src/logger.js';
+import { createContext } from '../src/runtime.js';
+import { describeEachDialect, freshDatabase, type TestDatabase, testConfig } from './helpers.js';
+
+const SIZES = [1, 5, 257, 1000];
+const range = (n: number) => Array.from({ length: n }, (_, i) => i);
+
+describe('db/compiled chunk ladders', () => {
+  it('ladderChunks covers every item exactly once, in order, with ladder sizes', () => {
+    for (const n of [0, ...SIZES, 3, 255, 256, 511]) {
+      const items = range(n);
+      const chunks = [...ladderChunks(items)];
+      assert.deepEqual(chunks.flat(), items, `n = ${n}`);
+      for (const c of chunks) assert.ok((LADDER as readonly number[]).includes(c.length), `n = ${n}: chunk of ${c.length}`);
+    }
+    assert.deepEqual(
+      [...ladderChunks(range(257))].map((c) => c.length),
+      [256, 1],
+    );
+    assert.deepEqual(
+      [...ladderChunks(range(5))].map((c) => c.length),
+      [4, 1],
+    );
+  });
+
+  it('inListChunks pads the rest with its last item up to a ladder size: one statement per 256', () => {
+    for (const n of [0, ...SIZES, 3, 255, 256, 511]) {
+      const items = range(n);
+      const chunks = [...inListChunks(items)];
+      assert.equal(chunks.length, Math.ceil(n / 256), `n = ${n}`);
+      for (const c of chunks) assert.ok((LADDER as readonly number[]).includes(c.length), `n = ${n}: chunk of ${c.length}`);
+      assert.deepEqual([...new Set(chunks.flat())], items, `n = ${n}`);
+    }
+    assert.deepEqual([...inListChunks(range(5))], [[0, 1, 2, 3, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4]]);
+    assert.deepEqual(
+      [...inListChunks(range(257))].map((c) => c.length),
+      [256, 1],
+    );
+    assert.deepEqual(
+      [...inListChunks(range(1000))].map((c) => c.length),
+      [256, 256, 256, 256],
+    );
+  });
+});
+
+describeEachDialect('db/compiled statements', (dialect) => {
+  let database: TestDatabase;
+  let ctx: AppContext;
+  let accountId: string;
+
+  before(async () => {
+    database = await freshDatabase(dialect);
+    ctx = await createContext(testConfig(database.env), { log: createLogger('silent') });
+    accountId = newId('acc');
+    const now = Date.now();
+    await ctx.db
+      .insertInto('accounts')
+      .values({
+        id: accountId,
+        email: `${accountId}@example.com`,
+        handle: `h${accountId.slice(-10)}`,
+        passwordHash: 'x',
+        plan: 'business',
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+  });
+  after(async () => {
+    await ctx.database.close();
+    await database.drop();
+  });
+
+  it('compiles once, then runs the kept text with new parameters; rows keep camelCase names', async () => {
+    const ids = [newId('evt'), newId('evt')];
+    for (const [i, id] of ids.entries()) {
+      await runCompiled(ctx.db, 'test.insertEvent', [id, accountId, 'test.event', 1000 + i, `{"n":${i}}`], () =>
+        ctx.db.insertInto('events').values({ id, accountId, type: 'test.event', createdAt: 1000 + i, payload: `{"n":${i}}` }),
+      );
+    }
+    const text = compiledText(ctx.db, 'test.insertEvent');
+    assert.match(text!, /insert into "events"/);
+    let builds = 0;
+    const select = (id: string) =>
+      runCompiled(ctx.db, 'test.selectEvent', [id], () => {
+        builds++;
+        return ctx.db.selectFrom('events').select(['id', 'accountId', 'createdAt']).where('id', '=', id);
+      });
+    const first = await select(ids[0]!);
+    const second = await select(ids[1]!);
+    assert.equal(builds, 1, 'built once per database');
+    assert.deepEqual(first.rows, [{ id: ids[0], accountId, createdAt: 1000 }]);
+    assert.deepEqual(second.rows, [{ id: ids[1], accountId, createdAt: 1001 }]);
+    // A raw sql template, compiled with the database: its rows go through CamelCasePlugin too.
+    const raw = await runCompiled<{ accountId: string }>(ctx.db, 'test.raw', [ids[0]], () =>
+      sql<{ accountId: string }>`SELECT account_id FROM events WHERE id = ${ids[0]}`.compile(ctx.db),
+    );
+    assert.deepEqual(raw.rows, [{ accountId }]);
+  });
+
+  it('refuses parameters that do not come out as the statement has them', async () => {
+    const id = newId('evt');
+    // Wrong order.
+    await assert.rejects(
+      runCompiled(ctx.db, 'test.order', ['test.event', id], () =>
+        ctx.db.selectFrom('events').select('id').where('id', '=', id).where('type', '=', 'test.event'),
+      ),
+      /compiled statement test\.order: its parameters do not match/,
+    );
+    // A value Kysely inlines into the text (IS NULL) cannot be a parameter.
+    await assert.rejects(
+      runCompiled(ctx.db, 'test.inlined', [null], () => ctx.db.selectFrom('webhooks').select('id').where('deletedAt', 'is', null)),
+      /compiled statement test\.inlined: its parameters do not match the ones passed \(compiled 0, passed 1\)/,
+    );
+    assert.equal(compiledText(ctx.db, 'test.order'), undefined, 'a refused statement is not kept');
+  });
+
+  it('chunked IN lists and multi-row INSERTs give the same rows for odd sizes (1, 5, 257, 1000)', async () => {
+    for (const n of SIZES) {
+      const rows = range(n).map((i) => ({ id: newId('evt'), accountId, type: 'test.event', createdAt: i, payload: `{"i":${i}}` }));
+      for (const chunk of ladderChunks(rows)) {
+        await runCompiled(
+          ctx.db,
+          `test.events:${chunk.length}`,
+          chunk.flatMap((r) => [r.id, r.accountId, r.type, r.createdAt, r.payload]),
+          () => ctx.db.insertInto('events').values(chunk),
+        );
+      }
+      const payloads = await loadPayloads(ctx.db, [...rows.map((r) => r.id), rows[0]!.id, newId('evt')]);
+      assert.equal(payloads.size, n, `n = ${n}`);
+      for (const r of rows) assert.equal(payloads.get(r.id), r.payload);
+    }
+    // Only ladder sizes were compiled: 2 + 1 unknown id → 6 ids padded to 16, never a text for 6.
+    assert.ok(compiledText(ctx.db, 'loadPayloads:16'));
+    assert.equal(compiledText(ctx.db, 'loadPayloads:6'), undefined);
+  });
+
+  it('a padded IN list counts each row once (releaseClaims)', async () => {
+    const [wh] = await ctx.db
+      .insertInto('webhooks')
+      .values({
+        id: newId('wh'),
+        accountId,
+        url: 'http://127.0.0.1:9/hook',
+        description: null,
+        events: '["*"]',
+        filter: null,
+        timeoutMs: 1000,
+        headers: '{}',
+        enabled: 1,
+        disabledReason: null,
+        disabledAt: null,
+        secretEnc: 'x',
+        previousSecretEnc: null,
+        previousSecretExpiresAt: null,
+        lastSuccessAt: null,
+        failingSince: null,
+        createdAt: 0,
+        updatedAt: 0,
+        deletedAt: null,
+      })
+      .returning('id')
+      .execute();
+    const eventId = newId('evt');
+    await ctx.db.insertInto('events').values({ id: eventId, accountId, type: 'test.event', createdAt: 0, payload: '{}' }).execute();
+    const ids = range(5).map(() => newId('dlv'));
+    await ctx.db
+      .insertInto('deliveries')
+      .values(
+        ids.map((id) => ({
+          id,
+          accountId,
+          webhookId: wh!.id,
+          eventId,
+          eventType: 'test.event',
+          status: 'pending',
+          attemptCount: 0,
+          nextAttemptAt: 0,
+          claimedBy: 'w1',
+          lastError: null,
+          isTest: 0,
+          createdAt: 0,
+          updatedAt: 0,
+        })),
+      )
+      .execute();
+    // 5 ids go out as an IN list of 16 (the fifth repeated): still 5 rows released.
+    assert.equal(await releaseClaims(ctx.db, 'w1', ids, 42), 5);
+    assert.equal(await releaseClaims(ctx.db, 'w1', ids, 42), 0, 'no longer held');
+    const rows = await ctx.db.selectFrom('deliveries').select(['claimedBy', 'nextAttemptAt']).where('id', 'in', ids).execute();
+    assert.deepEqual(
+      rows.map((r) => [r.claimedBy, Number(r.nextAttemptAt)]),
+      ids.map(() => [null, 42]),
+    );
+  });
+});
