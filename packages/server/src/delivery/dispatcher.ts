@@ -15,6 +15,7 @@ import { ResultWriter } from './results.js';
 import { nextStep } from './retry.js';
 import { onRequeued } from './wake.js';
 import { Sender, type SendResult } from './sender.js';
+import { type SendPort, ThreadedSender } from './threaded-sender.js';
 
 interface Job {
   delivery: ClaimedDelivery;
@@ -66,7 +67,7 @@ export class Dispatcher implements BackgroundService {
   readonly results: ResultWriter;
   private readonly opts: DeliveryOptions;
   private readonly claim: ClaimFn;
-  private readonly sender: Sender;
+  private readonly sender: SendPort;
   private readonly endpoints: EndpointLoader;
   private readonly metrics: DeliveryMetrics;
   private readonly disposeMetrics: () => void;
@@ -97,7 +98,14 @@ export class Dispatcher implements BackgroundService {
       minCooldownMs: this.opts.breakerMinCooldownMs,
       maxCooldownMs: this.opts.breakerMaxCooldownMs,
     });
-    this.sender = new Sender({ policy: targetPolicy(ctx.config), connectionsPerOrigin: this.opts.endpointConcurrency });
+    this.sender =
+      this.opts.senderThreads > 0
+        ? new ThreadedSender(
+            { dev: ctx.config.dev, allowPrivateTargets: ctx.config.allowPrivateTargets, connectionsPerOrigin: this.opts.endpointConcurrency },
+            this.opts.senderThreads,
+            ctx.log,
+          )
+        : new Sender({ policy: targetPolicy(ctx.config), connectionsPerOrigin: this.opts.endpointConcurrency });
     this.endpoints = new EndpointLoader(ctx.db, ctx.masterKey);
     this.results = new ResultWriter(ctx, this.workerId, { flushMs: this.opts.flushMs, flushMax: this.opts.flushMax }, (err) =>
       ctx.log.error({ err }, 'writing delivery results failed; retrying'),
@@ -291,6 +299,7 @@ export class Dispatcher implements BackgroundService {
         eventId: delivery.eventId,
         body: payload,
         signers: endpoint.signers,
+        secrets: endpoint.secrets,
         customHeaders: endpoint.headers,
         timeoutMs: endpoint.timeoutMs,
       })

@@ -16,6 +16,8 @@ export interface EndpointConfig {
   deleted: boolean;
   /** Current secret first, then the previous one while its grace period lasts. */
   signers: Signer[];
+  /** The same secrets as text, for sender threads (a signer is a function and cannot cross). */
+  secrets: string[];
 }
 
 type EndpointRow = Pick<
@@ -58,7 +60,8 @@ export class EndpointLoader {
   private add(out: Map<string, EndpointConfig>, row: EndpointRow, now: number): void {
     // signingSecrets() is the one rule for which secrets sign (current first, previous during
     // its grace period), shared with the webhooks API.
-    const signers = signingSecrets({ masterKey: this.masterKey }, row, now).map((secret) => this.signer(secret));
+    const secrets = signingSecrets({ masterKey: this.masterKey }, row, now);
+    const signers = secrets.map((secret) => this.signer(secret));
     out.set(row.id, {
       id: row.id,
       accountId: row.accountId,
@@ -68,6 +71,7 @@ export class EndpointLoader {
       enabled: row.enabled === 1,
       deleted: row.deletedAt !== null,
       signers,
+      secrets,
     });
   }
 

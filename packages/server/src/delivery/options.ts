@@ -19,6 +19,9 @@ export interface DeliveryOptions {
    * (LINKWIRE_ENDPOINT_CONCURRENCY, default 64). An endpoint starts at 16 and earns the rest with
    * successes (dispatcher.ts, learn()). */
   endpointConcurrency: number;
+  /** Threads that sign and send (LINKWIRE_SENDER_THREADS, default 1; 0 sends on the main
+   * thread). The main thread keeps the database work; see threaded-sender.ts. */
+  senderThreads: number;
   /** Poll interval: the guarantee behind the wake-up hints (LINKWIRE_POLL_MS, default 500 ms). */
   pollMs: number;
   /** Results are written back after this long or this many, whichever comes first. 20 ms:
@@ -41,6 +44,7 @@ export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
   claimBatch: 256,
   globalConcurrency: 512,
   endpointConcurrency: 64,
+  senderThreads: 1,
   pollMs: 500,
   flushMs: 20,
   flushMax: 256,
@@ -66,6 +70,14 @@ function intEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
   return n;
 }
 
+function countEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
+  const raw = env[name];
+  if (!raw) return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error(`${name} must be a whole number from 0 to 16 (got "${raw}")`);
+  return n;
+}
+
 export function deliveryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<DeliveryOptions> = {}): DeliveryOptions {
   const fromEnv: Partial<DeliveryOptions> = {
     leaseMs: durationEnv(env, 'LINKWIRE_LEASE_MS'),
@@ -73,6 +85,7 @@ export function deliveryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, ove
     claimBatch: intEnv(env, 'LINKWIRE_CLAIM_BATCH'),
     globalConcurrency: intEnv(env, 'LINKWIRE_DELIVERY_CONCURRENCY'),
     endpointConcurrency: intEnv(env, 'LINKWIRE_ENDPOINT_CONCURRENCY'),
+    senderThreads: countEnv(env, 'LINKWIRE_SENDER_THREADS'),
   };
   const defined = Object.fromEntries(Object.entries(fromEnv).filter(([, v]) => v !== undefined));
   return { ...DEFAULT_DELIVERY_OPTIONS, ...defined, ...overrides };

@@ -1,0 +1,77 @@
+// The body of a sender thread (see threaded-sender.ts): signs and POSTs what the dispatcher hands
+// over, with the same Sender the in-process mode uses, and posts the results back in batches.
+import { parentPort, workerData } from 'node:worker_threads';
+import { createSigner, type Signer } from '@linkwire/webhooks';
+import { targetPolicy } from '../webhooks/ssrf.js';
+import { Sender, type SendResult } from './sender.js';
+import type { SendThreadInit, ThreadMessage, WireRequest } from './threaded-sender.js';
+
+const init = workerData as SendThreadInit;
+const sender = new Sender({
+  policy: targetPolicy({ dev: init.dev, allowPrivateTargets: init.allowPrivateTargets }),
+  connectionsPerOrigin: init.connectionsPerOrigin,
+});
+
+// Decoding a secret is the costly part of a signer: keep one per secret (bounded).
+const signers = new Map<string, Signer>();
+function signerFor(secret: string): Signer {
+  let signer = signers.get(secret);
+  if (!signer) {
+    if (signers.size >= 10_000) signers.clear();
+    signer = createSigner(secret);
+    signers.set(secret, signer);
+  }
+  return signer;
+}
+
+// Results leave in one message per event-loop turn: one postMessage per delivery would cost
+// about as much as the send it reports.
+let done: Array<[number, SendResult]> = [];
+let scheduled = false;
+function report(seq: number, result: SendResult) {
+  done.push([seq, result]);
+  if (scheduled) return;
+  scheduled = true;
+  setImmediate(() => {
+    scheduled = false;
+    const batch = done;
+    done = [];
+    parentPort!.postMessage({ kind: 'done', results: batch } satisfies ThreadMessage);
+  });
+}
+
+function start(req: WireRequest) {
+  sender
+    .send({
+      endpointId: req.endpointId,
+      url: req.url,
+      eventId: req.eventId,
+      body: req.body,
+      signers: req.secrets.map(signerFor),
+      customHeaders: req.customHeaders,
+      timeoutMs: req.timeoutMs,
+    })
+    .then(
+      (result) => report(req.seq, result),
+      (err: unknown) =>
+        report(req.seq, {
+          ok: false,
+          startedAt: Date.now(),
+          durationMs: 0,
+          statusCode: null,
+          errorKind: 'connection',
+          error: `Unexpected sender error: ${(err as Error)?.message ?? err}`,
+          responseBody: null,
+          retryAfterMs: null,
+          requestHeaders: {},
+        }),
+    );
+}
+
+parentPort!.on('message', (msg: ThreadMessage) => {
+  if (msg.kind === 'send') {
+    for (const req of msg.requests) start(req);
+  } else if (msg.kind === 'close') {
+    void sender.close().finally(() => parentPort!.postMessage({ kind: 'closed' } satisfies ThreadMessage));
+  }
+});
