@@ -45,7 +45,7 @@ export function params(quick: boolean): Params {
         latencyRate: 1000,
         latencySeconds: 4,
         fanoutEvents: 1000,
-        isolationEvents: 300,
+        isolationEvents: 1000,
         hugeBacklog: HUGE,
       }
     : {
@@ -57,7 +57,7 @@ export function params(quick: boolean): Params {
         latencyRate: 1000,
         latencySeconds: 10,
         fanoutEvents: 5000,
-        isolationEvents: 1500,
+        isolationEvents: 4000,
         hugeBacklog: HUGE,
       };
 }

@@ -22,7 +22,7 @@ async function run(events: number, hang: boolean) {
       events,
       ports: NINE,
       expected: events * NINE.length,
-      warmDeliveries: 900,
+      warmDeliveries: 5000,
       role: 'all',
       timeoutMs: Math.max(120_000, events * 100),
     });
