@@ -98,11 +98,12 @@ export class Dispatcher implements BackgroundService {
       minCooldownMs: this.opts.breakerMinCooldownMs,
       maxCooldownMs: this.opts.breakerMaxCooldownMs,
     });
+    const senderThreads = this.opts.senderThreads ?? (ctx.database.caps.concurrentWorkers ? 0 : 1);
     this.sender =
-      this.opts.senderThreads > 0
+      senderThreads > 0
         ? new ThreadedSender(
             { dev: ctx.config.dev, allowPrivateTargets: ctx.config.allowPrivateTargets, connectionsPerOrigin: this.opts.endpointConcurrency },
-            this.opts.senderThreads,
+            senderThreads,
             ctx.log,
           )
         : new Sender({ policy: targetPolicy(ctx.config), connectionsPerOrigin: this.opts.endpointConcurrency });
