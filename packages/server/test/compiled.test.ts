@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { AppContext } from '../src/context.js';
-import { compiledText, inListChunks, LADDER, ladderChunks, runCompiled } from '../src/db/compiled.js';
+import { compiledText, inListChunks, LADDER, ladderChunks, runCompiled, VALUES_LADDER } from '../src/db/compiled.js';
 import { loadPayloads, releaseClaims } from '../src/delivery/claim.js';
 import { newId } from '../src/lib/ids.js';
 import { createLogger } from '../src/logger.js';
@@ -18,7 +18,7 @@ describe('db/compiled chunk ladders', () => {
       const items = range(n);
       const chunks = [...ladderChunks(items)];
       assert.deepEqual(chunks.flat(), items, `n = ${n}`);
-      for (const c of chunks) assert.ok((LADDER as readonly number[]).includes(c.length), `n = ${n}: chunk of ${c.length}`);
+      for (const c of chunks) assert.ok((VALUES_LADDER as readonly number[]).includes(c.length), `n = ${n}: chunk of ${c.length}`);
     }
     assert.deepEqual(
       [...ladderChunks(range(257))].map((c) => c.length),
@@ -27,6 +27,11 @@ describe('db/compiled chunk ladders', () => {
     assert.deepEqual(
       [...ladderChunks(range(5))].map((c) => c.length),
       [4, 1],
+    );
+    // At most one statement per power of two: 27 = 16 + 8 + 2 + 1.
+    assert.deepEqual(
+      [...ladderChunks(range(27))].map((c) => c.length),
+      [16, 8, 2, 1],
     );
   });
 

@@ -32,6 +32,13 @@ export type Buildable<R> = Compilable<R> | CompiledQuery<R>;
 
 /** The usual ladder: 256 rows/ids at most per statement, 5 texts per statement shape. */
 export const LADDER = [256, 64, 16, 4, 1] as const;
+/**
+ * For multi-row VALUES, which cannot be padded: powers of two, so a batch of n rows takes at most
+ * log2(n) + 1 statements (27 click events: 16 + 8 + 2 + 1, instead of 16 + 4 + 4 + 1 + 1 + 1 with
+ * LADDER). Each statement has a fixed cost (~10 µs through Kysely on SQLite), and click batches
+ * under load are 20–40 rows (bench redirects: 4 013 batches, 11 440 events INSERTs with LADDER).
+ */
+export const VALUES_LADDER = [256, 128, 64, 32, 16, 8, 4, 2, 1] as const;
 
 const textsByAdapter = new WeakMap<object, Map<string, string>>();
 
@@ -78,7 +85,7 @@ function fitting(ladder: readonly number[], remaining: number): number {
  * Splits `items` into chunks whose lengths are ladder sizes (largest first), e.g. 257 → 256 + 1
  * with the default ladder. For multi-row VALUES, where every row must appear exactly once.
  */
-export function* ladderChunks<T>(items: readonly T[], ladder: readonly number[] = LADDER): Generator<T[]> {
+export function* ladderChunks<T>(items: readonly T[], ladder: readonly number[] = VALUES_LADDER): Generator<T[]> {
   let i = 0;
   while (i < items.length) {
     const size = fitting(ladder, items.length - i);

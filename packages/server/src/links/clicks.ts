@@ -311,7 +311,7 @@ export async function writeBatch(tx: Tx, batch: Interaction[]): Promise<void> {
 // batch was most of the "Kysely JS" share of the redirect path. Multi-row upserts go in fixed chunk
 // sizes so that a handful of texts (and of prepared statements in the SQLite cache of db/index.ts,
 // keyed by SQL text) cover every batch.
-const CHUNK_SIZES = [64, 16, 4, 1] as const;
+const CHUNK_SIZES = [64, 32, 16, 8, 4, 2, 1] as const;
 
 async function upsertChunks<T>(
   tx: Tx,
