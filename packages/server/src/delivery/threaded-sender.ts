@@ -44,11 +44,15 @@ export type ThreadMessage =
 const FROM_SOURCE = import.meta.url.endsWith('.ts');
 const ENTRY = new URL(FROM_SOURCE ? './send-thread.ts' : './send-thread.js', import.meta.url);
 
+// The thread's garbage is short-lived (requests, responses): a small young generation is enough
+// and keeps the process's RSS down (bench --backlog, 200 000 deliveries: 273 → 260 MB peak).
+const RESOURCE_LIMITS = { maxYoungGenerationSizeMb: 8 };
+
 function newWorker(workerData: SendThreadInit): Worker {
-  if (!FROM_SOURCE) return new Worker(ENTRY, { workerData });
+  if (!FROM_SOURCE) return new Worker(ENTRY, { workerData, resourceLimits: RESOURCE_LIMITS });
   const tsx = import.meta.resolve('tsx/esm/api');
   const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(ENTRY.href)}); });`;
-  return new Worker(boot, { eval: true, workerData });
+  return new Worker(boot, { eval: true, workerData, resourceLimits: RESOURCE_LIMITS });
 }
 
 interface Pending {
