@@ -81,11 +81,13 @@ describeEachDialect('crash safety of acknowledged clicks', (dialect) => {
     };
 
     // 8 concurrent clients click in a loop, each click tagged with a unique utm_content. Once 300
-    // clicks are acknowledged, the client that starts the next request kills the process right
-    // after sending it, so at least one click is always in flight at the kill (answers come fast
-    // enough that polling from outside could catch a moment with none).
+    // clicks are acknowledged, the client that starts the next request stops the process right
+    // after issuing it and kills it 50 ms later, so at least one click is always in flight at the
+    // kill (answers come fast enough that polling from outside could catch a moment with none).
     const acked: string[] = [];
     let n = 0;
+    let inFlight = 0;
+    let inFlightAtKill = 0;
     let killed = false;
     let onKilled!: () => void;
     const kill = new Promise<void>((r) => {
@@ -95,11 +97,20 @@ describeEachDialect('crash safety of acknowledged clicks', (dialect) => {
       while (!killed) {
         const tag = `c${n++}`;
         try {
-          const pending = fetch(`${base}/l/${link.slug}?utm_content=${tag}`, { redirect: 'manual', headers: { 'user-agent': UA } });
+          inFlight++;
+          const pending = fetch(`${base}/l/${link.slug}?utm_content=${tag}`, { redirect: 'manual', headers: { 'user-agent': UA } }).finally(() => {
+            inFlight--;
+          });
           if (acked.length >= 300 && !killed) {
             killed = true;
-            child.kill('SIGKILL');
-            onKilled();
+            // Frozen first, so this request (and whatever batch is mid-commit) can no longer be
+            // answered: killing at once raced with a fast server answering everything first.
+            child.kill('SIGSTOP');
+            setTimeout(() => {
+              inFlightAtKill = inFlight;
+              child.kill('SIGKILL');
+              onKilled();
+            }, 50);
           }
           const res = await pending;
           if (res.status === 302) acked.push(tag);
@@ -114,7 +125,7 @@ describeEachDialect('crash safety of acknowledged clicks', (dialect) => {
     await Promise.all(clients);
     await exited(child);
     const ackedAtKill = acked.length;
-    assert.ok(n > ackedAtKill, 'some clicks were in flight when the process died');
+    assert.ok(inFlightAtKill > 0, `some clicks were in flight when the process died (${n} issued, ${ackedAtKill} acknowledged)`);
 
     child = await startProcess(env, port);
     const seen = new Set<string>();
