@@ -14,7 +14,7 @@ import { type DeliveryOptions, deliveryOptionsFromEnv } from './options.js';
 import { ResultWriter } from './results.js';
 import { nextStep } from './retry.js';
 import { onRequeued } from './wake.js';
-import { Sender, type SendResult } from './sender.js';
+import { failedBeforeSending, Sender, type SendResult } from './sender.js';
 import { type SendPort, ThreadedSender } from './threaded-sender.js';
 
 interface Job {
@@ -304,19 +304,7 @@ export class Dispatcher implements BackgroundService {
         customHeaders: endpoint.headers,
         timeoutMs: endpoint.timeoutMs,
       })
-      .catch(
-        (err: unknown): SendResult => ({
-          ok: false,
-          startedAt: Date.now(),
-          durationMs: 0,
-          statusCode: null,
-          errorKind: 'connection',
-          error: `Unexpected sender error: ${(err as Error)?.message ?? err}`,
-          responseBody: null,
-          retryAfterMs: null,
-          requestHeaders: {},
-        }),
-      )
+      .catch((err: unknown) => failedBeforeSending(`Unexpected sender error: ${(err as Error)?.message ?? err}`))
       .then((result) => {
         lane.active--;
         lane.starts.delete(started);

@@ -3,7 +3,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { createSigner, type Signer } from '@linkwire/webhooks';
 import { targetPolicy } from '../webhooks/ssrf.js';
-import { Sender, type SendResult } from './sender.js';
+import { failedBeforeSending, Sender, type SendResult } from './sender.js';
 import type { SendThreadInit, ThreadMessage, WireRequest } from './threaded-sender.js';
 
 const init = workerData as SendThreadInit;
@@ -53,18 +53,7 @@ function start(req: WireRequest) {
     })
     .then(
       (result) => report(req.seq, result),
-      (err: unknown) =>
-        report(req.seq, {
-          ok: false,
-          startedAt: Date.now(),
-          durationMs: 0,
-          statusCode: null,
-          errorKind: 'connection',
-          error: `Unexpected sender error: ${(err as Error)?.message ?? err}`,
-          responseBody: null,
-          retryAfterMs: null,
-          requestHeaders: {},
-        }),
+      (err: unknown) => report(req.seq, failedBeforeSending(`Unexpected sender error: ${(err as Error)?.message ?? err}`)),
     );
 }
 

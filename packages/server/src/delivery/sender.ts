@@ -406,6 +406,21 @@ function rawHeader(raw: Buffer[], name: string): string | undefined {
 }
 
 /** `Retry-After: <seconds>` or `<HTTP date>` → ms from now; null when absent or malformed. */
+/** An attempt that failed before any HTTP exchange (a sender error, a sender thread gone). */
+export function failedBeforeSending(error: string): SendResult {
+  return {
+    ok: false,
+    startedAt: Date.now(),
+    durationMs: 0,
+    statusCode: null,
+    errorKind: 'connection',
+    error,
+    responseBody: null,
+    retryAfterMs: null,
+    requestHeaders: {},
+  };
+}
+
 export function parseRetryAfter(value: string | undefined, now: number): number | null {
   if (!value) return null;
   const text = value.trim();

@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import type { SendRequest, SendResult } from './sender.js';
+import { failedBeforeSending, type SendRequest, type SendResult } from './sender.js';
 
 /** What the dispatcher hands a sender: the request, with the signing secrets for a thread. */
 export interface DispatchRequest extends SendRequest {
@@ -92,7 +92,7 @@ class SendThread {
       this.worker = null;
       const lost = [...this.pending.values()];
       this.pending.clear();
-      for (const p of lost) p.resolve(threadFailure(why));
+      for (const p of lost) p.resolve(failedBeforeSending(why));
     };
     worker.on('error', (err) => {
       this.log.error({ err }, 'a sender thread failed; its sends in flight will be retried');
@@ -104,10 +104,18 @@ class SendThread {
   }
 
   send(req: DispatchRequest): Promise<SendResult> {
-    if (this.closing) return Promise.resolve(threadFailure('The sender is shutting down'));
+    if (this.closing) return Promise.resolve(failedBeforeSending('The sender is shutting down'));
     const seq = ++this.seq;
-    const { signers: _functions, ...plain } = req;
-    this.outbox.push({ ...plain, seq });
+    this.outbox.push({
+      seq,
+      endpointId: req.endpointId,
+      url: req.url,
+      eventId: req.eventId,
+      body: req.body,
+      secrets: req.secrets,
+      customHeaders: req.customHeaders,
+      timeoutMs: req.timeoutMs,
+    });
     if (!this.flushQueued) {
       this.flushQueued = true;
       queueMicrotask(() => this.flush());
@@ -148,24 +156,10 @@ class SendThread {
       await worker.terminate();
       const lost = [...this.pending.values()];
       this.pending.clear();
-      for (const p of lost) p.resolve(threadFailure('The sender shut down before this send finished'));
+      for (const p of lost) p.resolve(failedBeforeSending('The sender shut down before this send finished'));
     })();
     return this.closing;
   }
-}
-
-function threadFailure(error: string): SendResult {
-  return {
-    ok: false,
-    startedAt: Date.now(),
-    durationMs: 0,
-    statusCode: null,
-    errorKind: 'connection',
-    error,
-    responseBody: null,
-    retryAfterMs: null,
-    requestHeaders: {},
-  };
 }
 
 /**
