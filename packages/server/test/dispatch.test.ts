@@ -266,29 +266,11 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     }
     assert.equal(new Set(slow.requests.map((q) => q.headers['webhook-id'])).size, 40);
   });
-});
-
-describeEachDialect('dispatcher: per-endpoint concurrency', (dialect) => {
-  let node: TestNode;
-  const receivers: Receiver[] = [];
-  before(async () => {
-    node = await createTestNode(dialect, { LINKWIRE_RETRY_SCHEDULE: '1h' });
-  });
-  after(async () => {
-    for (const r of receivers) await r.close();
-    await node.close();
-  });
-  const emitMany = async (accountId: string, n: number) => {
-    const { emit } = await import('../src/events/emit.js');
-    await inTransaction(node.ctx.db, async (tx) => {
-      for (let i = 0; i < n; i++) await emit(tx, accountId, 'integration.connected', { integration: `i${i}` });
-    });
-  };
 
   it('a healthy endpoint earns slots up to the cap; one that never answers keeps its first 16', async () => {
     let inFlight = 0;
     let peak = 0;
-    const healthy = await startReceiver((_req, res) => {
+    const healthy = await receiver((_req, res) => {
       inFlight++;
       peak = Math.max(peak, inFlight);
       setTimeout(() => {
@@ -296,14 +278,16 @@ describeEachDialect('dispatcher: per-endpoint concurrency', (dialect) => {
         res.end('ok');
       }, 25);
     });
-    const hung = await startReceiver(() => {});
-    receivers.push(healthy, hung);
+    const hung = await receiver(() => {});
     const u = await node.signup();
     const v = await node.signup();
     await createEndpoint(node.ctx, u.accountId, { url: healthy.url });
     const dead = await createEndpoint(node.ctx, v.accountId, { url: hung.url, timeoutMs: 30_000 });
-    await emitMany(u.accountId, 600);
-    await emitMany(v.accountId, 200);
+    const { emit } = await import('../src/events/emit.js');
+    await inTransaction(node.ctx.db, async (tx) => {
+      for (let i = 0; i < 600; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
+      for (let i = 0; i < 200; i++) await emit(tx, v.accountId, 'integration.connected', { integration: `i${i}` });
+    });
     const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 40 });
     try {
       await waitFor('600 delivered to the healthy endpoint', () => healthy.requests.length >= 600, 30_000);
