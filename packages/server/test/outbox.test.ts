@@ -3,7 +3,7 @@ import { after, before, it } from 'node:test';
 import { changePlan } from '../src/accounts/service.js';
 import { inTransaction } from '../src/db/transaction.js';
 import { EXAMPLES } from '../src/events/catalog.js';
-import { emit, emitMany } from '../src/events/emit.js';
+import { emit, emitMany, VALIDATED_IN_PRODUCTION, validationSampler } from '../src/events/emit.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
 describeEachDialect('transactional outbox', (dialect) => {
@@ -171,4 +171,13 @@ describeEachDialect('emitMany: a batch of events in one fan-out', (dialect) => {
       inputs.map((i) => i.type),
     );
   });
+});
+
+it('event data is zod-checked on every emit outside production, on the first 1 000 per type in production', () => {
+  const always = validationSampler(false);
+  for (let i = 0; i < 2 * VALIDATED_IN_PRODUCTION; i++) assert.equal(always('link.click'), true);
+  const sampled = validationSampler(true);
+  for (let i = 0; i < VALIDATED_IN_PRODUCTION; i++) assert.equal(sampled('link.click'), true, `link.click #${i + 1}`);
+  assert.equal(sampled('link.click'), false);
+  assert.equal(sampled('profile.visit'), true, 'counted per type');
 });

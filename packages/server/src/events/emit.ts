@@ -68,17 +68,21 @@ export async function emit<T extends EventType>(tx: Tx, accountId: string, type:
 // the first VALIDATED_IN_PRODUCTION of each type per process are, which finds a drift on the first
 // clicks after a deploy without paying zod on every redirect (it was ≈ 2–3 % of the redirect
 // path's CPU in bench --profile).
-const VALIDATED_IN_PRODUCTION = 1_000;
-const validateAll = process.env.NODE_ENV !== 'production';
-const validatedCount = new Map<EventType, number>();
+export const VALIDATED_IN_PRODUCTION = 1_000;
 
-function shouldValidate(type: EventType): boolean {
-  if (validateAll) return true;
-  const n = validatedCount.get(type) ?? 0;
-  if (n >= VALIDATED_IN_PRODUCTION) return false;
-  validatedCount.set(type, n + 1);
-  return true;
+/** Whether to zod-check the next event of a type (exported for its test). */
+export function validationSampler(production: boolean): (type: EventType) => boolean {
+  if (!production) return () => true;
+  const validated = new Map<EventType, number>();
+  return (type) => {
+    const n = validated.get(type) ?? 0;
+    if (n >= VALIDATED_IN_PRODUCTION) return false;
+    validated.set(type, n + 1);
+    return true;
+  };
 }
+
+const shouldValidate = validationSampler(process.env.NODE_ENV === 'production');
 
 /**
  * emit() for a batch (group-committed clicks and visits, `linkwire trigger`): one multi-row INSERT
