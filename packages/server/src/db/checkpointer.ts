@@ -5,7 +5,8 @@ import { Worker } from 'node:worker_threads';
  * WAL checkpoints on a thread of their own. SQLite's automatic checkpoint runs inside the commit
  * that crosses 1 000 WAL pages, on the committing connection, so every few seconds one click
  * batch or results flush also copied the WAL into the database file and fsynced it, blocking the
- * event loop. Measured at 1 000 clicks/s with an endpoint (bench latency, 2 shared cores, 4 runs
+ * event loop. Measured at 1 000 clicks/s with an endpoint (the latency scenario's load, paced clicks
+ * from bench/lib/load.ts to a loopback receiver, run standalone for 10 s; 2 shared cores, 4 runs
  * alternating): click → receiver p99 25 / 23 ms with automatic checkpoints, 12 / 17 ms with none
  * on the main connection. Here a second connection runs PASSIVE checkpoints (they never block the
  * writer) every CHECKPOINT_EVERY_MS; the main connection keeps a far larger automatic threshold
