@@ -33,12 +33,14 @@ export interface Params {
 
 /** The --backlog size; LINKWIRE_BENCH_BACKLOG overrides it (e.g. for a shorter trial run). */
 const HUGE = Number(process.env.LINKWIRE_BENCH_BACKLOG ?? 1_000_000);
+/** LINKWIRE_BENCH_N overrides the drained backlog of the throughput comparison (A/B experiments). */
+const DRAIN_N = process.env.LINKWIRE_BENCH_N ? Number(process.env.LINKWIRE_BENCH_N) : null;
 
 export function params(quick: boolean): Params {
   return quick
     ? {
         quick,
-        backlogN: 5000,
+        backlogN: DRAIN_N ?? 5000,
         concurrency: 64,
         redirectSeconds: 3,
         redirectConnections: 32,
@@ -50,7 +52,7 @@ export function params(quick: boolean): Params {
       }
     : {
         quick,
-        backlogN: 20_000,
+        backlogN: DRAIN_N ?? 20_000,
         concurrency: 64,
         redirectSeconds: 10,
         redirectConnections: 32,

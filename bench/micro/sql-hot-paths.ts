@@ -1,7 +1,7 @@
 // Micro-benchmark of the hot SQL paths, on a real SQLite database opened by the project's own
 // createContext (openDatabase + migrations), without HTTP:
 //
-//   drain:  claim → loadPayloads → EndpointLoader.load → writeOutcomes (one flush transaction),
+//   drain:  claim (envelopes included) → EndpointLoader.load → writeOutcomes (one flush transaction),
 //           in claim batches of 256 and of 8, over a backlog filled through emitMany/fanOut;
 //   emit:   emitMany() of 1, 8, 37 (an odd size: several ladder chunks) and 64 link.click events per
 //           transaction (events INSERT + fan-out to both endpoints).
@@ -18,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../../packages/server/src/config.js';
 import type { AppContext } from '../../packages/server/src/context.js';
 import { inTransaction } from '../../packages/server/src/db/transaction.js';
-import { claimFor, loadPayloads } from '../../packages/server/src/delivery/claim.js';
+import { claimFor } from '../../packages/server/src/delivery/claim.js';
 import { EndpointLoader } from '../../packages/server/src/delivery/endpoints.js';
 import { type Outcome, writeOutcomes } from '../../packages/server/src/delivery/results.js';
 import { nextStep } from '../../packages/server/src/delivery/retry.js';
@@ -137,15 +137,11 @@ async function drain(c: AppContext, batch: number): Promise<number> {
     const now = Date.now();
     const claimed = await claim(c.db, workerId, now, now + 60_000, batch);
     if (claimed.length === 0) return total;
-    const payloads = await loadPayloads(
-      c.db,
-      claimed.map((d) => d.eventId),
-    );
     const endpoints = await loader.load(
       claimed.map((d) => d.webhookId),
       now,
     );
-    if (claimed.some((d) => !payloads.has(d.eventId) || !endpoints.has(d.webhookId))) throw new Error('bench: a payload or an endpoint is missing');
+    if (claimed.some((d) => d.payload === null || !endpoints.has(d.webhookId))) throw new Error('bench: a payload or an endpoint is missing');
     const outcomes: Outcome[] = claimed.map((delivery, i) => {
       // One in 16 fails with a 500 (a retry 10 s later, so not re-claimed in this drain).
       const ok = i % 16 !== 5;

@@ -3,7 +3,8 @@ import { after, before, describe, it } from 'node:test';
 import { sql } from 'kysely';
 import type { AppContext } from '../src/context.js';
 import { compiledText, inListChunks, LADDER, ladderChunks, runCompiled, VALUES_LADDER } from '../src/db/compiled.js';
-import { loadPayloads, releaseClaims } from '../src/delivery/claim.js';
+import { claimFor, releaseClaims } from '../src/delivery/claim.js';
+import { HELD_UNTIL } from '../src/delivery/hold.js';
 import { newId } from '../src/lib/ids.js';
 import { createLogger } from '../src/logger.js';
 import { createContext } from '../src/runtime.js';
@@ -138,14 +139,26 @@ describeEachDialect('db/compiled statements', (dialect) => {
           () => ctx.db.insertInto('events').values(chunk),
         );
       }
-      const payloads = await loadPayloads(ctx.db, [...rows.map((r) => r.id), rows[0]!.id, newId('evt')]);
+      const payloads = await payloadsOf([...rows.map((r) => r.id), rows[0]!.id, newId('evt')]);
       assert.equal(payloads.size, n, `n = ${n}`);
       for (const r of rows) assert.equal(payloads.get(r.id), r.payload);
     }
     // Only ladder sizes were compiled: 2 + 1 unknown id → 6 ids padded to 16, never a text for 6.
-    assert.ok(compiledText(ctx.db, 'loadPayloads:16'));
-    assert.equal(compiledText(ctx.db, 'loadPayloads:6'), undefined);
+    assert.ok(compiledText(ctx.db, 'test.payloads:16'));
+    assert.equal(compiledText(ctx.db, 'test.payloads:6'), undefined);
   });
+
+  /** Envelopes by event id through padded IN lists, the way the hot paths look rows up. */
+  async function payloadsOf(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const chunk of inListChunks([...new Set(ids)])) {
+      const { rows } = await runCompiled(ctx.db, `test.payloads:${chunk.length}`, chunk, () =>
+        ctx.db.selectFrom('events').select(['id', 'payload']).where('id', 'in', chunk),
+      );
+      for (const r of rows) out.set(r.id, r.payload);
+    }
+    return out;
+  }
 
   it('a padded IN list counts each row once (releaseClaims)', async () => {
     const [wh] = await ctx.db
@@ -204,5 +217,79 @@ describeEachDialect('db/compiled statements', (dialect) => {
       rows.map((r) => [r.claimedBy, Number(r.nextAttemptAt)]),
       ids.map(() => [null, 42]),
     );
+  });
+  it('a claim returns each delivery with its envelope, leases it, and skips what is not due or held', async () => {
+    await ctx.db.deleteFrom('deliveries').execute(); // the tests above leave due rows
+    const [wh] = await ctx.db
+      .insertInto('webhooks')
+      .values({
+        id: newId('wh'),
+        accountId,
+        url: 'http://127.0.0.1:9/claim',
+        description: null,
+        events: '["*"]',
+        filter: null,
+        timeoutMs: 1000,
+        headers: '{}',
+        enabled: 1,
+        disabledReason: null,
+        disabledAt: null,
+        secretEnc: 'x',
+        previousSecretEnc: null,
+        previousSecretExpiresAt: null,
+        lastSuccessAt: null,
+        failingSince: null,
+        createdAt: 0,
+        updatedAt: 0,
+        deletedAt: null,
+      })
+      .returning('id')
+      .execute();
+    // Three events, the first delivered twice (fan-out shares an event), one not due yet, one held.
+    const events = range(3).map((i) => ({ id: newId('evt'), accountId, type: 'test.event', createdAt: 0, payload: `{"n":${i}}` }));
+    await ctx.db.insertInto('events').values(events).execute();
+    const row = (eventId: string, nextAttemptAt: number) => ({
+      id: newId('dlv'),
+      accountId,
+      webhookId: wh!.id,
+      eventId,
+      eventType: 'test.event',
+      status: 'pending',
+      attemptCount: 0,
+      nextAttemptAt,
+      claimedBy: null,
+      lastError: null,
+      isTest: 0,
+      createdAt: 0,
+      updatedAt: 0,
+    });
+    const due = [row(events[0]!.id, 100), row(events[0]!.id, 101), row(events[1]!.id, 102)];
+    const later = row(events[2]!.id, 10_000);
+    const held = row(events[2]!.id, HELD_UNTIL);
+    await ctx.db
+      .insertInto('deliveries')
+      .values([...due, later, held])
+      .execute();
+
+    const claim = claimFor(ctx.database.caps);
+    const first = await claim(ctx.db, 'w-claim', 1_000, 61_000, 2);
+    assert.deepEqual(
+      first.map((d) => [d.id, d.payload]),
+      [
+        [due[0]!.id, '{"n":0}'],
+        [due[1]!.id, '{"n":0}'],
+      ],
+      'oldest due first, each with its own copy of the shared envelope',
+    );
+    const second = await claim(ctx.db, 'w-claim', 1_000, 61_000, 10);
+    assert.deepEqual(
+      second.map((d) => [d.id, d.eventId, d.payload, d.attemptCount]),
+      [[due[2]!.id, events[1]!.id, '{"n":1}', 0]],
+      'leased rows are not claimed twice; the not-yet-due and the held one stay',
+    );
+    const leased = await ctx.db.selectFrom('deliveries').select(['id', 'claimedBy', 'nextAttemptAt']).where('claimedBy', '=', 'w-claim').execute();
+    assert.equal(leased.length, 3);
+    for (const d of leased) assert.equal(Number(d.nextAttemptAt), 61_000, 'the lease is the due time');
+    assert.deepEqual(await claim(ctx.db, 'w-claim', 1_000, 61_000, 10), []);
   });
 });

@@ -9,7 +9,8 @@ import type { ClaimedDelivery } from './claim.js';
 //
 // The CTE's scan uses the partial index deliveries_due_idx (status = 'pending' is a literal so the
 // planner can match the index predicate). The lease is folded into next_attempt_at: a crashed
-// worker's claims become due again when it expires, no sweeper needed.
+// worker's claims become due again when it expires, no sweeper needed. The envelope comes back
+// with the claim (a scalar subquery per row), saving a round trip per batch.
 //
 // Measured (shared 2-core box under load, PostgreSQL local, 50 000 pending rows, batch 256): the
 // CTE's index scan + row locks take 0.7 ms; the whole statement ~11-20 ms, nearly all of it the
@@ -32,7 +33,8 @@ export async function claimDuePostgres(db: Kysely<DB>, workerId: string, now: nu
       )
       UPDATE deliveries d SET claimed_by = ${workerId}, next_attempt_at = ${leaseUntil}
       FROM due WHERE d.id = due.id
-      RETURNING d.id, d.account_id, d.webhook_id, d.event_id, d.attempt_count, d.is_test`.compile(db),
+      RETURNING d.id, d.account_id, d.webhook_id, d.event_id, d.attempt_count, d.is_test,
+        (SELECT e.payload FROM events e WHERE e.id = d.event_id) AS payload`.compile(db),
   );
   return rows;
 }

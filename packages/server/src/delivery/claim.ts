@@ -14,6 +14,8 @@ export interface ClaimedDelivery {
   /** Attempts made before this one. */
   attemptCount: number;
   isTest: number;
+  /** The event's stored envelope, sent byte for byte; null when the event was purged meanwhile. */
+  payload: string | null;
 }
 
 export type ClaimFn = (db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number) => Promise<ClaimedDelivery[]>;
@@ -42,20 +44,6 @@ export async function releaseClaims(db: Kysely<DB>, workerId: string, ids: strin
     released += Number(res.numAffectedRows ?? 0);
   }
   return released;
-}
-
-/** The envelopes of a batch in one query (many deliveries share an event after fan-out). */
-export async function loadPayloads(db: Kysely<DB>, eventIds: string[]): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
-  // IN lists padded to the ladder's sizes (db/compiled.ts): a claim batch of up to 256 is one
-  // statement, compiled once per size.
-  for (const chunk of inListChunks([...new Set(eventIds)])) {
-    const { rows } = await runCompiled(db, `loadPayloads:${chunk.length}`, chunk, () =>
-      db.selectFrom('events').select(['id', 'payload']).where('id', 'in', chunk),
-    );
-    for (const r of rows) out.set(r.id, r.payload);
-  }
-  return out;
 }
 
 /** Pending rows and the oldest due time: the two numbers operators watch (cheap, index-only). */

@@ -5,7 +5,7 @@ import { onDeliveriesQueued } from '../events/emit.js';
 import type { BackgroundService } from '../server.js';
 import { targetPolicy } from '../webhooks/ssrf.js';
 import { Breakers } from './breaker.js';
-import { type ClaimedDelivery, type ClaimFn, claimFor, loadPayloads, releaseClaims } from './claim.js';
+import { type ClaimedDelivery, type ClaimFn, claimFor, releaseClaims } from './claim.js';
 import { type EndpointConfig, EndpointLoader } from './endpoints.js';
 import { HELD_UNTIL } from './hold.js';
 import { type DeliveryMetrics, deliveryMetrics } from './metrics.js';
@@ -51,7 +51,7 @@ const LOCAL_QUEUE_MS = 5_000;
  *
  *   wake (in-process emit, NOTIFY, a send finishing while the queue is backlogged) or poll
  *     → claim up to min(batch, free slots) due deliveries with a lease
- *     → load their envelopes and endpoints (one query each)
+ *     → with their envelopes (returned by the claim) and their endpoints (one query)
  *     → per endpoint: start up to the endpoint cap, queue a few more, hand back the rest;
  *       endpoints whose breaker is open get their deliveries handed back (no attempt counted)
  *     → each finished send becomes an Outcome for the ResultWriter (group commit)
@@ -186,10 +186,6 @@ export class Dispatcher implements BackgroundService {
     const now = Date.now();
     const claimed = await this.claim(this.ctx.db, this.workerId, now, now + this.opts.leaseMs, limit);
     if (claimed.length === 0) return false;
-    const payloads = await loadPayloads(
-      this.ctx.db,
-      claimed.map((d) => d.eventId),
-    );
     const endpoints = await this.endpoints.load(
       claimed.map((d) => d.webhookId),
       now,
@@ -200,9 +196,9 @@ export class Dispatcher implements BackgroundService {
     const touched = new Set<string>();
     for (const delivery of claimed) {
       const endpoint = endpoints.get(delivery.webhookId);
-      const payload = payloads.get(delivery.eventId);
+      const payload = delivery.payload;
       if (!endpoint || endpoint.deleted) cancelled.push(delivery.id);
-      else if (payload === undefined) orphaned.push(delivery.id);
+      else if (payload === null) orphaned.push(delivery.id);
       else if (!endpoint.enabled && !delivery.isTest) held.push(delivery.id);
       else {
         let lane = this.lanes.get(endpoint.id);

@@ -28,12 +28,18 @@ export type SecretColumns = Pick<WebhooksTable, 'secretEnc' | 'previousSecretEnc
 /**
  * The secrets a delivery is signed with, current first: the previous one is added while its
  * rotation grace period lasts, so receivers still on the old secret keep verifying
- * (`webhook-signature` carries one `v1,…` per secret, space-separated).
+ * (`webhook-signature` carries one `v1,…` per secret, space-separated). `reveal` decrypts a
+ * stored secret; the delivery worker passes a cached one.
  */
-export function signingSecrets(ctx: Pick<AppContext, 'masterKey'>, row: SecretColumns, now: number = Date.now()): string[] {
-  const secrets = [open(ctx.masterKey, row.secretEnc)];
+export function signingSecrets(
+  ctx: Pick<AppContext, 'masterKey'>,
+  row: SecretColumns,
+  now: number = Date.now(),
+  reveal: (secretEnc: string) => string = (enc) => open(ctx.masterKey, enc),
+): string[] {
+  const secrets = [reveal(row.secretEnc)];
   if (row.previousSecretEnc && row.previousSecretExpiresAt !== null && row.previousSecretExpiresAt > now) {
-    secrets.push(open(ctx.masterKey, row.previousSecretEnc));
+    secrets.push(reveal(row.previousSecretEnc));
   }
   return secrets;
 }
