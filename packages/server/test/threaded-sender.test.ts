@@ -75,6 +75,35 @@ describe('ThreadedSender (signing and HTTP in worker threads)', () => {
     }
   });
 
+  it('requests flushed together keep the endpoint config they were claimed with (an edit between two batches)', async () => {
+    const r = await startReceiver();
+    receivers.push(r);
+    const before = newSecret();
+    const after = newSecret();
+    const sender = new ThreadedSender(init, 1, log);
+    try {
+      // Same endpoint, same tick: the first two share the loader's objects, the third comes from a
+      // later batch with a rotated secret and an edited header.
+      const shared = { secrets: [before], signers: [createSigner(before)], customHeaders: { 'x-team': 'growth' } };
+      const results = await Promise.all([
+        sender.send(request(r.url, [before], 0, shared)),
+        sender.send(request(r.url, [before], 3, shared)),
+        sender.send(request(r.url, [after], 6, { customHeaders: { 'x-team': 'ops' } })),
+      ]);
+      assert.ok(results.every((x) => x.ok));
+      const byEvent = new Map(r.requests.map((req) => [JSON.parse(req.body).id as string, req.headers as Record<string, string>]));
+      for (const id of ['evt_0', 'evt_3']) {
+        assert.equal(byEvent.get(id)!['x-team'], 'growth');
+        verifyWebhook(r.requests.find((q) => JSON.parse(q.body).id === id)!.body, byEvent.get(id)!, before);
+      }
+      assert.equal(byEvent.get('evt_6')!['x-team'], 'ops');
+      verifyWebhook(r.requests.find((q) => JSON.parse(q.body).id === 'evt_6')!.body, byEvent.get('evt_6')!, after);
+      assert.throws(() => verifyWebhook(r.requests.find((q) => JSON.parse(q.body).id === 'evt_6')!.body, byEvent.get('evt_6')!, before));
+    } finally {
+      await sender.close();
+    }
+  });
+
   it('reports failures as data (connection refused, timeout) and refuses sends after close', async () => {
     const silent = await startReceiver(() => {});
     receivers.push(silent);

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 import * as m001 from './migrations/001_init.js';
 import * as m002 from './migrations/002_links.js';
 import * as m004 from './migrations/004_delivery.js';
+import * as m005 from './migrations/005_attempts_by_id.js';
 
 // Numbered migrations, in order. Each runs on both dialects; a test checks that SQLite and
 // PostgreSQL end up with the same logical schema.
@@ -9,6 +10,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '001_init': m001,
   '002_links': m002,
   '004_delivery': m004,
+  '005_attempts_by_id': m005,
 };
 
 class StaticProvider implements MigrationProvider {

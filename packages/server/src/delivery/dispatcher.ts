@@ -247,7 +247,7 @@ export class Dispatcher implements BackgroundService {
       if (!this.breakers.admit(endpointId, now)) {
         const refused = lane.queue.splice(0);
         this.queued -= refused.length;
-        this.metrics.deliveries.inc({ outcome: 'released' }, refused.length);
+        this.metrics.outcome('released').inc(refused.length);
         this.release(
           refused.map((j) => j.delivery.id),
           this.breakers.reopensAt(endpointId, now),
@@ -316,8 +316,8 @@ export class Dispatcher implements BackgroundService {
           lane.queue.length = 0;
         }
         this.results.push({ delivery, attempt, result, step });
-        this.metrics.deliveries.inc({ outcome: step.status === 'pending' ? 'retrying' : step.status });
-        this.metrics.attemptDuration.observe({ result: result.ok ? 'success' : (result.errorKind ?? 'error') }, result.durationMs / 1000);
+        this.metrics.outcome(step.status === 'pending' ? 'retrying' : step.status).inc();
+        this.metrics.duration(result.ok ? 'success' : (result.errorKind ?? 'error')).observe(result.durationMs / 1000);
         if (!this.lanes.has(endpoint.id) && lane.queue.length === 0 && lane.active > 0) this.lanes.set(endpoint.id, lane);
         this.pump(endpoint.id);
         // Backlogged and room for a useful batch again: claim now rather than at the next poll.

@@ -7,6 +7,23 @@ import { HELD_UNTIL } from './hold.js';
 export interface DeliveryMetrics {
   deliveries: Counter<'outcome'>;
   attemptDuration: Histogram<'result'>;
+  /** The counter of one outcome, resolved once (labels() hashes its argument on every call). */
+  outcome(outcome: string): Counter.Internal;
+  /** The histogram of one result, resolved once. */
+  duration(result: string): Histogram.Internal<'result'>;
+}
+
+/** Label children by value: the delivery hot path counts every attempt. */
+function byLabel<C>(make: (value: string) => C): (value: string) => C {
+  const children = new Map<string, C>();
+  return (value) => {
+    let child = children.get(value);
+    if (child === undefined) {
+      child = make(value);
+      children.set(value, child);
+    }
+    return child;
+  };
 }
 
 function existing<T>(registry: Registry, name: string): T | undefined {
@@ -88,7 +105,12 @@ export function deliveryMetrics(ctx: AppContext, breakerCounts?: () => Record<Br
     });
   }
   return {
-    metrics: { deliveries, attemptDuration },
+    metrics: {
+      deliveries,
+      attemptDuration,
+      outcome: byLabel((outcome) => deliveries.labels({ outcome })),
+      duration: byLabel((result) => attemptDuration.labels({ result })),
+    },
     dispose() {
       if (breakerCounts) sources.delete(breakerCounts);
     },

@@ -45,7 +45,8 @@ async function repeat(statement: () => Promise<number>, yieldBetween: boolean): 
 /**
  * Deletes history older than LINKWIRE_RETENTION_DAYS: attempts, finished deliveries (their
  * attempts go with them, ON DELETE CASCADE) and events no pending delivery still needs. Pending
- * deliveries — due, retrying or held by a disabled endpoint — and their events are kept.
+ * deliveries — due, retrying or held by a disabled endpoint — and their events are kept. Rows are
+ * picked by id on the primary keys: ids begin with their creation time (lib/ids.ts idBefore).
  */
 export async function purgeHistory(db: Kysely<DB>, retentionDays: number, now = Date.now(), yieldBetween = true): Promise<PurgeReport> {
   const cutoff = now - retentionDays * DAY_MS;
@@ -53,7 +54,7 @@ export async function purgeHistory(db: Kysely<DB>, retentionDays: number, now = 
     const res = await sql`
       DELETE FROM attempts WHERE id IN (
         SELECT a.id FROM attempts a
-        WHERE a.started_at < ${cutoff}
+        WHERE a.id < ${idBefore('att', cutoff)}
           AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.id = a.delivery_id AND d.status = 'pending')
         LIMIT ${PURGE_BATCH})`.execute(db);
     return Number(res.numAffectedRows ?? 0);

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { createSigner, type Signer } from '@linkwire/webhooks';
 import { targetPolicy } from '../webhooks/ssrf.js';
 import { failedBeforeSending, Sender, type SendResult } from './sender.js';
-import type { SendThreadInit, ThreadMessage, WireRequest } from './threaded-sender.js';
+import type { SendThreadInit, ThreadMessage, WireEndpoint, WireRequest } from './threaded-sender.js';
 
 const init = workerData as SendThreadInit;
 const sender = new Sender({
@@ -40,16 +40,25 @@ function report(seq: number, result: SendResult) {
   });
 }
 
-function start(req: WireRequest) {
+/** An endpoint as this thread sends to it: the wire form with its signers. */
+interface Target {
+  id: string;
+  url: string;
+  signers: Signer[];
+  customHeaders: Record<string, string>;
+  timeoutMs: number;
+}
+
+function start(target: Target, req: WireRequest) {
   sender
     .send({
-      endpointId: req.endpointId,
-      url: req.url,
+      endpointId: target.id,
+      url: target.url,
       eventId: req.eventId,
       body: req.body,
-      signers: req.secrets.map(signerFor),
-      customHeaders: req.customHeaders,
-      timeoutMs: req.timeoutMs,
+      signers: target.signers,
+      customHeaders: target.customHeaders,
+      timeoutMs: target.timeoutMs,
     })
     .then(
       (result) => report(req.seq, result),
@@ -57,9 +66,14 @@ function start(req: WireRequest) {
     );
 }
 
+function target(e: WireEndpoint): Target {
+  return { id: e.id, url: e.url, signers: e.secrets.map(signerFor), customHeaders: e.customHeaders, timeoutMs: e.timeoutMs };
+}
+
 parentPort!.on('message', (msg: ThreadMessage) => {
   if (msg.kind === 'send') {
-    for (const req of msg.requests) start(req);
+    const targets = msg.endpoints.map(target);
+    for (const req of msg.requests) start(targets[req.endpoint]!, req);
   } else if (msg.kind === 'close') {
     void sender.close().finally(() => parentPort!.postMessage({ kind: 'closed' } satisfies ThreadMessage));
   }

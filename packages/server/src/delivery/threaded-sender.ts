@@ -21,20 +21,30 @@ export interface SendThreadInit {
   connectionsPerOrigin: number;
 }
 
-/** One request on the wire to a thread: plain data (signers are functions and cannot cross). */
-export interface WireRequest {
-  seq: number;
-  endpointId: string;
+/**
+ * An endpoint's part of the requests in one message to a thread (signers are functions and cannot
+ * cross, so the secrets go). Sent once per message, not per request: a claimed batch is mostly a
+ * few endpoints, and cloning the URL, headers and secrets for every request was most of the
+ * message's cost.
+ */
+export interface WireEndpoint {
+  id: string;
   url: string;
-  eventId: string;
-  body: string;
   secrets: string[];
   customHeaders: Record<string, string>;
   timeoutMs: number;
 }
 
+/** One request on the wire to a thread; `endpoint` indexes the message's `endpoints`. */
+export interface WireRequest {
+  seq: number;
+  endpoint: number;
+  eventId: string;
+  body: string;
+}
+
 export type ThreadMessage =
-  | { kind: 'send'; requests: WireRequest[] }
+  | { kind: 'send'; endpoints: WireEndpoint[]; requests: WireRequest[] }
   | { kind: 'done'; results: Array<[number, SendResult]> }
   | { kind: 'close' }
   | { kind: 'closed' };
@@ -63,7 +73,7 @@ interface Pending {
 class SendThread {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
-  private outbox: WireRequest[] = [];
+  private outbox: Array<{ seq: number; req: DispatchRequest }> = [];
   private flushQueued = false;
   private seq = 0;
   private closing: Promise<void> | null = null;
@@ -106,16 +116,7 @@ class SendThread {
   send(req: DispatchRequest): Promise<SendResult> {
     if (this.closing) return Promise.resolve(failedBeforeSending('The sender is shutting down'));
     const seq = ++this.seq;
-    this.outbox.push({
-      seq,
-      endpointId: req.endpointId,
-      url: req.url,
-      eventId: req.eventId,
-      body: req.body,
-      secrets: req.secrets,
-      customHeaders: req.customHeaders,
-      timeoutMs: req.timeoutMs,
-    });
+    this.outbox.push({ seq, req });
     if (!this.flushQueued) {
       this.flushQueued = true;
       queueMicrotask(() => this.flush());
@@ -125,12 +126,19 @@ class SendThread {
 
   private flush() {
     this.flushQueued = false;
-    const requests = this.outbox;
+    const queued = this.outbox;
     this.outbox = [];
-    if (requests.length === 0) return;
+    if (queued.length === 0) return;
+    const endpoints: WireEndpoint[] = [];
+    const byId = new Map<string, number[]>();
+    const requests: WireRequest[] = new Array(queued.length);
+    for (let i = 0; i < queued.length; i++) {
+      const { seq, req } = queued[i]!;
+      requests[i] = { seq, endpoint: endpointIndex(endpoints, byId, req), eventId: req.eventId, body: req.body };
+    }
     this.worker ??= this.spawn();
     this.worker.ref();
-    this.worker.postMessage({ kind: 'send', requests } satisfies ThreadMessage);
+    this.worker.postMessage({ kind: 'send', endpoints, requests } satisfies ThreadMessage);
   }
 
   close(): Promise<void> {
@@ -183,6 +191,36 @@ export class ThreadedSender implements SendPort {
   async close(): Promise<void> {
     await Promise.all(this.threads.map((t) => t.close()));
   }
+}
+
+/**
+ * The index of `req`'s endpoint in the message's list, adding it if needed. Requests of one claimed
+ * batch share the loader's objects (same headers and secrets arrays); an endpoint edited between two
+ * batches flushed together gets a second entry, so every request keeps the config it was claimed with.
+ */
+function endpointIndex(endpoints: WireEndpoint[], byId: Map<string, number[]>, req: DispatchRequest): number {
+  const seen = byId.get(req.endpointId);
+  if (seen) {
+    for (const i of seen) {
+      const e = endpoints[i]!;
+      if (e.url === req.url && e.timeoutMs === req.timeoutMs && sameSecrets(e.secrets, req.secrets) && sameHeaders(e.customHeaders, req.customHeaders)) return i;
+    }
+  }
+  const index = endpoints.length;
+  endpoints.push({ id: req.endpointId, url: req.url, secrets: req.secrets, customHeaders: req.customHeaders, timeoutMs: req.timeoutMs });
+  if (seen) seen.push(index);
+  else byId.set(req.endpointId, [index]);
+  return index;
+}
+
+function sameSecrets(a: string[], b: string[]): boolean {
+  return a === b || (a.length === b.length && a.every((s, i) => s === b[i]));
+}
+
+function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
+  if (a === b) return true;
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 function hash(text: string): number {
