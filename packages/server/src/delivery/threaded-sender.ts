@@ -203,7 +203,8 @@ function endpointIndex(endpoints: WireEndpoint[], byId: Map<string, number[]>, r
   if (seen) {
     for (const i of seen) {
       const e = endpoints[i]!;
-      if (e.url === req.url && e.timeoutMs === req.timeoutMs && sameSecrets(e.secrets, req.secrets) && sameHeaders(e.customHeaders, req.customHeaders)) return i;
+      if (e.url === req.url && e.timeoutMs === req.timeoutMs && sameSecrets(e.secrets, req.secrets) && sameHeaders(e.customHeaders, req.customHeaders))
+        return i;
     }
   }
   const index = endpoints.length;
