@@ -5,8 +5,6 @@ import { queueStats } from './claim.js';
 import { HELD_UNTIL } from './hold.js';
 
 export interface DeliveryMetrics {
-  deliveries: Counter<'outcome'>;
-  attemptDuration: Histogram<'result'>;
   /** The counter of one outcome, resolved once (labels() hashes its argument on every call). */
   outcome(outcome: string): Counter.Internal;
   /** The histogram of one result, resolved once. */
@@ -106,8 +104,6 @@ export function deliveryMetrics(ctx: AppContext, breakerCounts?: () => Record<Br
   }
   return {
     metrics: {
-      deliveries,
-      attemptDuration,
       outcome: byLabel((outcome) => deliveries.labels({ outcome })),
       duration: byLabel((result) => attemptDuration.labels({ result })),
     },
