@@ -17,12 +17,12 @@ export interface Outcome {
   step: NextStep;
 }
 
-// Rows per statement come from a fixed ladder (db/compiled.ts LADDER: 256/64/16/4/1), so each
-// statement takes one of five texts, compiled once by Kysely and then re-run with new parameters, and
-// the prepared-statement cache of db/index.ts (keyed by SQL text) hits on every flush; with the
-// batch size as the chunk size almost every flush prepared a new statement with hundreds of
-// parameters (bench/README.md, drain profile). 256 × 11 parameters stays far below both engines'
-// limits.
+// Rows per statement come from a fixed ladder (db/compiled.ts VALUES_LADDER: powers of two up to
+// 256), so each statement takes one of nine texts, compiled once by Kysely and then re-run with new
+// parameters, and the prepared-statement cache of db/index.ts (keyed by SQL text) hits on every
+// flush; with the batch size as the chunk size almost every flush prepared a new statement with
+// hundreds of parameters (bench/README.md, drain profile). 256 × 11 parameters stays far below
+// both engines' limits.
 
 /**
  * Group commit for delivery results. Outcomes are buffered and written in one transaction per

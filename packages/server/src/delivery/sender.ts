@@ -405,7 +405,6 @@ function rawHeader(raw: Buffer[], name: string): string | undefined {
   return undefined;
 }
 
-/** `Retry-After: <seconds>` or `<HTTP date>` → ms from now; null when absent or malformed. */
 /** An attempt that failed before any HTTP exchange (a sender error, a sender thread gone). */
 export function failedBeforeSending(error: string): SendResult {
   return {
@@ -421,6 +420,7 @@ export function failedBeforeSending(error: string): SendResult {
   };
 }
 
+/** `Retry-After: <seconds>` or `<HTTP date>` → ms from now; null when absent or malformed. */
 export function parseRetryAfter(value: string | undefined, now: number): number | null {
   if (!value) return null;
   const text = value.trim();

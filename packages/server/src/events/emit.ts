@@ -103,8 +103,8 @@ export async function emitMany(tx: Tx, inputs: readonly EventInput[], opts: Emit
     const envelope: EventEnvelope = { id, type, timestamp: new Date(createdAt).toISOString(), accountId, data };
     return { id, type, accountId, createdAt, payload: JSON.stringify(envelope), data, deliveries: 0 };
   });
-  // Multi-row INSERTs in chunks from db/compiled.ts's ladder (256/64/16/4/1 rows): compiled once
-  // per chunk size, then re-run with new parameters.
+  // Multi-row INSERTs in chunks of db/compiled.ts's VALUES_LADDER (powers of two up to 256 rows):
+  // compiled once per chunk size, then re-run with new parameters.
   for (const chunk of ladderChunks(events)) {
     const params: unknown[] = [];
     for (const e of chunk) params.push(e.id, e.accountId, e.type, e.createdAt, e.payload);

@@ -30,8 +30,8 @@ function predicateFor(filterJson: string): FilterPredicate {
   return predicate;
 }
 
-// Delivery rows go in multi-row INSERTs of db/compiled.ts's ladder sizes (256/64/16/4/1 rows; 13
-// columns × 256 stays far below both engines' parameter caps), each text compiled once.
+// Delivery rows go in multi-row INSERTs of db/compiled.ts's VALUES_LADDER sizes (powers of two up
+// to 256 rows; 13 columns × 256 stays far below both engines' parameter caps), each text compiled once.
 
 type DeliveryRow = Insertable<DeliveriesTable>;
 
