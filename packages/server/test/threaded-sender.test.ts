@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { after, describe, it } from 'node:test';
-import { createSigner, verifyWebhook } from '@linkwire/webhooks';
+import { verifyWebhook } from '@linkwire/webhooks';
 import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
-import { type DispatchRequest, ThreadedSender } from '../src/delivery/threaded-sender.js';
+import { type DispatchRequest, LocalSender, type SendPort, ThreadedSender } from '../src/delivery/threaded-sender.js';
+import { targetPolicy } from '../src/webhooks/ssrf.js';
 import { newSecret, type Receiver, startReceiver } from './delivery-helpers.js';
 
 const log = pino({ level: 'silent' });
@@ -15,13 +16,15 @@ function request(url: string, secrets: string[], n: number, extra: Partial<Dispa
     url,
     eventId: `evt_${n}`,
     body: JSON.stringify({ id: `evt_${n}`, type: 'integration.connected', n }),
-    signers: secrets.map((s) => createSigner(s)),
     secrets,
     customHeaders: { 'x-team': 'growth' },
     timeoutMs: 5_000,
     ...extra,
   };
 }
+
+/** Not base64: the SDK refuses to make a signer from it. */
+const UNUSABLE_SECRET = 'whsec_!!!';
 
 describe('ThreadedSender (signing and HTTP in worker threads)', () => {
   const receivers: Receiver[] = [];
@@ -84,7 +87,7 @@ describe('ThreadedSender (signing and HTTP in worker threads)', () => {
     try {
       // Same endpoint, same tick: the first two share the loader's objects, the third comes from a
       // later batch with a rotated secret and an edited header.
-      const shared = { secrets: [before], signers: [createSigner(before)], customHeaders: { 'x-team': 'growth' } };
+      const shared = { secrets: [before], customHeaders: { 'x-team': 'growth' } };
       const results = await Promise.all([
         sender.send(request(r.url, [before], 0, shared)),
         sender.send(request(r.url, [before], 3, shared)),
@@ -104,6 +107,29 @@ describe('ThreadedSender (signing and HTTP in worker threads)', () => {
     }
   });
 
+  it('a secret that cannot make a signer fails its own requests as data; the thread keeps sending the rest', async () => {
+    const r = await startReceiver();
+    receivers.push(r);
+    const good = newSecret();
+    const sender = new ThreadedSender(init, 1, log);
+    try {
+      const [bad, fine] = await Promise.all([
+        sender.send(request(r.url, [UNUSABLE_SECRET], 1, { endpointId: 'ep_bad' })),
+        sender.send(request(r.url, [good], 2, { endpointId: 'ep_good' })),
+      ]);
+      assert.equal(bad.ok, false);
+      assert.equal(bad.errorKind, 'connection');
+      assert.match(bad.error!, /^Unexpected sender error: webhook secret is not valid base64/);
+      assert.ok(fine.ok);
+      assert.equal(r.requests.length, 1, 'nothing was sent unsigned');
+      const later = await sender.send(request(r.url, [good], 3, { endpointId: 'ep_good' }));
+      assert.ok(later.ok, 'the same thread still sends');
+      verifyWebhook(r.requests[1]!.body, r.requests[1]!.headers as Record<string, string>, good);
+    } finally {
+      await sender.close();
+    }
+  });
+
   it('reports failures as data (connection refused, timeout) and refuses sends after close', async () => {
     const silent = await startReceiver(() => {});
     receivers.push(silent);
@@ -117,5 +143,30 @@ describe('ThreadedSender (signing and HTTP in worker threads)', () => {
     const late = await sender.send(request(silent.url, [newSecret()], 3));
     assert.equal(late.ok, false);
     assert.match(late.error!, /shutting down/);
+  });
+});
+
+describe('LocalSender (signing and HTTP on the calling thread)', () => {
+  it('signs with every secret it is given and refuses a secret that cannot make a signer', async () => {
+    const r = await startReceiver();
+    const current = newSecret();
+    const previous = newSecret();
+    const sender: SendPort = new LocalSender({ policy: targetPolicy({ dev: true, allowPrivateTargets: ['127.0.0.0/8'] }), connectionsPerOrigin: 4 });
+    try {
+      const secrets = [current, previous];
+      const results = await Promise.all([sender.send(request(r.url, secrets, 1)), sender.send(request(r.url, secrets, 4))]);
+      assert.ok(results.every((x) => x.ok));
+      for (const req of r.requests) {
+        const headers = req.headers as Record<string, string>;
+        assert.equal(headers['webhook-signature']!.split(' ').length, 2);
+        verifyWebhook(req.body, headers, current);
+        verifyWebhook(req.body, headers, previous);
+      }
+      await assert.rejects(sender.send(request(r.url, [UNUSABLE_SECRET], 7)), /webhook secret is not valid base64/);
+      assert.equal(r.requests.length, 2);
+    } finally {
+      await sender.close();
+      await r.close();
+    }
   });
 });

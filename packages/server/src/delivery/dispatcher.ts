@@ -14,8 +14,8 @@ import { type DeliveryOptions, deliveryOptionsFromEnv } from './options.js';
 import { ResultWriter } from './results.js';
 import { nextStep } from './retry.js';
 import { onRequeued } from './wake.js';
-import { failedBeforeSending, Sender, type SendResult } from './sender.js';
-import { type SendPort, ThreadedSender } from './threaded-sender.js';
+import { failedBeforeSending, type SendResult } from './sender.js';
+import { LocalSender, type SendPort, ThreadedSender } from './threaded-sender.js';
 
 interface Job {
   delivery: ClaimedDelivery;
@@ -106,7 +106,7 @@ export class Dispatcher implements BackgroundService {
             senderThreads,
             ctx.log,
           )
-        : new Sender({ policy: targetPolicy(ctx.config), connectionsPerOrigin: this.opts.endpointConcurrency });
+        : new LocalSender({ policy: targetPolicy(ctx.config), connectionsPerOrigin: this.opts.endpointConcurrency });
     this.endpoints = new EndpointLoader(ctx.db, ctx.masterKey);
     this.results = new ResultWriter(ctx, this.workerId, { flushMs: this.opts.flushMs, flushMax: this.opts.flushMax }, (err) =>
       ctx.log.error({ err }, 'writing delivery results failed; retrying'),
@@ -295,7 +295,6 @@ export class Dispatcher implements BackgroundService {
         url: endpoint.url,
         eventId: delivery.eventId,
         body: payload,
-        signers: endpoint.signers,
         secrets: endpoint.secrets,
         customHeaders: endpoint.headers,
         timeoutMs: endpoint.timeoutMs,

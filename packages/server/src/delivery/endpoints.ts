@@ -1,5 +1,4 @@
 import type { Kysely, Selectable } from 'kysely';
-import { createSigner, type Signer } from '@linkwire/webhooks';
 import { inListChunks, runCompiled } from '../db/compiled.js';
 import type { DB, WebhooksTable } from '../db/schema.js';
 import { open } from '../lib/secretbox.js';
@@ -15,9 +14,8 @@ export interface EndpointConfig {
   headers: Record<string, string>;
   enabled: boolean;
   deleted: boolean;
-  /** Current secret first, then the previous one while its grace period lasts. */
-  signers: Signer[];
-  /** The same secrets as text, for sender threads (a signer is a function and cannot cross). */
+  /** Signing secrets, current first, then the previous one while its grace period lasts. The
+   * sender makes (and caches) the signers: in a sender thread they could not cross anyway. */
   secrets: string[];
 }
 
@@ -31,13 +29,11 @@ type EndpointRow = Pick<
  * lookup by primary key for a handful of ids), so an edit, a disable or a rotation takes effect
  * on the next claim without any invalidation protocol.
  *
- * What is derived from a secret is cached by its stored form: the plaintext by ciphertext (a
- * ciphertext always opens to the same secret, and a rotation writes a new one), the decoded HMAC
- * key by secret, as the SDK's createSigner advises. Opening the AES-GCM box on every batch was
- * 2–2.7 % of the drain's main thread (bench --profile, 25 000 deliveries in claims of ~50).
+ * Secrets are cached by their stored form: a ciphertext always opens to the same secret, and a
+ * rotation writes a new one. Opening the AES-GCM box on every batch was 2–2.7 % of the drain's main
+ * thread (bench --profile, 25 000 deliveries in claims of ~50).
  */
 export class EndpointLoader {
-  private signers = new Map<string, Signer>();
   private revealed = new Map<string, string>();
   private readonly reveal = (secretEnc: string): string => {
     let secret = this.revealed.get(secretEnc);
@@ -67,7 +63,6 @@ export class EndpointLoader {
       );
       for (const row of rows) this.add(out, row, now);
     }
-    if (this.signers.size > 10_000) this.signers.clear();
     if (this.revealed.size > 10_000) this.revealed.clear();
     return out;
   }
@@ -76,7 +71,6 @@ export class EndpointLoader {
     // signingSecrets() is the one rule for which secrets sign (current first, previous during
     // its grace period), shared with the webhooks API.
     const secrets = signingSecrets({ masterKey: this.masterKey }, row, now, this.reveal);
-    const signers = secrets.map((secret) => this.signer(secret));
     out.set(row.id, {
       id: row.id,
       accountId: row.accountId,
@@ -85,18 +79,8 @@ export class EndpointLoader {
       headers: parseHeaders(row.headers),
       enabled: row.enabled === 1,
       deleted: row.deletedAt !== null,
-      signers,
       secrets,
     });
-  }
-
-  private signer(secret: string): Signer {
-    let signer = this.signers.get(secret);
-    if (!signer) {
-      signer = createSigner(secret);
-      this.signers.set(secret, signer);
-    }
-    return signer;
   }
 }
 

@@ -1,9 +1,9 @@
 // The body of a sender thread (see threaded-sender.ts): signs and POSTs what the dispatcher hands
 // over, with the same Sender the in-process mode uses, and posts the results back in batches.
 import { parentPort, workerData } from 'node:worker_threads';
-import { createSigner, type Signer } from '@linkwire/webhooks';
+import type { Signer } from '@linkwire/webhooks';
 import { targetPolicy } from '../webhooks/ssrf.js';
-import { failedBeforeSending, Sender, type SendResult } from './sender.js';
+import { failedBeforeSending, Sender, SignerCache, type SendResult } from './sender.js';
 import type { SendThreadInit, ThreadMessage, WireEndpoint, WireRequest } from './threaded-sender.js';
 
 const init = workerData as SendThreadInit;
@@ -12,17 +12,7 @@ const sender = new Sender({
   connectionsPerOrigin: init.connectionsPerOrigin,
 });
 
-// Decoding a secret is the costly part of a signer: keep one per secret (bounded).
-const signers = new Map<string, Signer>();
-function signerFor(secret: string): Signer {
-  let signer = signers.get(secret);
-  if (!signer) {
-    if (signers.size >= 10_000) signers.clear();
-    signer = createSigner(secret);
-    signers.set(secret, signer);
-  }
-  return signer;
-}
+const signers = new SignerCache();
 
 // Results leave in one message per event-loop turn: one postMessage per delivery would cost
 // about as much as the send it reports.
@@ -67,13 +57,24 @@ function start(target: Target, req: WireRequest) {
 }
 
 function target(e: WireEndpoint): Target {
-  return { id: e.id, url: e.url, signers: e.secrets.map(signerFor), customHeaders: e.customHeaders, timeoutMs: e.timeoutMs };
+  return { id: e.id, url: e.url, signers: signers.signersFor(e.secrets), customHeaders: e.customHeaders, timeoutMs: e.timeoutMs };
 }
 
 parentPort!.on('message', (msg: ThreadMessage) => {
   if (msg.kind === 'send') {
-    const targets = msg.endpoints.map(target);
-    for (const req of msg.requests) start(targets[req.endpoint]!, req);
+    // A secret that cannot make a signer fails its endpoint's requests, not the thread.
+    const targets = msg.endpoints.map((e): Target | Error => {
+      try {
+        return target(e);
+      } catch (err) {
+        return err instanceof Error ? err : new Error(String(err));
+      }
+    });
+    for (const req of msg.requests) {
+      const t = targets[req.endpoint]!;
+      if (t instanceof Error) report(req.seq, failedBeforeSending(`Unexpected sender error: ${t.message}`));
+      else start(t, req);
+    }
   } else if (msg.kind === 'close') {
     void sender.close().finally(() => parentPort!.postMessage({ kind: 'closed' } satisfies ThreadMessage));
   }

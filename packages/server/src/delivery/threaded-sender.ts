@@ -1,17 +1,52 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import { failedBeforeSending, type SendRequest, type SendResult } from './sender.js';
+import { failedBeforeSending, Sender, type SenderOptions, SignerCache, type SendRequest, type SendResult } from './sender.js';
 
-/** What the dispatcher hands a sender: the request, with the signing secrets for a thread. */
-export interface DispatchRequest extends SendRequest {
-  /** Current secret first, then the previous one during its grace period (same order as signers). */
+/**
+ * What the dispatcher hands a sender: the request with the endpoint's secrets as text (current
+ * first, then the previous one during its grace period). Whoever sends makes the signers, so a
+ * sender thread's are never built on the main thread too.
+ */
+export interface DispatchRequest extends Omit<SendRequest, 'signers'> {
   secrets: string[];
 }
 
-/** The sender as the dispatcher sees it: in-process (Sender) or in threads (ThreadedSender). */
+/** The sender as the dispatcher sees it: in-process (LocalSender) or in threads (ThreadedSender). */
 export interface SendPort {
   send(req: DispatchRequest): Promise<SendResult>;
   close(): Promise<void>;
+}
+
+/** Signs and sends on the calling thread (PostgreSQL workers by default, LINKWIRE_SENDER_THREADS=0). */
+export class LocalSender implements SendPort {
+  private readonly sender: Sender;
+  private readonly signers = new SignerCache();
+
+  constructor(opts: SenderOptions) {
+    this.sender = new Sender(opts);
+  }
+
+  send(req: DispatchRequest): Promise<SendResult> {
+    let signers: SendRequest['signers'];
+    try {
+      signers = this.signers.signersFor(req.secrets);
+    } catch (err) {
+      return Promise.reject(err);
+    }
+    return this.sender.send({
+      endpointId: req.endpointId,
+      url: req.url,
+      eventId: req.eventId,
+      body: req.body,
+      signers,
+      customHeaders: req.customHeaders,
+      timeoutMs: req.timeoutMs,
+    });
+  }
+
+  close(): Promise<void> {
+    return this.sender.close();
+  }
 }
 
 /** workerData of a sender thread. */
@@ -194,17 +229,17 @@ export class ThreadedSender implements SendPort {
 }
 
 /**
- * The index of `req`'s endpoint in the message's list, adding it if needed. Requests of one claimed
- * batch share the loader's objects (same headers and secrets arrays); an endpoint edited between two
- * batches flushed together gets a second entry, so every request keeps the config it was claimed with.
+ * The index of `req`'s endpoint in the message's list, adding it if needed. Requests claimed in one
+ * batch share the endpoint loader's objects (the same secrets array and headers object), so
+ * identity is the test: a request from another batch gets an entry of its own and keeps the config
+ * it was claimed with, even if the endpoint was edited in between.
  */
 function endpointIndex(endpoints: WireEndpoint[], byId: Map<string, number[]>, req: DispatchRequest): number {
   const seen = byId.get(req.endpointId);
   if (seen) {
     for (const i of seen) {
       const e = endpoints[i]!;
-      if (e.url === req.url && e.timeoutMs === req.timeoutMs && sameSecrets(e.secrets, req.secrets) && sameHeaders(e.customHeaders, req.customHeaders))
-        return i;
+      if (e.secrets === req.secrets && e.customHeaders === req.customHeaders && e.url === req.url && e.timeoutMs === req.timeoutMs) return i;
     }
   }
   const index = endpoints.length;
@@ -212,16 +247,6 @@ function endpointIndex(endpoints: WireEndpoint[], byId: Map<string, number[]>, r
   if (seen) seen.push(index);
   else byId.set(req.endpointId, [index]);
   return index;
-}
-
-function sameSecrets(a: string[], b: string[]): boolean {
-  return a === b || (a.length === b.length && a.every((s, i) => s === b[i]));
-}
-
-function sameHeaders(a: Record<string, string>, b: Record<string, string>): boolean {
-  if (a === b) return true;
-  const keys = Object.keys(a);
-  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
 function hash(text: string): number {
