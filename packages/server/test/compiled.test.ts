@@ -148,25 +148,14 @@ describeEachDialect('db/compiled statements', (dialect) => {
     assert.equal(compiledText(ctx.db, 'test.payloads:6'), undefined);
   });
 
-  /** Envelopes by event id through padded IN lists, the way the hot paths look rows up. */
-  async function payloadsOf(ids: string[]): Promise<Map<string, string>> {
-    const out = new Map<string, string>();
-    for (const chunk of inListChunks([...new Set(ids)])) {
-      const { rows } = await runCompiled(ctx.db, `test.payloads:${chunk.length}`, chunk, () =>
-        ctx.db.selectFrom('events').select(['id', 'payload']).where('id', 'in', chunk),
-      );
-      for (const r of rows) out.set(r.id, r.payload);
-    }
-    return out;
-  }
-
-  it('a padded IN list counts each row once (releaseClaims)', async () => {
-    const [wh] = await ctx.db
+  /** A bare endpoint row of the suite's account (the statements under test only need its id). */
+  async function insertEndpoint(url: string): Promise<{ id: string }> {
+    return ctx.db
       .insertInto('webhooks')
       .values({
         id: newId('wh'),
         accountId,
-        url: 'http://127.0.0.1:9/hook',
+        url,
         description: null,
         events: '["*"]',
         filter: null,
@@ -185,7 +174,23 @@ describeEachDialect('db/compiled statements', (dialect) => {
         deletedAt: null,
       })
       .returning('id')
-      .execute();
+      .executeTakeFirstOrThrow();
+  }
+
+  /** Envelopes by event id through padded IN lists, the way the hot paths look rows up. */
+  async function payloadsOf(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    for (const chunk of inListChunks([...new Set(ids)])) {
+      const { rows } = await runCompiled(ctx.db, `test.payloads:${chunk.length}`, chunk, () =>
+        ctx.db.selectFrom('events').select(['id', 'payload']).where('id', 'in', chunk),
+      );
+      for (const r of rows) out.set(r.id, r.payload);
+    }
+    return out;
+  }
+
+  it('a padded IN list counts each row once (releaseClaims)', async () => {
+    const wh = await insertEndpoint('http://127.0.0.1:9/hook');
     const eventId = newId('evt');
     await ctx.db.insertInto('events').values({ id: eventId, accountId, type: 'test.event', createdAt: 0, payload: '{}' }).execute();
     const ids = range(5).map(() => newId('dlv'));
@@ -195,7 +200,7 @@ describeEachDialect('db/compiled statements', (dialect) => {
         ids.map((id) => ({
           id,
           accountId,
-          webhookId: wh!.id,
+          webhookId: wh.id,
           eventId,
           eventType: 'test.event',
           status: 'pending',
@@ -220,38 +225,14 @@ describeEachDialect('db/compiled statements', (dialect) => {
   });
   it('a claim returns each delivery with its envelope, leases it, and skips what is not due or held', async () => {
     await ctx.db.deleteFrom('deliveries').execute(); // the tests above leave due rows
-    const [wh] = await ctx.db
-      .insertInto('webhooks')
-      .values({
-        id: newId('wh'),
-        accountId,
-        url: 'http://127.0.0.1:9/claim',
-        description: null,
-        events: '["*"]',
-        filter: null,
-        timeoutMs: 1000,
-        headers: '{}',
-        enabled: 1,
-        disabledReason: null,
-        disabledAt: null,
-        secretEnc: 'x',
-        previousSecretEnc: null,
-        previousSecretExpiresAt: null,
-        lastSuccessAt: null,
-        failingSince: null,
-        createdAt: 0,
-        updatedAt: 0,
-        deletedAt: null,
-      })
-      .returning('id')
-      .execute();
+    const wh = await insertEndpoint('http://127.0.0.1:9/claim');
     // Three events, the first delivered twice (fan-out shares an event), one not due yet, one held.
     const events = range(3).map((i) => ({ id: newId('evt'), accountId, type: 'test.event', createdAt: 0, payload: `{"n":${i}}` }));
     await ctx.db.insertInto('events').values(events).execute();
     const row = (eventId: string, nextAttemptAt: number) => ({
       id: newId('dlv'),
       accountId,
-      webhookId: wh!.id,
+      webhookId: wh.id,
       eventId,
       eventType: 'test.event',
       status: 'pending',
