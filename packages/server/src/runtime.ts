@@ -11,7 +11,12 @@ import type { Logger } from 'pino';
 /** Opens the database, applies migrations, loads the master key: everything a process needs. */
 export async function createContext(config: Config, opts: { log?: Logger; migrate?: boolean; poolSize?: number } = {}): Promise<AppContext> {
   const log = opts.log ?? createLogger(config.logLevel);
-  const database = openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: opts.poolSize });
+  const database = openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    poolSize: opts.poolSize,
+    onCheckpointError: (err) => log.warn({ err }, "WAL checkpointer thread failed; SQLite's own checkpoint (every 10 000 WAL pages) takes over"),
+  });
   try {
     if (opts.migrate !== false) {
       const { applied } = await migrateToLatest(database.db);

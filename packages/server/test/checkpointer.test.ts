@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { sql } from 'kysely';
+import { startCheckpointer } from '../src/db/checkpointer.js';
 import { openDatabase } from '../src/db/index.js';
 import { sleep, waitFor } from './delivery-helpers.js';
 
@@ -28,6 +29,33 @@ it('SQLite: WAL checkpoints happen on the checkpointer thread, not in the commit
     await waitFor('database file grown by the checkpoint', () => statSync(file).size > before + 1_500_000, 5_000);
   } finally {
     await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+it('SQLite: a checkpointer that fails is reported, not silent and not a crash', async () => {
+  const errors: Error[] = [];
+  // The thread cannot open a database in a directory that does not exist.
+  const checkpointer = startCheckpointer(join(tmpdir(), `linkwire-missing-${process.pid}`, 'nested', 'linkwire.db'), { onError: (err) => errors.push(err) });
+  try {
+    await waitFor('the failure reported', () => errors.length > 0, 5_000);
+    assert.match(errors[0]!.message, /^WAL checkpoint failed: .*(directory does not exist|unable to open database)/);
+  } finally {
+    await checkpointer.close();
+  }
+  // A file that is not a database: its first pragma fails; reported once, and the thread ends.
+  const dir = mkdtempSync(join(tmpdir(), 'linkwire-ckpt-'));
+  const notADatabase = join(dir, 'linkwire.db');
+  writeFileSync(notADatabase, 'x'.repeat(8192));
+  const failures: Error[] = [];
+  const failing = startCheckpointer(notADatabase, { everyMs: 20, onError: (err) => failures.push(err) });
+  try {
+    await waitFor('a failed checkpoint reported', () => failures.length > 0, 5_000);
+    await sleep(200); // ten ticks' worth
+    assert.equal(failures.length, 1, 'reported once');
+    assert.match(failures[0]!.message, /^WAL checkpoint failed: .*not a database/);
+  } finally {
+    await failing.close();
     rmSync(dir, { recursive: true, force: true });
   }
 });

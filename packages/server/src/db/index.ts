@@ -27,13 +27,15 @@ export interface DatabaseOptions {
   dataDir: string;
   /** PostgreSQL pool size; defaults to 10. */
   poolSize?: number;
+  /** SQLite: the WAL checkpointer thread failed (checkpoints fall back to the main connection). */
+  onCheckpointError?: (err: Error) => void;
 }
 
 export function openDatabase(opts: DatabaseOptions): Database {
-  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openSqlite(opts.dataDir);
+  return opts.databaseUrl ? openPostgres(opts.databaseUrl, opts.poolSize ?? 10) : openSqlite(opts.dataDir, opts.onCheckpointError);
 }
 
-function openSqlite(dataDir: string): Database {
+function openSqlite(dataDir: string, onCheckpointError?: (err: Error) => void): Database {
   mkdirSync(dataDir, { recursive: true });
   const file = join(dataDir, 'linkwire.db');
   const sqlite = new SQLite(file);
@@ -50,7 +52,7 @@ function openSqlite(dataDir: string): Database {
   sqlite.pragma('cache_size = -16000');
   // Checkpoints run on their own thread (checkpointer.ts); this is only the fallback.
   sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
-  const checkpointer = startCheckpointer(file);
+  const checkpointer = startCheckpointer(file, { onError: onCheckpointError });
   const db = new Kysely<DB>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CamelCasePlugin()],
