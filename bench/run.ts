@@ -113,9 +113,10 @@ async function main() {
     setProfileDir(null);
     if (profDir && existsSync(profDir)) {
       // The api nodes only create endpoints / fill backlogs; the measured process is all/worker.
-      const files = profilesIn([profDir]).filter((f) => !/\/api-[^/]*$/.test(f));
+      const files = profilesIn([profDir]).filter((f) => !/\/api-\d+\//.test(f));
       if (files.length) {
-        // one breakdown per process (e.g. redirects: the ingestion-only node, then the one with an endpoint)
+        // one breakdown per thread of each process (main, sender thread, checkpointer; e.g. redirects:
+        // the ingestion-only node, then the one with an endpoint)
         profiles[s.name] = files.map((f) => summarise([f], 20));
         for (const b of profiles[s.name] ?? []) console.error(formatBreakdown(b, `  cpu profile ${s.name}`));
       } else console.error(`  (no profile written in ${profDir}: did the server exit cleanly?)`);

@@ -130,8 +130,10 @@ export async function startNode(store: Store, role: 'all' | 'api' | 'worker', ex
   const log = join(store.dir, `node-${role}-${port}.log`);
   const origin = `http://127.0.0.1:${port}`;
   const env = nodeEnv(store, { PORT: String(port), LINKWIRE_PUBLIC_URL: origin, ...extraEnv });
-  // The profile is written when the process exits (SIGTERM → graceful shutdown → exit).
-  const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`, `--cpu-prof-name=${role}-${port}-${Date.now()}.cpuprofile`] : [];
+  // The profiles are written when the process exits (SIGTERM → graceful shutdown → exit), one per
+  // thread (main, sender thread, WAL checkpointer) into a folder per node: Node's default file names
+  // carry the thread id, where a fixed --cpu-prof-name made every thread write the same file.
+  const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, `${role}-${port}`)}`] : [];
   const child = spawnNode([...prof, CLI, 'start', '--role', role], env, log);
   const cpu = child.pid ? new CpuMeter(child.pid) : null;
   try {

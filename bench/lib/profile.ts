@@ -15,7 +15,7 @@
 // (packages/server/dist) nearest above it in the stack. `(program)` (native work V8 cannot attribute: libuv, syscalls, the parser of
 // llhttp's wasm…) and `(garbage collector)` are reported as their own rows.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 interface CallFrame {
@@ -220,8 +220,13 @@ export function summarise(files: string[], top = 25): Breakdown {
 export function profilesIn(paths: string[]): string[] {
   const out: string[] = [];
   for (const p of paths) {
-    if (statSync(p).isDirectory()) for (const f of readdirSync(p).sort()) if (f.endsWith('.cpuprofile')) out.push(join(p, f));
     if (!statSync(p).isDirectory()) out.push(p);
+    else
+      for (const f of readdirSync(p).sort()) {
+        const path = join(p, f);
+        if (statSync(path).isDirectory()) out.push(...profilesIn([path]));
+        else if (f.endsWith('.cpuprofile')) out.push(path);
+      }
   }
   return out;
 }
@@ -230,7 +235,7 @@ export function formatBreakdown(b: Breakdown, title: string): string {
   const line = (r: { name: string; ms: number; pct: number; callers?: string }) =>
     `  ${r.pct.toFixed(1).padStart(5)} %  ${r.ms.toFixed(0).padStart(7)} ms  ${r.name}${r.callers ? `\n                        ← our code: ${r.callers}` : ''}`;
   return [
-    `${title}: ${b.files.map((f) => basename(f)).join(', ')}`,
+    `${title}: ${b.files.map((f) => `${basename(dirname(f))}/${basename(f)}`).join(', ')}`,
     `  busy ${b.busyMs.toFixed(0)} ms of ${b.totalMs.toFixed(0)} ms sampled (idle ${b.idleMs.toFixed(0)} ms); % of busy time`,
     ' by category:',
     ...b.categories.map(line),

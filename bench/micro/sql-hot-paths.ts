@@ -154,7 +154,7 @@ async function drain(c: AppContext, batch: number): Promise<number> {
         error: ok ? null : 'HTTP 500',
         responseBody: ok ? 'ok' : 'boom',
         retryAfterMs: null,
-        requestHeaders: { 'content-type': 'application/json', 'webhook-id': delivery.eventId },
+        requestHeadersJson: JSON.stringify({ 'content-type': 'application/json', 'webhook-id': delivery.eventId }),
       };
       const attempt = delivery.attemptCount + 1;
       return { delivery, attempt, result, step: nextStep(SCHEDULE, attempt, result, now) };

@@ -15,7 +15,7 @@ const result = (over: Partial<SendResult>): SendResult => ({
   error: 'HTTP 500',
   responseBody: null,
   retryAfterMs: null,
-  requestHeaders: {},
+  requestHeadersJson: '{}',
   ...over,
 });
 

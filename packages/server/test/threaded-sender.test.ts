@@ -47,7 +47,7 @@ describe('ThreadedSender (signing and HTTP in worker threads)', () => {
         assert.equal(result.ok, n % 5 !== 0, `result ${n} belongs to request ${n}`);
         assert.equal(result.statusCode, n % 5 === 0 ? 500 : 200);
         assert.equal(result.responseBody, `got ${n}`);
-        assert.equal(result.requestHeaders['webhook-id'], `evt_${n}`);
+        assert.equal(JSON.parse(result.requestHeadersJson)['webhook-id'], `evt_${n}`);
       });
       for (const req of r.requests) {
         const headers = req.headers as Record<string, string>;

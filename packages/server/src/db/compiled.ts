@@ -1,4 +1,4 @@
-import { type Compilable, CompiledQuery, type Kysely, type QueryResult } from 'kysely';
+import { type Compilable, CompiledQuery, type Kysely, type QueryResult, SqliteAdapter } from 'kysely';
 
 // Hot statements built with Kysely once, then re-run as SQL text.
 //
@@ -52,6 +52,11 @@ export function compiledText(db: QueryRunner, key: string): string | undefined {
  * that its compiled parameters equal `params`; later calls only bind the new parameters.
  */
 export async function runCompiled<R>(db: QueryRunner, key: string, params: unknown[], build: () => Buildable<R>): Promise<QueryResult<R>> {
+  return db.executeQuery<R>(CompiledQuery.raw(compiledTextFor(db, key, params, build), params));
+}
+
+/** The SQL text of `key` on this database, compiled (and its parameters checked) on first use. */
+function compiledTextFor(db: QueryRunner, key: string, params: unknown[], build: () => Buildable<unknown>): string {
   const adapter = db.getExecutor().adapter;
   let texts = textsByAdapter.get(adapter);
   if (!texts) {
@@ -72,8 +77,43 @@ export async function runCompiled<R>(db: QueryRunner, key: string, params: unkno
     text = compiled.sql;
     texts.set(key, text);
   }
-  return db.executeQuery<R>(CompiledQuery.raw(text, params));
+  return text;
 }
+
+/**
+ * runCompiled() for hot statements that return many rows: each row comes back as an array of its
+ * columns in SELECT/RETURNING order, not as an object. better-sqlite3 builds a row object property
+ * by property and the CamelCasePlugin then copies it into another; with arrays neither happens.
+ * Measured on the SQLite claim (128 rows of 7 columns, envelope included): 13.5–15.1 µs per row
+ * with objects, 9.9 µs with arrays, the statement itself unchanged. On PostgreSQL (pg makes
+ * objects in column order) the rows are converted, so callers read one shape on both engines.
+ */
+export async function runCompiledArrays(
+  db: QueryRunner & Pick<Kysely<any>, 'withoutPlugins'>,
+  key: string,
+  params: unknown[],
+  build: () => Buildable<unknown>,
+): Promise<unknown[][]> {
+  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
+  let plain = plainRunners.get(db);
+  if (plain === undefined) {
+    plain = db.withoutPlugins();
+    plainRunners.set(db, plain);
+  }
+  const text = compiledTextFor(db, key, params, build);
+  if (sqlite) return (await plain.executeQuery<unknown[]>(CompiledQuery.raw(ARRAY_ROWS + text, params))).rows;
+  const { rows } = await plain.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params));
+  return rows.map((row) => Object.values(row));
+}
+
+/**
+ * A statement whose text starts with this comment returns its rows as arrays: the SQLite statement
+ * cache (db/index.ts) prepares it in better-sqlite3's raw mode.
+ */
+export const ARRAY_ROWS = '/* rows as arrays */ ';
+
+/** Plugin-less twins of the Kysely instances and transactions runCompiledArrays ran on. */
+const plainRunners = new WeakMap<object, Kysely<any>>();
 
 /** The chunk size for `remaining` items: the largest ladder size that fits (ladder descending, ending in 1). */
 function fitting(ladder: readonly number[], remaining: number): number {

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { ARRAY_ROWS } from './compiled.js';
 import { type Capabilities, POSTGRES_CAPABILITIES, SQLITE_CAPABILITIES } from './capabilities.js';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
 import type { DB } from './schema.js';
@@ -87,6 +88,8 @@ export function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
           cache.delete(sql);
         } else {
           stmt = target.prepare(sql);
+          // runCompiledArrays (db/compiled.ts) marks the statements whose rows it wants as arrays.
+          if (sql.startsWith(ARRAY_ROWS)) stmt.raw(true);
           if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
         }
         cache.set(sql, stmt);

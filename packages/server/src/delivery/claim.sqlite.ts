@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import { runCompiled } from '../db/compiled.js';
+import { runCompiledArrays } from '../db/compiled.js';
 import type { DB } from '../db/schema.js';
 import type { ClaimedDelivery } from './claim.js';
 
@@ -18,13 +18,16 @@ import type { ClaimedDelivery } from './claim.js';
 // picked by rowid, not id: the outer UPDATE then finds each row directly instead of through the
 // primary-key index first.
 //
+// Rows come back as arrays (runCompiledArrays): object rows, built by better-sqlite3 and copied
+// again by the CamelCasePlugin, made up a quarter of the claim's cost.
+//
 // Measured (2 shared cores under load from other processes, better-sqlite3 12, WAL, 100 000 pending
 // rows, batch 256): 3.35 ms per claim statement ≈ 76 000 claims/s, ~13 µs per delivery. Claims of
 // 50 rows, alone on the machine (id IN → rowid IN): 5.5–6.3 → 4.9–6.4 µs per row.
 export async function claimDueSqlite(db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number): Promise<ClaimedDelivery[]> {
-  // Compiled once per database (db/compiled.ts); the result rows still go through CamelCasePlugin.
-  const { rows } = await runCompiled(db, 'claim.sqlite', [workerId, leaseUntil, now, limit], () =>
-    sql<ClaimedDelivery>`
+  // Compiled once per database (db/compiled.ts).
+  const rows = await runCompiledArrays(db, 'claim.sqlite', [workerId, leaseUntil, now, limit], () =>
+    sql`
       UPDATE deliveries SET claimed_by = ${workerId}, next_attempt_at = ${leaseUntil}
       WHERE rowid IN (
         SELECT rowid FROM deliveries
@@ -35,5 +38,18 @@ export async function claimDueSqlite(db: Kysely<DB>, workerId: string, now: numb
       RETURNING id, account_id, webhook_id, event_id, attempt_count, is_test,
         (SELECT payload FROM events WHERE events.id = deliveries.event_id) AS payload`.compile(db),
   );
-  return rows;
+  const claimed = new Array<ClaimedDelivery>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    claimed[i] = {
+      id: r[0] as string,
+      accountId: r[1] as string,
+      webhookId: r[2] as string,
+      eventId: r[3] as string,
+      attemptCount: r[4] as number,
+      isTest: r[5] as number,
+      payload: r[6] as string | null,
+    };
+  }
+  return claimed;
 }

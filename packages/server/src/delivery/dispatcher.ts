@@ -29,7 +29,10 @@ interface Lane {
   queue: Job[];
   /** What this worker has learnt about the endpoint (outlives the lane). */
   stats: EndpointStats;
-  /** Start times of the sends in flight: a send that has been running long counts before it ends. */
+  /**
+   * Start times of the sends in flight, oldest first (a Set keeps insertion order): a send that has
+   * been running long counts before it ends.
+   */
   starts: Set<{ at: number }>;
 }
 
@@ -269,7 +272,8 @@ export class Dispatcher implements BackgroundService {
     let keep = limit;
     if (lane.stats.avgMs !== null) {
       let pace = lane.stats.avgMs;
-      for (const started of lane.starts) pace = Math.max(pace, now - started.at);
+      const oldest = lane.starts.values().next().value;
+      if (oldest !== undefined) pace = Math.max(pace, now - oldest.at);
       keep = Math.max(limit, Math.floor((limit * LOCAL_QUEUE_MS) / Math.max(1, pace)));
     }
     if (lane.queue.length > keep) {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
-import { ladderChunks, runCompiled } from '../db/compiled.js';
+import { ladderChunks, runCompiled, runCompiledArrays } from '../db/compiled.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { newId } from '../lib/ids.js';
 import { autoDisableIfDue, disableEndpoint } from './auto-disable.js';
@@ -107,6 +107,9 @@ export class ResultWriter {
   }
 }
 
+/** Columns of an attempts row, in the order writeOutcomes binds them. */
+const ATTEMPT_COLUMNS = 11;
+
 const cut = (text: string | null, max: number) => (text === null ? null : text.length > max ? text.slice(0, max) : text);
 
 /** One flush: deliveries, attempts, endpoint health, and the 410 / exhaustion consequences. */
@@ -127,12 +130,12 @@ export async function writeOutcomes(
     }
     params.push(now, workerId);
     // UPDATE … FROM (VALUES …): one statement for the whole chunk, on both engines.
-    const { rows } = await runCompiled<{ id: string }>(tx, `writeOutcomes.deliveries:${chunk.length}`, params, () => {
+    const rows = await runCompiledArrays(tx, `writeOutcomes.deliveries:${chunk.length}`, params, () => {
       const values = chunk.map(
         (o) =>
           sql`(${o.delivery.id}, ${o.step.status}, CAST(${o.attempt} AS INTEGER), CAST(${o.step.nextAttemptAt} AS BIGINT), CAST(${o.result.statusCode} AS INTEGER), ${cut(o.result.error, 1000)}, CAST(${o.result.durationMs} AS INTEGER))`,
       );
-      return sql<{ id: string }>`
+      return sql`
         WITH r(id, status, attempt_count, next_attempt_at, last_status_code, last_error, last_duration_ms) AS (VALUES ${sql.join(values)})
         UPDATE deliveries SET
           status = r.status, attempt_count = r.attempt_count, next_attempt_at = r.next_attempt_at, claimed_by = NULL,
@@ -141,28 +144,46 @@ export async function writeOutcomes(
         WHERE deliveries.id = r.id AND deliveries.claimed_by = ${workerId}
         RETURNING deliveries.id`.compile(tx);
     });
-    for (const r of rows) kept.add(r.id);
+    for (const r of rows) kept.add(r[0] as string);
   }
   const written = kept.size === outcomes.length ? outcomes : outcomes.filter((o) => kept.has(o.delivery.id));
   for (const chunk of ladderChunks(written)) {
-    const rows = chunk.map((o) => ({
-      id: newId('att'),
-      deliveryId: o.delivery.id,
-      accountId: o.delivery.accountId,
-      attempt: o.attempt,
-      startedAt: o.result.startedAt,
-      durationMs: o.result.durationMs,
-      statusCode: o.result.statusCode,
-      errorKind: o.result.errorKind,
-      error: cut(o.result.error, 1000),
-      responseBody: cut(o.result.responseBody, STORE_LIMIT),
-      requestHeaders: JSON.stringify(o.result.requestHeaders),
-    }));
-    const params: unknown[] = [];
-    for (const a of rows) {
-      params.push(a.id, a.deliveryId, a.accountId, a.attempt, a.startedAt, a.durationMs, a.statusCode, a.errorKind, a.error, a.responseBody, a.requestHeaders);
+    // The parameters straight from the outcomes; row objects only for the first compile.
+    const params: unknown[] = new Array(chunk.length * ATTEMPT_COLUMNS);
+    for (let i = 0, p = 0; i < chunk.length; i++) {
+      const o = chunk[i]!;
+      params[p++] = newId('att');
+      params[p++] = o.delivery.id;
+      params[p++] = o.delivery.accountId;
+      params[p++] = o.attempt;
+      params[p++] = o.result.startedAt;
+      params[p++] = o.result.durationMs;
+      params[p++] = o.result.statusCode;
+      params[p++] = o.result.errorKind;
+      params[p++] = cut(o.result.error, 1000);
+      params[p++] = cut(o.result.responseBody, STORE_LIMIT);
+      params[p++] = o.result.requestHeadersJson;
     }
-    await runCompiled(tx, `writeOutcomes.attempts:${chunk.length}`, params, () => tx.insertInto('attempts').values(rows));
+    await runCompiled(tx, `writeOutcomes.attempts:${chunk.length}`, params, () =>
+      tx.insertInto('attempts').values(
+        chunk.map((_, i) => {
+          const at = i * ATTEMPT_COLUMNS;
+          return {
+            id: params[at] as string,
+            deliveryId: params[at + 1] as string,
+            accountId: params[at + 2] as string,
+            attempt: params[at + 3] as number,
+            startedAt: params[at + 4] as number,
+            durationMs: params[at + 5] as number,
+            statusCode: params[at + 6] as number | null,
+            errorKind: params[at + 7] as string | null,
+            error: params[at + 8] as string | null,
+            responseBody: params[at + 9] as string | null,
+            requestHeaders: params[at + 10] as string,
+          };
+        }),
+      ),
+    );
   }
   await updateEndpointHealth(tx, written, memos, healthWritten);
   // Consequences that change an endpoint, after its deliveries are written.

@@ -4,7 +4,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Signer } from '@linkwire/webhooks';
 import { targetPolicy } from '../webhooks/ssrf.js';
 import { failedBeforeSending, Sender, SignerCache, type SendResult } from './sender.js';
-import type { SendThreadInit, ThreadMessage, WireEndpoint, WireRequest } from './threaded-sender.js';
+import { forEachRequest, type SendThreadInit, type ThreadMessage, type WireEndpoint, type WireResults, writeResult } from './threaded-sender.js';
 
 const init = workerData as SendThreadInit;
 const sender = new Sender({
@@ -16,10 +16,10 @@ const signers = new SignerCache();
 
 // Results leave in one message per event-loop turn: one postMessage per delivery would cost
 // about as much as the send it reports.
-let done: Array<[number, SendResult]> = [];
+let done: WireResults = [];
 let scheduled = false;
 function report(seq: number, result: SendResult) {
-  done.push([seq, result]);
+  writeResult(done, seq, result);
   if (scheduled) return;
   scheduled = true;
   setImmediate(() => {
@@ -39,20 +39,20 @@ interface Target {
   timeoutMs: number;
 }
 
-function start(target: Target, req: WireRequest) {
+function start(target: Target, seq: number, eventId: string, body: string) {
   sender
     .send({
       endpointId: target.id,
       url: target.url,
-      eventId: req.eventId,
-      body: req.body,
+      eventId,
+      body,
       signers: target.signers,
       customHeaders: target.customHeaders,
       timeoutMs: target.timeoutMs,
     })
     .then(
-      (result) => report(req.seq, result),
-      (err: unknown) => report(req.seq, failedBeforeSending(`Unexpected sender error: ${(err as Error)?.message ?? err}`)),
+      (result) => report(seq, result),
+      (err: unknown) => report(seq, failedBeforeSending(`Unexpected sender error: ${(err as Error)?.message ?? err}`)),
     );
 }
 
@@ -70,11 +70,11 @@ parentPort!.on('message', (msg: ThreadMessage) => {
         return err instanceof Error ? err : new Error(String(err));
       }
     });
-    for (const req of msg.requests) {
-      const t = targets[req.endpoint]!;
-      if (t instanceof Error) report(req.seq, failedBeforeSending(`Unexpected sender error: ${t.message}`));
-      else start(t, req);
-    }
+    forEachRequest(msg.requests, (seq, endpoint, eventId, body) => {
+      const t = targets[endpoint]!;
+      if (t instanceof Error) report(seq, failedBeforeSending(`Unexpected sender error: ${t.message}`));
+      else start(t, seq, eventId, body);
+    });
   } else if (msg.kind === 'close') {
     void sender.close().finally(() => parentPort!.postMessage({ kind: 'closed' } satisfies ThreadMessage));
   }

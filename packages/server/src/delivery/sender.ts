@@ -37,7 +37,11 @@ export interface SendResult {
   responseBody: string | null;
   /** Parsed Retry-After in ms (429/503 only), null when absent or malformed. */
   retryAfterMs: number | null;
-  requestHeaders: Record<string, string>;
+  /**
+   * The request's headers as sent, as JSON text: what the attempt row stores. Serialised where the
+   * request was made, so a sender thread posts one string instead of an object to clone.
+   */
+  requestHeadersJson: string;
 }
 
 // Custom headers may add to a request, never change what identifies or frames it (names compared
@@ -421,7 +425,7 @@ class Exchange {
       error,
       responseBody,
       retryAfterMs,
-      requestHeaders: this.requestHeaders,
+      requestHeadersJson: JSON.stringify(this.requestHeaders),
     });
   }
 }
@@ -446,7 +450,7 @@ export function failedBeforeSending(error: string): SendResult {
     error,
     responseBody: null,
     retryAfterMs: null,
-    requestHeaders: {},
+    requestHeadersJson: '{}',
   };
 }
 
