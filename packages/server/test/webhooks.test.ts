@@ -386,6 +386,17 @@ describeEachDialect('webhook plan limits and usage', (dialect) => {
     assert.equal((await create(u.apiKey, { url: HOOK, events: ['*'] })).status, 201);
   });
 
+  it('concurrent requests never go past the endpoints and test-send limits', async () => {
+    // Each check counts then inserts; on PostgreSQL two transactions of one account could both count
+    // 2 of 3 and both insert, unless the account row is locked first.
+    const u = await node.signup();
+    const created = await Promise.all(Array.from({ length: 6 }, () => create(u.apiKey, { url: HOOK, events: ['*'] })));
+    assert.deepEqual(created.map((r) => r.status).sort(), [201, 201, 201, 403, 403, 403]);
+    const id = created.find((r) => r.status === 201)!.body.id;
+    const sent = await Promise.all(Array.from({ length: 5 }, () => node.request({ method: 'POST', url: `/api/v1/webhooks/${id}/test`, token: u.apiKey })));
+    assert.deepEqual(sent.map((r) => r.status).sort(), [202, 202, 429, 429, 429]);
+  });
+
   it('test sends: 202 with a delivery of the example event, 429 + Retry-After past the hourly limit, 409 when disabled', async () => {
     const u = await node.signup();
     const wh = (await create(u.apiKey, { url: HOOK, events: ['subscriber.new'], filter: { 'data.email': 'nobody@example.com' } })).body;

@@ -12,6 +12,11 @@ export interface Capabilities {
   readonly listenNotify: boolean;
   /** Maximum bound parameters in one statement: batch sizes are derived from it. */
   readonly maxParameters: number;
+  /**
+   * Write transactions run concurrently, so a check-then-insert needs `SELECT … FOR UPDATE` on a row
+   * to serialise; SQLite runs one write transaction at a time (and has no FOR UPDATE).
+   */
+  readonly rowLocks: boolean;
 }
 
 export const SQLITE_CAPABILITIES: Capabilities = {
@@ -20,6 +25,7 @@ export const SQLITE_CAPABILITIES: Capabilities = {
   listenNotify: false,
   // SQLITE_MAX_VARIABLE_NUMBER is 32766 since SQLite 3.32.
   maxParameters: 32_000,
+  rowLocks: false,
 };
 
 export const POSTGRES_CAPABILITIES: Capabilities = {
@@ -27,4 +33,5 @@ export const POSTGRES_CAPABILITIES: Capabilities = {
   concurrentWorkers: true,
   listenNotify: true,
   maxParameters: 65_000,
+  rowLocks: true,
 };

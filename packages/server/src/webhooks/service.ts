@@ -97,6 +97,19 @@ async function accountPlan(ctx: AppContext | { db: Tx }, accountId: string): Pro
   return account.plan;
 }
 
+/**
+ * The account's plan, with its row locked until `tx` ends where write transactions run
+ * concurrently. The limit checks below count and then insert: without the lock, two requests of one
+ * account on PostgreSQL could both count 2 of 3 endpoints and both insert (the test with six
+ * concurrent creations got five). Other accounts are not held up.
+ */
+async function lockedAccountPlan(ctx: AppContext, tx: Tx, accountId: string): Promise<string> {
+  if (!ctx.database.caps.rowLocks) return accountPlan({ db: tx }, accountId);
+  const account = await tx.selectFrom('accounts').select('plan').where('id', '=', accountId).forUpdate().executeTakeFirst();
+  if (!account) throw notFound('Account', accountId);
+  return account.plan;
+}
+
 const proFeature = (limit: string) =>
   limitReached({
     status: 403,
@@ -120,7 +133,7 @@ async function findEndpoint(db: AppContext['db'] | Tx, accountId: string, id: st
 export async function createEndpoint(ctx: AppContext, accountId: string, input: EndpointInput): Promise<EndpointView & { secret: string }> {
   await checkInput(ctx, input);
   return inTransaction(ctx.db, async (tx) => {
-    const limits = limitsFor(ctx.config, await accountPlan({ db: tx }, accountId));
+    const limits = limitsFor(ctx.config, await lockedAccountPlan(ctx, tx, accountId));
     if (limits.endpoints === 0) throw proFeature('endpoints');
     if (limits.endpoints !== null) {
       const { n } = await tx
@@ -259,7 +272,7 @@ export async function sendTest(
 ): Promise<{ deliveryId: string; eventId: string }> {
   return inTransaction(ctx.db, async (tx) => {
     const row = await findEndpoint(tx, accountId, id);
-    const limits = limitsFor(ctx.config, await accountPlan({ db: tx }, accountId));
+    const limits = limitsFor(ctx.config, await lockedAccountPlan(ctx, tx, accountId));
     if (limits.testSends1h === 0) throw proFeature('testSends1h');
     if (row.enabled === 0) {
       throw conflict(
