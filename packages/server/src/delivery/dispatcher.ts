@@ -59,8 +59,8 @@ const LOCAL_QUEUE_MS = 5_000;
  *       endpoints whose breaker is open get their deliveries handed back (no attempt counted)
  *     → each finished send becomes an Outcome for the ResultWriter (group commit)
  *
- * A batch that comes back full means more are due: the loop claims again at once instead of
- * waiting for the poll. Caps (512 claimed per worker; per endpoint 16 at first, up to 64 as it
+ * A batch that comes back full means more are due: the loop claims again as soon as half a batch
+ * of slots is free (sends finishing wake it) instead of waiting for the poll. Caps (512 claimed per worker; per endpoint 16 at first, up to 64 as it
  * answers) and the breaker keep a slow or dead endpoint from holding the slots healthy endpoints need.
  */
 export class Dispatcher implements BackgroundService {
@@ -89,12 +89,15 @@ export class Dispatcher implements BackgroundService {
   private readonly listener: { close(): Promise<void> } | null;
   private stopping: Promise<void> | null = null;
   private readonly trimTimer: NodeJS.Timeout;
+  /** The smallest claim worth a statement while a backlog waits: half a batch. */
+  private readonly minBacklogClaim: number;
 
   constructor(
     private readonly ctx: AppContext,
     overrides: Partial<DeliveryOptions> = {},
   ) {
     this.opts = deliveryOptionsFromEnv(process.env, overrides);
+    this.minBacklogClaim = Math.max(1, Math.min(Math.ceil(this.opts.claimBatch / 2), this.opts.globalConcurrency));
     this.claim = claimFor(ctx.database.caps);
     this.breakers = new Breakers({
       threshold: this.opts.breakerThreshold,
@@ -149,7 +152,10 @@ export class Dispatcher implements BackgroundService {
       this.wakeRequested = false;
       const room = this.opts.globalConcurrency - this.load;
       let full = false;
-      if (room > 0) {
+      // While backlogged, claim only once a useful batch fits (sends finishing wake the loop then):
+      // every claim is a statement and, on SQLite, a commit of its own. Claiming whatever few slots
+      // had just freed made 28 % of a 60 000-delivery drain's 1 200 claims smaller than 32 rows.
+      if (room >= (this.backlog ? this.minBacklogClaim : 1)) {
         try {
           full = await this.claimBatch(Math.min(this.opts.claimBatch, room));
           this.backlog = full;
@@ -324,7 +330,7 @@ export class Dispatcher implements BackgroundService {
         if (!this.lanes.has(endpoint.id) && lane.queue.length === 0 && lane.active > 0) this.lanes.set(endpoint.id, lane);
         this.pump(endpoint.id);
         // Backlogged and room for a useful batch again: claim now rather than at the next poll.
-        if (this.backlog && this.running && this.opts.globalConcurrency - this.load >= Math.ceil(this.opts.claimBatch / 4)) this.wake();
+        if (this.backlog && this.running && this.opts.globalConcurrency - this.load >= this.minBacklogClaim) this.wake();
       });
     this.inFlight.set(sending, delivery.id);
     void sending.finally(() => this.inFlight.delete(sending));
