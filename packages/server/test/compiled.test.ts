@@ -177,6 +177,25 @@ describeEachDialect('db/compiled statements', (dialect) => {
       .executeTakeFirstOrThrow();
   }
 
+  /** A pending delivery row of the suite's account (insert it yourself, alone or in a batch). */
+  function pendingDelivery(webhookId: string, eventId: string, nextAttemptAt: number, claimedBy: string | null = null) {
+    return {
+      id: newId('dlv'),
+      accountId,
+      webhookId,
+      eventId,
+      eventType: 'test.event',
+      status: 'pending',
+      attemptCount: 0,
+      nextAttemptAt,
+      claimedBy,
+      lastError: null,
+      isTest: 0,
+      createdAt: 0,
+      updatedAt: 0,
+    };
+  }
+
   /** Envelopes by event id through padded IN lists, the way the hot paths look rows up. */
   async function payloadsOf(ids: string[]): Promise<Map<string, string>> {
     const out = new Map<string, string>();
@@ -193,27 +212,9 @@ describeEachDialect('db/compiled statements', (dialect) => {
     const wh = await insertEndpoint('http://127.0.0.1:9/hook');
     const eventId = newId('evt');
     await ctx.db.insertInto('events').values({ id: eventId, accountId, type: 'test.event', createdAt: 0, payload: '{}' }).execute();
-    const ids = range(5).map(() => newId('dlv'));
-    await ctx.db
-      .insertInto('deliveries')
-      .values(
-        ids.map((id) => ({
-          id,
-          accountId,
-          webhookId: wh.id,
-          eventId,
-          eventType: 'test.event',
-          status: 'pending',
-          attemptCount: 0,
-          nextAttemptAt: 0,
-          claimedBy: 'w1',
-          lastError: null,
-          isTest: 0,
-          createdAt: 0,
-          updatedAt: 0,
-        })),
-      )
-      .execute();
+    const claimedRows = range(5).map(() => pendingDelivery(wh.id, eventId, 0, 'w1'));
+    await ctx.db.insertInto('deliveries').values(claimedRows).execute();
+    const ids = claimedRows.map((r) => r.id);
     // 5 ids go out as an IN list of 16 (the fifth repeated): still 5 rows released.
     assert.equal(await releaseClaims(ctx.db, 'w1', ids, 42), 5);
     assert.equal(await releaseClaims(ctx.db, 'w1', ids, 42), 0, 'no longer held');
@@ -229,21 +230,7 @@ describeEachDialect('db/compiled statements', (dialect) => {
     // Three events, the first delivered twice (fan-out shares an event), one not due yet, one held.
     const events = range(3).map((i) => ({ id: newId('evt'), accountId, type: 'test.event', createdAt: 0, payload: `{"n":${i}}` }));
     await ctx.db.insertInto('events').values(events).execute();
-    const row = (eventId: string, nextAttemptAt: number) => ({
-      id: newId('dlv'),
-      accountId,
-      webhookId: wh.id,
-      eventId,
-      eventType: 'test.event',
-      status: 'pending',
-      attemptCount: 0,
-      nextAttemptAt,
-      claimedBy: null,
-      lastError: null,
-      isTest: 0,
-      createdAt: 0,
-      updatedAt: 0,
-    });
+    const row = (eventId: string, nextAttemptAt: number) => pendingDelivery(wh.id, eventId, nextAttemptAt);
     const due = [row(events[0]!.id, 100), row(events[0]!.id, 101), row(events[1]!.id, 102)];
     const later = row(events[2]!.id, 10_000);
     const held = row(events[2]!.id, HELD_UNTIL);
