@@ -225,6 +225,33 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     }
   });
 
+  it('while a backlog waits, claims hold at least half a batch instead of the few slots just freed', async () => {
+    const r = await receiver((_req, res) => setTimeout(() => res.end('ok'), 2));
+    const u = await node.signup();
+    const endpoint = await createEndpoint(node.ctx, u.accountId, { url: r.url });
+    await inTransaction(node.ctx.db, async (tx) => {
+      const { emit } = await import('../src/events/emit.js');
+      for (let i = 0; i < 320; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
+    });
+    // 64 slots, 8 sends in flight: the rest of each claim waits locally, and slots free one by one.
+    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, claimBatch: 32, globalConcurrency: 64, endpointConcurrency: 8 });
+    try {
+      await waitFor('320 succeeded', async () => {
+        await sleep(20);
+        const rows = await deliveryRows(node.ctx, endpoint.id);
+        return rows.filter((d) => d.status === 'succeeded').length === 320;
+      });
+      // Rows handed back before the endpoint first answers are claimed again, so more than 320 are
+      // claimed. Measured here: 27 claims averaging 23 rows; claiming whatever slots had just freed
+      // took 52–58 claims averaging 11–12.
+      const { claims, claimed } = dispatcher.stats;
+      assert.ok(claimed >= 320);
+      assert.ok(claimed / claims >= 16, `${claims} claims for ${claimed} rows: ${(claimed / claims).toFixed(1)} on average, under half a batch`);
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
   it('stop() drains in-flight sends, hands back unstarted claims, and loses nothing', async () => {
     const slow = await receiver((_req, res) => {
       setTimeout(() => res.end('ok'), 150);

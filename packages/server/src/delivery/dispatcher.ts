@@ -68,6 +68,8 @@ export class Dispatcher implements BackgroundService {
   readonly workerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
   readonly breakers: Breakers;
   readonly results: ResultWriter;
+  /** Claims that returned rows, and the rows they returned (tests and logs). */
+  readonly stats = { claims: 0, claimed: 0 };
   private readonly opts: DeliveryOptions;
   private readonly claim: ClaimFn;
   private readonly sender: SendPort;
@@ -195,6 +197,8 @@ export class Dispatcher implements BackgroundService {
     const now = Date.now();
     const claimed = await this.claim(this.ctx.db, this.workerId, now, now + this.opts.leaseMs, limit);
     if (claimed.length === 0) return false;
+    this.stats.claims++;
+    this.stats.claimed += claimed.length;
     const endpoints = await this.endpoints.load(
       claimed.map((d) => d.webhookId),
       now,
