@@ -107,9 +107,6 @@ export class ResultWriter {
   }
 }
 
-/** Columns of an attempts row, in the order writeOutcomes binds them. */
-const ATTEMPT_COLUMNS = 11;
-
 const cut = (text: string | null, max: number) => (text === null ? null : text.length > max ? text.slice(0, max) : text);
 
 /** One flush: deliveries, attempts, endpoint health, and the 410 / exhaustion consequences. */
@@ -148,42 +145,24 @@ export async function writeOutcomes(
   }
   const written = kept.size === outcomes.length ? outcomes : outcomes.filter((o) => kept.has(o.delivery.id));
   for (const chunk of ladderChunks(written)) {
-    // The parameters straight from the outcomes; row objects only for the first compile.
-    const params: unknown[] = new Array(chunk.length * ATTEMPT_COLUMNS);
-    for (let i = 0, p = 0; i < chunk.length; i++) {
-      const o = chunk[i]!;
-      params[p++] = newId('att');
-      params[p++] = o.delivery.id;
-      params[p++] = o.delivery.accountId;
-      params[p++] = o.attempt;
-      params[p++] = o.result.startedAt;
-      params[p++] = o.result.durationMs;
-      params[p++] = o.result.statusCode;
-      params[p++] = o.result.errorKind;
-      params[p++] = cut(o.result.error, 1000);
-      params[p++] = cut(o.result.responseBody, STORE_LIMIT);
-      params[p++] = o.result.requestHeadersJson;
+    const rows = chunk.map((o) => ({
+      id: newId('att'),
+      deliveryId: o.delivery.id,
+      accountId: o.delivery.accountId,
+      attempt: o.attempt,
+      startedAt: o.result.startedAt,
+      durationMs: o.result.durationMs,
+      statusCode: o.result.statusCode,
+      errorKind: o.result.errorKind,
+      error: cut(o.result.error, 1000),
+      responseBody: cut(o.result.responseBody, STORE_LIMIT),
+      requestHeaders: o.result.requestHeadersJson,
+    }));
+    const params: unknown[] = [];
+    for (const a of rows) {
+      params.push(a.id, a.deliveryId, a.accountId, a.attempt, a.startedAt, a.durationMs, a.statusCode, a.errorKind, a.error, a.responseBody, a.requestHeaders);
     }
-    await runCompiled(tx, `writeOutcomes.attempts:${chunk.length}`, params, () =>
-      tx.insertInto('attempts').values(
-        chunk.map((_, i) => {
-          const at = i * ATTEMPT_COLUMNS;
-          return {
-            id: params[at] as string,
-            deliveryId: params[at + 1] as string,
-            accountId: params[at + 2] as string,
-            attempt: params[at + 3] as number,
-            startedAt: params[at + 4] as number,
-            durationMs: params[at + 5] as number,
-            statusCode: params[at + 6] as number | null,
-            errorKind: params[at + 7] as string | null,
-            error: params[at + 8] as string | null,
-            responseBody: params[at + 9] as string | null,
-            requestHeaders: params[at + 10] as string,
-          };
-        }),
-      ),
-    );
+    await runCompiled(tx, `writeOutcomes.attempts:${chunk.length}`, params, () => tx.insertInto('attempts').values(rows));
   }
   await updateEndpointHealth(tx, written, memos, healthWritten);
   // Consequences that change an endpoint, after its deliveries are written.
