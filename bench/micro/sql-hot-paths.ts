@@ -9,16 +9,23 @@
 // Reports CPU µs (process.cpuUsage, user + system) and wall µs per delivery / per event. The box
 // has 2 shared cores, so CPU µs is the figure to compare; run it several times.
 //
-//   node --import tsx bench/micro/sql-hot-paths.ts [--rounds 3] [--deliveries 20000]
+// `--database-url postgres://…/db` runs the same on PostgreSQL (a throw-away database: the bench
+// deletes rows); it then also reports the CPU of every `postgres` process on the machine (server
+// CPU µs: the backend, the WAL writer, autovacuum), read from /proc. `--in-flight N` keeps N claimed
+// deliveries unwritten while claiming on, as a dispatcher with N sends in flight does, so claims
+// meet leased rows the way they do in a real drain.
+//
+//   node --import tsx bench/micro/sql-hot-paths.ts [--rounds 3] [--deliveries 20000] [--in-flight 512] [--database-url …]
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
 import { loadConfig } from '../../packages/server/src/config.js';
 import type { AppContext } from '../../packages/server/src/context.js';
 import { inTransaction } from '../../packages/server/src/db/transaction.js';
-import { claimFor } from '../../packages/server/src/delivery/claim.js';
+import { type ClaimedDelivery, claimFor } from '../../packages/server/src/delivery/claim.js';
 import { EndpointLoader } from '../../packages/server/src/delivery/endpoints.js';
 import { type Outcome, writeOutcomes } from '../../packages/server/src/delivery/results.js';
 import { nextStep } from '../../packages/server/src/delivery/retry.js';
@@ -30,15 +37,27 @@ import { createLogger } from '../../packages/server/src/logger.js';
 import { createContext } from '../../packages/server/src/runtime.js';
 
 const { values: args } = parseArgs({
-  options: { rounds: { type: 'string', default: '3' }, deliveries: { type: 'string', default: '20000' } },
+  options: {
+    rounds: { type: 'string', default: '3' },
+    deliveries: { type: 'string', default: '20000' },
+    'in-flight': { type: 'string', default: '0' },
+    'database-url': { type: 'string' },
+  },
 });
 const ROUNDS = Number(args.rounds);
 const DELIVERIES = Number(args.deliveries);
+const IN_FLIGHT = Number(args['in-flight']);
+const DATABASE_URL = args['database-url'];
 const ENDPOINTS = 2; // every event fans out to both: a claimed batch of 256 holds ~128 distinct events
 const SCHEDULE = [10_000, 30_000, 120_000];
 
 const dataDir = mkdtempSync(join(tmpdir(), 'linkwire-micro-'));
-const config = loadConfig({ LINKWIRE_SECRET_KEY: randomBytes(32).toString('base64'), LINKWIRE_DATA_DIR: dataDir, LOG_LEVEL: 'silent' });
+const config = loadConfig({
+  LINKWIRE_SECRET_KEY: randomBytes(32).toString('base64'),
+  LINKWIRE_DATA_DIR: dataDir,
+  LOG_LEVEL: 'silent',
+  ...(DATABASE_URL ? { DATABASE_URL } : {}),
+});
 const ctx = await createContext(config, { log: createLogger('silent') });
 
 const accountId = newId('acc');
@@ -116,12 +135,33 @@ async function fill(deliveries: number) {
   }
 }
 
+/** CPU µs used so far by every `postgres` process (0 on SQLite). */
+function postgresCpuUs(): number {
+  if (!DATABASE_URL) return 0;
+  const tick = 1e6 / 100; // USER_HZ
+  let total = 0;
+  for (const pid of readdirSync('/proc')) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const close = stat.lastIndexOf(')');
+      if (!stat.slice(stat.indexOf('(') + 1, close).startsWith('postgres')) continue;
+      const f = stat.slice(close + 2).split(' ');
+      total += (Number(f[11]) + Number(f[12])) * tick; // utime, stime
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return total;
+}
+
 function measure() {
   const cpu = process.cpuUsage();
+  const server = postgresCpuUs();
   const wall = process.hrtime.bigint();
   return () => {
     const c = process.cpuUsage(cpu);
-    return { cpuUs: c.user + c.system, wallUs: Number(process.hrtime.bigint() - wall) / 1_000 };
+    return { cpuUs: c.user + c.system, serverUs: postgresCpuUs() - server, wallUs: Number(process.hrtime.bigint() - wall) / 1_000 };
   };
 }
 
@@ -130,13 +170,32 @@ const claim = claimFor(ctx.database.caps);
 const loader = new EndpointLoader(ctx.db, ctx.masterKey);
 const memos = new Map();
 
-/** Drains every due delivery in claim batches of `batch`; returns the deliveries handled. */
+/**
+ * Drains every due delivery in claim batches of `batch`; returns the deliveries handled. With
+ * IN_FLIGHT, that many claimed deliveries stay unwritten (oldest written first) while claiming on.
+ */
 async function drain(c: AppContext, batch: number): Promise<number> {
   let total = 0;
+  const held: Array<{ claimed: ClaimedDelivery[]; now: number }> = [];
+  let heldCount = 0;
   for (;;) {
     const now = Date.now();
     const claimed = await claim(c.db, workerId, now, now + 60_000, batch);
-    if (claimed.length === 0) return total;
+    if (claimed.length > 0) {
+      held.push({ claimed, now });
+      heldCount += claimed.length;
+    }
+    if (claimed.length > 0 && heldCount <= IN_FLIGHT) continue;
+    const oldest = held.shift();
+    if (!oldest) return total;
+    heldCount -= oldest.claimed.length;
+    total += await complete(c, oldest.claimed, oldest.now);
+  }
+}
+
+/** The rest of a drain cycle for one claimed batch: endpoints, then the results transaction. */
+async function complete(c: AppContext, claimed: ClaimedDelivery[], now: number): Promise<number> {
+  {
     const endpoints = await loader.load(
       claimed.map((d) => d.webhookId),
       now,
@@ -160,7 +219,7 @@ async function drain(c: AppContext, batch: number): Promise<number> {
       return { delivery, attempt, result, step: nextStep(SCHEDULE, attempt, result, now) };
     });
     await inTransaction(c.db, (tx) => writeOutcomes(c, tx, workerId, outcomes, Date.now(), memos, []));
-    total += claimed.length;
+    return claimed.length;
   }
 }
 
@@ -171,7 +230,7 @@ async function emitBatches(size: number, events: number) {
   }
 }
 
-const rows: Array<{ round: number; what: string; n: number; cpuUs: number; wallUs: number }> = [];
+const rows: Array<{ round: number; what: string; n: number; cpuUs: number; serverUs: number; wallUs: number }> = [];
 
 // Warm-up (not reported): JIT, prepared statements, compiled texts.
 await fill(2_000);
@@ -184,6 +243,8 @@ await ctx.db.deleteFrom('deliveries').execute();
 for (let round = 1; round <= ROUNDS; round++) {
   for (const batch of [256, 8]) {
     await fill(DELIVERIES);
+    // As autovacuum would after a bulk load (docs/scaling.md): without it the planner may scan.
+    if (DATABASE_URL) await sql`ANALYZE deliveries`.execute(ctx.db);
     const stop = measure();
     const n = await drain(ctx, batch);
     const m = stop();
@@ -201,14 +262,19 @@ for (let round = 1; round <= ROUNDS; round++) {
 }
 
 const fmt = (v: number) => v.toFixed(1).padStart(8);
-console.log(`sql-hot-paths: SQLite, ${ENDPOINTS} endpoints, ${DELIVERIES} deliveries per drain, Node ${process.version}`);
-console.log(`${'measure'.padEnd(34)} ${'round'.padStart(5)} ${'n'.padStart(7)} ${'CPU µs'.padStart(8)} ${'wall µs'.padStart(8)}`);
+const engine = DATABASE_URL ? 'PostgreSQL' : 'SQLite';
+console.log(`sql-hot-paths: ${engine}, ${ENDPOINTS} endpoints, ${DELIVERIES} deliveries per drain, ${IN_FLIGHT} in flight, Node ${process.version}`);
+console.log(`${'measure'.padEnd(34)} ${'round'.padStart(5)} ${'n'.padStart(7)} ${'CPU µs'.padStart(8)} ${'server'.padStart(8)} ${'wall µs'.padStart(8)}`);
 for (const r of rows)
-  console.log(`${r.what.padEnd(34)} ${String(r.round).padStart(5)} ${String(r.n).padStart(7)} ${fmt(r.cpuUs / r.n)} ${fmt(r.wallUs / r.n)}`);
-const byWhat = new Map<string, number[]>();
-for (const r of rows) byWhat.set(r.what, [...(byWhat.get(r.what) ?? []), r.cpuUs / r.n]);
-console.log('\nmedian CPU µs per item:');
-for (const [what, v] of byWhat) console.log(`  ${what.padEnd(34)} ${fmt(v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!)}`);
+  console.log(
+    `${r.what.padEnd(34)} ${String(r.round).padStart(5)} ${String(r.n).padStart(7)} ${fmt(r.cpuUs / r.n)} ${fmt(r.serverUs / r.n)} ${fmt(r.wallUs / r.n)}`,
+  );
+const byWhat = new Map<string, Array<[number, number]>>();
+for (const r of rows) byWhat.set(r.what, [...(byWhat.get(r.what) ?? []), [r.cpuUs / r.n, r.serverUs / r.n]]);
+const median = (v: number[]) => v.sort((a, b) => a - b)[Math.floor(v.length / 2)]!;
+console.log(`\nmedian CPU µs per item (this process${DATABASE_URL ? ' / postgres processes' : ''}):`);
+for (const [what, v] of byWhat)
+  console.log(`  ${what.padEnd(34)} ${fmt(median(v.map((x) => x[0])))}${DATABASE_URL ? ` / ${fmt(median(v.map((x) => x[1])))}` : ''}`);
 
 await ctx.database.close();
 rmSync(dataDir, { recursive: true, force: true });

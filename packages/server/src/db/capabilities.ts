@@ -17,6 +17,8 @@ export interface Capabilities {
    * to serialise; SQLite runs one write transaction at a time (and has no FOR UPDATE).
    */
   readonly rowLocks: boolean;
+  /** Planner settings can be changed for one transaction (`set_config(…, true)`; db/transaction.ts). */
+  readonly plannerSettings: boolean;
 }
 
 export const SQLITE_CAPABILITIES: Capabilities = {
@@ -26,6 +28,7 @@ export const SQLITE_CAPABILITIES: Capabilities = {
   // SQLITE_MAX_VARIABLE_NUMBER is 32766 since SQLite 3.32.
   maxParameters: 32_000,
   rowLocks: false,
+  plannerSettings: false,
 };
 
 export const POSTGRES_CAPABILITIES: Capabilities = {
@@ -34,4 +37,5 @@ export const POSTGRES_CAPABILITIES: Capabilities = {
   listenNotify: true,
   maxParameters: 65_000,
   rowLocks: true,
+  plannerSettings: true,
 };

@@ -74,7 +74,8 @@ function compiledTextFor(db: QueryRunner, key: string, params: unknown[], build:
           'pass every value in the order the statement uses them',
       );
     }
-    text = compiled.sql;
+    // On PostgreSQL a named prepared statement (db/index.ts); SQLite's are kept by text anyway.
+    text = adapter instanceof SqliteAdapter ? compiled.sql : PREPARED + compiled.sql;
     texts.set(key, text);
   }
   return text;
@@ -85,8 +86,8 @@ function compiledTextFor(db: QueryRunner, key: string, params: unknown[], build:
  * columns in SELECT/RETURNING order, not as an object. better-sqlite3 builds a row object property
  * by property and the CamelCasePlugin then copies it into another; with arrays neither happens.
  * Measured on the SQLite claim (128 rows of 7 columns, envelope included): 13.5–15.1 µs per row
- * with objects, 9.9 µs with arrays, the statement itself unchanged. On PostgreSQL (pg makes
- * objects in column order) the rows are converted, so callers read one shape on both engines.
+ * with objects, 9.9 µs with arrays, the statement itself unchanged. On PostgreSQL node-postgres
+ * returns arrays too (rowMode 'array', db/index.ts), so callers read one shape on both engines.
  */
 export async function runCompiledArrays(
   db: QueryRunner & Pick<Kysely<any>, 'withoutPlugins'>,
@@ -94,23 +95,24 @@ export async function runCompiledArrays(
   params: unknown[],
   build: () => Buildable<unknown>,
 ): Promise<unknown[][]> {
-  const sqlite = db.getExecutor().adapter instanceof SqliteAdapter;
   let plain = plainRunners.get(db);
   if (plain === undefined) {
     plain = db.withoutPlugins();
     plainRunners.set(db, plain);
   }
   const text = compiledTextFor(db, key, params, build);
-  if (sqlite) return (await plain.executeQuery<unknown[]>(CompiledQuery.raw(ARRAY_ROWS + text, params))).rows;
-  const { rows } = await plain.executeQuery<Record<string, unknown>>(CompiledQuery.raw(text, params));
-  return rows.map((row) => Object.values(row));
+  return (await plain.executeQuery<unknown[]>(CompiledQuery.raw(ARRAY_ROWS + text, params))).rows;
 }
 
 /**
  * A statement whose text starts with this comment returns its rows as arrays: the SQLite statement
- * cache (db/index.ts) prepares it in better-sqlite3's raw mode.
+ * cache (db/index.ts) prepares it in better-sqlite3's raw mode; on PostgreSQL it runs as a named
+ * prepared statement with node-postgres's rowMode 'array'.
  */
 export const ARRAY_ROWS = '/* rows as arrays */ ';
+
+/** On PostgreSQL, a statement whose text starts with this comment runs as a named prepared statement (db/index.ts). */
+export const PREPARED = '/* prepared */ ';
 
 /** Plugin-less twins of the Kysely instances and transactions runCompiledArrays ran on. */
 const plainRunners = new WeakMap<object, Kysely<any>>();

@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { CamelCasePlugin, Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { ARRAY_ROWS } from './compiled.js';
+import { ARRAY_ROWS, PREPARED } from './compiled.js';
 import { type Capabilities, POSTGRES_CAPABILITIES, SQLITE_CAPABILITIES } from './capabilities.js';
 import { FALLBACK_AUTOCHECKPOINT_PAGES, startCheckpointer } from './checkpointer.js';
 import type { DB } from './schema.js';
@@ -99,12 +99,52 @@ export function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   });
 }
 
+// node-postgres sends a query as an unnamed statement: PostgreSQL parses, analyses and plans it
+// on every run. The hot statements (db/compiled.ts: claims, result flushes, click batches) are a few
+// fixed texts run thousands of times a second, with up to 256 rows of parameters; the texts marked
+// PREPARED go as named statements instead, parsed once per connection (node-postgres remembers
+// which it has prepared on each) and then only bound and executed. Texts marked ARRAY_ROWS as
+// well come back with rows as arrays (runCompiledArrays). Measured in bench/README.md (fifth
+// session): PostgreSQL's CPU per delivery on the drain path.
+const statementNames = new Map<string, string>();
+
+function preparedQuery(client: pg.PoolClient, sql: string, parameters: ReadonlyArray<unknown>) {
+  let name = statementNames.get(sql);
+  if (name === undefined) {
+    name = `lw_${statementNames.size + 1}`;
+    statementNames.set(sql, name);
+  }
+  const values = parameters as unknown[];
+  return sql.startsWith(ARRAY_ROWS) ? client.query({ name, text: sql, values, rowMode: 'array' }) : client.query({ name, text: sql, values });
+}
+
+function withPreparedStatements(pool: pg.Pool): PostgresPool {
+  const wrapped = new WeakMap<pg.PoolClient, PostgresPoolClient>();
+  return {
+    async connect() {
+      const client = await pool.connect();
+      let w = wrapped.get(client);
+      if (!w) {
+        const c = client;
+        const query = (sql: unknown, parameters?: ReadonlyArray<unknown>) =>
+          typeof sql === 'string' && (sql.startsWith(PREPARED) || sql.startsWith(ARRAY_ROWS))
+            ? preparedQuery(c, sql, parameters ?? [])
+            : c.query(sql as string, parameters as unknown[]); // a cursor or a text query, passed on unchanged
+        w = { query: query as unknown as PostgresPoolClient['query'], release: () => c.release() };
+        wrapped.set(client, w);
+      }
+      return w;
+    },
+    end: () => pool.end(),
+  };
+}
+
 function openPostgres(url: string, poolSize: number): Database {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
   // An idle client's error (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool }),
+    dialect: new PostgresDialect({ pool: process.env.LW_NO_PREPARE ? pool : withPreparedStatements(pool) }),
     plugins: [new CamelCasePlugin()],
   });
   return {

@@ -3,6 +3,7 @@ import * as m001 from './migrations/001_init.js';
 import * as m002 from './migrations/002_links.js';
 import * as m004 from './migrations/004_delivery.js';
 import * as m005 from './migrations/005_attempts_by_id.js';
+import * as m006 from './migrations/006_claim_lease.js';
 
 // Numbered migrations, in order. Each runs on both dialects; a test checks that SQLite and
 // PostgreSQL end up with the same logical schema.
@@ -11,6 +12,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '002_links': m002,
   '004_delivery': m004,
   '005_attempts_by_id': m005,
+  '006_claim_lease': m006,
 };
 
 class StaticProvider implements MigrationProvider {

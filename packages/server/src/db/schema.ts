@@ -99,10 +99,12 @@ export interface DeliveriesTable {
   eventType: string;
   status: DeliveryStatus;
   attemptCount: number;
-  /** When the next attempt is due. While a worker holds the delivery this is its lease expiry. */
+  /** When the next attempt is due. On SQLite, while a worker holds the delivery, its lease expiry. */
   nextAttemptAt: number;
   /** The worker holding the lease, or null when the delivery is waiting. */
   claimedBy: string | null;
+  /** On PostgreSQL, when the lease of `claimedBy` expires (meaningless while claimedBy is null). */
+  leaseUntil: number | null;
   lastStatusCode: number | null;
   lastError: string | null;
   lastDurationMs: number | null;

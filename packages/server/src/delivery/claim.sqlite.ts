@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import { runCompiledArrays } from '../db/compiled.js';
 import type { DB } from '../db/schema.js';
-import type { ClaimedDelivery } from './claim.js';
+import { type ClaimedDelivery, claimedFromRows } from './claim.js';
 
 // Claim on SQLite: one process is the writer, so a plain conditional UPDATE is atomic — no row
 // locks to skip (pg-boss keeps the same variant for engines without SKIP LOCKED).
@@ -38,18 +38,5 @@ export async function claimDueSqlite(db: Kysely<DB>, workerId: string, now: numb
       RETURNING id, account_id, webhook_id, event_id, attempt_count, is_test,
         (SELECT payload FROM events WHERE events.id = deliveries.event_id) AS payload`.compile(db),
   );
-  const claimed = new Array<ClaimedDelivery>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    claimed[i] = {
-      id: r[0] as string,
-      accountId: r[1] as string,
-      webhookId: r[2] as string,
-      eventId: r[3] as string,
-      attemptCount: r[4] as number,
-      isTest: r[5] as number,
-      payload: r[6] as string | null,
-    };
-  }
-  return claimed;
+  return claimedFromRows(rows);
 }

@@ -18,6 +18,24 @@ export interface ClaimedDelivery {
   payload: string | null;
 }
 
+/** Claimed rows as arrays (runCompiledArrays), columns in ClaimedDelivery's order. */
+export function claimedFromRows(rows: unknown[][]): ClaimedDelivery[] {
+  const claimed = new Array<ClaimedDelivery>(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i]!;
+    claimed[i] = {
+      id: r[0] as string,
+      accountId: r[1] as string,
+      webhookId: r[2] as string,
+      eventId: r[3] as string,
+      attemptCount: r[4] as number,
+      isTest: r[5] as number,
+      payload: r[6] as string | null,
+    };
+  }
+  return claimed;
+}
+
 export type ClaimFn = (db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number) => Promise<ClaimedDelivery[]>;
 
 /** The claim statement for this engine: FOR UPDATE SKIP LOCKED where workers run concurrently. */

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import { ladderChunks, runCompiled, runCompiledArrays } from '../db/compiled.js';
-import { inTransaction, type Tx } from '../db/transaction.js';
+import { avoidPlans, inTransaction, type Tx } from '../db/transaction.js';
 import { newId } from '../lib/ids.js';
 import { autoDisableIfDue, disableEndpoint } from './auto-disable.js';
 import type { ClaimedDelivery } from './claim.js';
@@ -120,6 +120,8 @@ export async function writeOutcomes(
   healthWritten: Array<[string, HealthMemo]> = [],
 ): Promise<Set<string>> {
   const kept = new Set<string>();
+  // Rows are found by id, whatever the statistics say (db/transaction.ts).
+  await avoidPlans(tx, ctx.database.caps, ['seqscan']);
   for (const chunk of ladderChunks(outcomes)) {
     const params: unknown[] = [];
     for (const o of chunk) {
