@@ -252,6 +252,52 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     }
   });
 
+  it('a failure while sends wait ahead in the sender: they come back unstarted, every attempt is a request the receiver saw', async () => {
+    // 200 for the first 30 requests, one 503, then 200 again: by the failure the endpoint has
+    // earned sends ahead (a sender thread holds them), and those are handed back, not sent blindly.
+    let n = 0;
+    const flaky = await receiver((_req, res) => {
+      const mine = n++;
+      setTimeout(() => {
+        res.statusCode = mine === 30 ? 503 : 200;
+        res.end();
+      }, 5);
+    });
+    const u = await node.signup();
+    const endpoint = await createEndpoint(node.ctx, u.accountId, { url: flaky.url });
+    await inTransaction(node.ctx.db, async (tx) => {
+      const { emit } = await import('../src/events/emit.js');
+      for (let i = 0; i < 300; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
+    });
+    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 8 });
+    try {
+      await waitFor('299 succeeded, one waiting for its retry', async () => {
+        await dispatcher.flush();
+        const rows = await deliveryRows(node.ctx, endpoint.id);
+        return rows.filter((d) => d.status === 'succeeded').length === 299 && rows;
+      });
+      await dispatcher.flush();
+      const rows = await deliveryRows(node.ctx, endpoint.id);
+      const failed = rows.filter((d) => d.status !== 'succeeded');
+      assert.equal(failed.length, 1);
+      assert.equal(failed[0]!.lastStatusCode, 503);
+      assert.ok(
+        rows.every((d) => d.attemptCount === 1),
+        'no attempt counted for a send handed back',
+      );
+      const attempts = await node.ctx.db
+        .selectFrom('attempts')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('accountId', '=', u.accountId)
+        .executeTakeFirstOrThrow();
+      assert.equal(Number(attempts.n), 300);
+      assert.equal(flaky.requests.length, 300, 'one request per attempt');
+      if (dialect === 'sqlite') assert.ok(dispatcher.stats.handedBack > 0, 'the sender thread held sends ahead and handed them back');
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
   it('stop() drains in-flight sends, hands back unstarted claims, and loses nothing', async () => {
     const slow = await receiver((_req, res) => {
       setTimeout(() => res.end('ok'), 150);

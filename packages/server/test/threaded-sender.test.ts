@@ -146,6 +146,83 @@ describe('ThreadedSender (signing and HTTP in worker threads)', () => {
   });
 });
 
+describe('ThreadedSender queueing ahead (maxInFlight)', () => {
+  const receivers: Receiver[] = [];
+  after(async () => {
+    for (const r of receivers) await r.close();
+  });
+  /** A receiver that answers after `ms` and records the most requests it held at once. */
+  async function pacedReceiver(ms: number, status: (n: number) => number = () => 200) {
+    const seen = { inFlight: 0, peak: 0 };
+    let n = 0;
+    const r = await startReceiver((_req, res) => {
+      const mine = n++;
+      seen.inFlight++;
+      seen.peak = Math.max(seen.peak, seen.inFlight);
+      setTimeout(() => {
+        seen.inFlight--;
+        res.statusCode = status(mine);
+        res.end();
+      }, ms);
+    });
+    receivers.push(r);
+    return { r, seen };
+  }
+
+  it('keeps at most maxInFlight sends in flight to an endpoint and starts the waiting ones itself', async () => {
+    const { r, seen } = await pacedReceiver(20);
+    const sender = new ThreadedSender(init, 1, log);
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 24 }, (_, n) => sender.send(request(r.url, [newSecret()], n, { endpointId: 'ep_paced', maxInFlight: 3 }))),
+      );
+      assert.ok(
+        results.every((x) => x?.ok === true),
+        'all 24 sent and answered',
+      );
+      assert.equal(r.requests.length, 24);
+      assert.equal(seen.peak, 3, 'never more than maxInFlight at the receiver');
+    } finally {
+      await sender.close();
+    }
+  });
+
+  it('a failed send hands the waiting requests back unstarted (null); nothing more reaches the endpoint', async () => {
+    const { r } = await pacedReceiver(30, () => 503);
+    const sender = new ThreadedSender(init, 1, log);
+    try {
+      const results = await Promise.all(
+        Array.from({ length: 6 }, (_, n) => sender.send(request(r.url, [newSecret()], n, { endpointId: 'ep_failing', maxInFlight: 2 }))),
+      );
+      assert.deepEqual(
+        results.map((x) => x?.statusCode ?? null),
+        [503, 503, null, null, null, null],
+        'the two in flight failed; the four waiting came back without an attempt',
+      );
+      assert.equal(r.requests.length, 2);
+      // Another endpoint in the same thread is not affected.
+      const { r: fine } = await pacedReceiver(1);
+      const other = await sender.send(request(fine.url, [newSecret()], 7, { endpointId: 'ep_fine', maxInFlight: 2 }));
+      assert.equal(other?.ok, true);
+    } finally {
+      await sender.close();
+    }
+  });
+
+  it('close() hands back what has not started; a send still in flight ends as a failed attempt', async () => {
+    const { r } = await pacedReceiver(200);
+    const sender = new ThreadedSender(init, 1, log);
+    const sends = Array.from({ length: 3 }, (_, n) => sender.send(request(r.url, [newSecret()], n, { endpointId: 'ep_closing', maxInFlight: 1 })));
+    const started = Date.now();
+    while (r.requests.length === 0 && Date.now() - started < 5_000) await new Promise((resolve) => setTimeout(resolve, 5));
+    await sender.close();
+    const [first, ...rest] = await Promise.all(sends);
+    assert.equal(first?.ok, false, 'the send in flight was cut off (an attempt, retried on the schedule)');
+    assert.deepEqual(rest, [null, null], 'the two waiting were never sent');
+    assert.equal(r.requests.length, 1);
+  });
+});
+
 describe('LocalSender (signing and HTTP on the calling thread)', () => {
   it('signs with every secret it is given and refuses a secret that cannot make a signer', async () => {
     const r = await startReceiver();

@@ -9,16 +9,33 @@ import { failedBeforeSending, Sender, type SenderOptions, SignerCache, type Send
  */
 export interface DispatchRequest extends Omit<SendRequest, 'signers'> {
   secrets: string[];
+  /**
+   * Most sends to this endpoint the sender may have in flight (the dispatcher's earned limit).
+   * A sender that queues ahead (ThreadedSender) holds requests beyond it and starts them itself as
+   * sends finish; absent, only the endpoint's pool connections limit it.
+   */
+  maxInFlight?: number;
 }
 
 /** The sender as the dispatcher sees it: in-process (LocalSender) or in threads (ThreadedSender). */
 export interface SendPort {
-  send(req: DispatchRequest): Promise<SendResult>;
+  /**
+   * The attempt's result, or null: the request was handed back unstarted (a sender that queues
+   * ahead does so for an endpoint whose send just failed, and at close), so no attempt was made.
+   */
+  send(req: DispatchRequest): Promise<SendResult | null>;
+  /**
+   * True when the sender may be handed more requests than an endpoint's `maxInFlight` and starts
+   * the extra ones itself as the endpoint's sends finish, without a round trip to the dispatcher.
+   */
+  readonly queuesAhead: boolean;
   close(): Promise<void>;
 }
 
 /** Signs and sends on the calling thread (PostgreSQL workers by default, LINKWIRE_SENDER_THREADS=0). */
 export class LocalSender implements SendPort {
+  /** On the dispatcher's own thread a finished send frees its slot at once: nothing to queue ahead. */
+  readonly queuesAhead = false;
   private readonly sender: Sender;
   private readonly signers = new SignerCache();
 
@@ -68,6 +85,8 @@ export interface WireEndpoint {
   secrets: string[];
   customHeaders: Record<string, string>;
   timeoutMs: number;
+  /** The latest `maxInFlight` of the message's requests to this endpoint; null: no limit. */
+  maxInFlight: number | null;
 }
 
 /**
@@ -113,7 +132,7 @@ export function forEachRequest(requests: WireRequests, each: (seq: number, endpo
 
 export type ThreadMessage =
   | { kind: 'send'; endpoints: WireEndpoint[]; requests: WireRequests }
-  | { kind: 'done'; results: WireResults }
+  | { kind: 'done'; results: WireResults; unsent: number[] }
   | { kind: 'close' }
   | { kind: 'closed' };
 
@@ -134,7 +153,7 @@ function newWorker(workerData: SendThreadInit): Worker {
 }
 
 interface Pending {
-  resolve: (result: SendResult) => void;
+  resolve: (result: SendResult | null) => void;
 }
 
 /** One sender thread: requests go out in one message per microtask, results come back batched. */
@@ -163,6 +182,14 @@ class SendThread {
         this.pending.delete(seq);
         p.resolve(readResult(results, i));
       }
+      // Handed back unstarted, after the results (a failure that made the thread hand them back
+      // reaches the dispatcher first).
+      for (const seq of msg.unsent) {
+        const p = this.pending.get(seq);
+        if (!p) continue;
+        this.pending.delete(seq);
+        p.resolve(null);
+      }
       if (this.pending.size === 0) worker.unref();
     });
     // A thread that dies fails its sends as connection errors (retried on the schedule, nothing
@@ -183,7 +210,7 @@ class SendThread {
     return worker;
   }
 
-  send(req: DispatchRequest): Promise<SendResult> {
+  send(req: DispatchRequest): Promise<SendResult | null> {
     if (this.closing) return Promise.resolve(failedBeforeSending('The sender is shutting down'));
     const seq = ++this.seq;
     this.outbox.push({ seq, req });
@@ -244,13 +271,14 @@ class SendThread {
  * always goes to the same thread (its keep-alive pool lives there).
  */
 export class ThreadedSender implements SendPort {
+  readonly queuesAhead = true;
   private readonly threads: SendThread[];
 
   constructor(init: SendThreadInit, threads: number, log: Logger) {
     this.threads = Array.from({ length: Math.max(1, threads) }, () => new SendThread(init, log));
   }
 
-  send(req: DispatchRequest): Promise<SendResult> {
+  send(req: DispatchRequest): Promise<SendResult | null> {
     const thread = this.threads.length === 1 ? this.threads[0]! : this.threads[hash(req.endpointId) % this.threads.length]!;
     return thread.send(req);
   }
@@ -268,14 +296,18 @@ export class ThreadedSender implements SendPort {
  */
 function endpointIndex(endpoints: WireEndpoint[], byId: Map<string, number[]>, req: DispatchRequest): number {
   const seen = byId.get(req.endpointId);
+  const maxInFlight = req.maxInFlight ?? null;
   if (seen) {
     for (const i of seen) {
       const e = endpoints[i]!;
-      if (e.secrets === req.secrets && e.customHeaders === req.customHeaders && e.url === req.url && e.timeoutMs === req.timeoutMs) return i;
+      if (e.secrets === req.secrets && e.customHeaders === req.customHeaders && e.url === req.url && e.timeoutMs === req.timeoutMs) {
+        e.maxInFlight = maxInFlight; // the latest limit wins
+        return i;
+      }
     }
   }
   const index = endpoints.length;
-  endpoints.push({ id: req.endpointId, url: req.url, secrets: req.secrets, customHeaders: req.customHeaders, timeoutMs: req.timeoutMs });
+  endpoints.push({ id: req.endpointId, url: req.url, secrets: req.secrets, customHeaders: req.customHeaders, timeoutMs: req.timeoutMs, maxInFlight });
   if (seen) seen.push(index);
   else byId.set(req.endpointId, [index]);
   return index;
