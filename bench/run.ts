@@ -3,12 +3,14 @@
 // table, writes bench/results/latest.json. See bench/README.md.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+import { basename, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bare302 } from './baselines/redirect.js';
 import { bullmq } from './baselines/bullmq.js';
 import { ceiling } from './baselines/ceiling.js';
 import { setProfileDir, setServerEnv } from './lib/linkwire.js';
 import { killAllChildren } from './lib/proc.js';
+import { writeFlameGraph } from './lib/flamegraph.js';
 import { formatBreakdown, profilesIn, summarise } from './lib/profile.js';
 import { type Context, NotAvailable, type Row, type Scenario, params, printTable } from './lib/report.js';
 import { linkwireScenarios } from './scenarios/index.js';
@@ -67,8 +69,9 @@ async function main() {
   if (args.help) {
     console.log(
       'usage: npm run bench -- [--quick] [--backlog] [--profile] [--only name,...]\n' +
-        '  --profile  run every Linkwire node under node --cpu-prof (bench/results/profiles/<scenario>/)\n' +
-        '             and print a self-time breakdown of the all/worker processes after each scenario\n' +
+        '  --profile  run every Linkwire node under node --cpu-prof (bench/results/profiles/<scenario>/), write a\n' +
+        "             flame graph (.html) beside each thread's profile, and print a self-time breakdown\n" +
+        '             of the all/worker processes after each scenario\n' +
         '  --server-env K=V,...  extra environment for every Linkwire process (e.g. LINKWIRE_ENDPOINT_CONCURRENCY=64);\n' +
         '             shown in the header: figures taken with it are an experiment, not the default server\nscenarios:',
     );
@@ -119,6 +122,8 @@ async function main() {
         // the ingestion-only node, then the one with an endpoint)
         profiles[s.name] = files.map((f) => summarise([f], 20));
         for (const b of profiles[s.name] ?? []) console.error(formatBreakdown(b, `  cpu profile ${s.name}`));
+        for (const f of files)
+          console.error(`  flame graph: ${relative(process.cwd(), writeFlameGraph(f, `${s.name}: ${basename(dirname(f))}/${basename(f)}`))}`);
       } else console.error(`  (no profile written in ${profDir}: did the server exit cleanly?)`);
     }
     timings[s.name] = (Date.now() - t0) / 1000;

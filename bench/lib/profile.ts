@@ -29,7 +29,7 @@ interface ProfileNode {
   callFrame: CallFrame;
   children?: number[];
 }
-interface CpuProfile {
+export interface CpuProfile {
   nodes: ProfileNode[];
   startTime: number;
   endTime: number;
@@ -109,6 +109,19 @@ function category(file: string, fn: string): string {
   if (file.startsWith('node:')) return 'other node internals';
   if (file === '(native)') return 'native, caller unknown';
   return `other packages (${file})`;
+}
+
+/** A frame's file as the breakdown names it: `node_modules/<pkg>`, `ours:<file>`, `node:<module>`. */
+export const frameFile = fileKey;
+
+/**
+ * A frame's category (the breakdown's rows), for colouring flame graphs; null for a native frame
+ * that does not say what it is (its time belongs to the caller's category, as in summarise()).
+ */
+export function frameCategory(file: string, fn: string, url: string): string | null {
+  if (url) return category(file, fn);
+  if (fn === '(garbage collector)' || fn === '(program)') return category(file, fn);
+  return nativeCategory(fn);
 }
 
 /** Native frame names that say what they are regardless of the caller. */
