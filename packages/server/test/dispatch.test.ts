@@ -309,8 +309,12 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
       for (let i = 0; i < 40; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
     });
     const first = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 4 });
-    await waitFor('some sends in flight', () => slow.requests.length >= 4);
+    // A new endpoint keeps one round (4) and hands the rest back, due in a second; from the claim
+    // after that, having answered, it is handed sends ahead, which a sender thread holds.
+    await waitFor('some sends in flight', () => slow.requests.length >= 12);
     await first.stop();
+    // What waited unstarted in the sender thread came back and was released, not sent.
+    if (dialect === 'sqlite') assert.ok(first.stats.handedBack > 0, 'sends waiting in the thread were handed back');
     const afterStop = await deliveryRows(node.ctx, endpoint.id);
     const now = Date.now();
     assert.equal(afterStop.filter((d) => d.claimedBy !== null).length, 0, 'no claim is left behind');
@@ -321,7 +325,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     }
     // Every send that started finished and was recorded.
     const succeeded = afterStop.filter((d) => d.status === 'succeeded').length;
-    assert.ok(succeeded >= 4);
+    assert.ok(succeeded >= 12);
     assert.equal(succeeded, new Set(slow.requests.map((q) => q.headers['webhook-id'])).size);
     // A new worker picks up the rest at once.
     const second = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 16 });

@@ -209,6 +209,26 @@ describe('ThreadedSender queueing ahead (maxInFlight)', () => {
     }
   });
 
+  it('handBackWaiting() returns what waits unstarted and keeps sending what is in flight', async () => {
+    const { r } = await pacedReceiver(150);
+    const sender = new ThreadedSender(init, 1, log);
+    try {
+      const sends = Array.from({ length: 4 }, (_, n) => sender.send(request(r.url, [newSecret()], n, { endpointId: 'ep_draining', maxInFlight: 2 })));
+      const started = Date.now();
+      while (r.requests.length < 2 && Date.now() - started < 5_000) await new Promise((resolve) => setTimeout(resolve, 5));
+      sender.handBackWaiting();
+      const results = await Promise.all(sends);
+      assert.deepEqual(
+        results.map((x) => (x === null ? null : x.ok)),
+        [true, true, null, null],
+        'the two in flight answered; the two waiting came back unsent',
+      );
+      assert.equal(r.requests.length, 2);
+    } finally {
+      await sender.close();
+    }
+  });
+
   it('close() hands back what has not started; a send still in flight ends as a failed attempt', async () => {
     const { r } = await pacedReceiver(200);
     const sender = new ThreadedSender(init, 1, log);

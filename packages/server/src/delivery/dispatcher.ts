@@ -366,7 +366,7 @@ export class Dispatcher implements BackgroundService {
   private handedBack(lane: Lane, job: Job): void {
     const endpointId = job.endpoint.id;
     this.stats.handedBack++;
-    if (!this.running) this.release([job.delivery.id], Date.now());
+    if (!this.running) this.releaseSoon(job.delivery.id);
     else if (!lane.gone) {
       lane.queue.unshift(job);
       this.queued++;
@@ -374,6 +374,20 @@ export class Dispatcher implements BackgroundService {
     }
     // A 410'd endpoint's are dropped like its queue: the leases expire and the claim holds them.
     this.pump(endpointId);
+  }
+
+  /** Ids handed back while stopping, released together (one statement, not one per delivery). */
+  private releasing: string[] | null = null;
+  private releaseSoon(id: string): void {
+    if (this.releasing === null) {
+      this.releasing = [];
+      queueMicrotask(() => {
+        const ids = this.releasing ?? [];
+        this.releasing = null;
+        this.release(ids, Date.now());
+      });
+    }
+    this.releasing.push(id);
   }
 
   private statsFor(endpointId: string): EndpointStats {
@@ -440,6 +454,8 @@ export class Dispatcher implements BackgroundService {
       for (const lane of this.lanes.values()) for (const job of lane.queue.splice(0)) unstarted.push(job.delivery.id);
       this.queued = 0;
       this.release(unstarted, Date.now());
+      // And what waits unstarted in a sender thread: it comes back as null and is released then.
+      this.sender.handBackWaiting();
       let deadline: NodeJS.Timeout | undefined;
       await Promise.race([
         Promise.allSettled([...this.inFlight.keys()]),

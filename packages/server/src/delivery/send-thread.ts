@@ -139,6 +139,8 @@ parentPort!.on('message', (msg: ThreadMessage) => {
       }
     });
     for (const gate of touched) drain(gate);
+  } else if (msg.kind === 'handBack') {
+    for (const gate of gates.values()) for (const w of gate.waiting.splice(0)) handBack(w.seq);
   } else if (msg.kind === 'close') {
     // What has not started goes back unstarted. Sends still in flight end as failures when the pools
     // are destroyed: the dispatcher waits for its sends before it closes the sender.

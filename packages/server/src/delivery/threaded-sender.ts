@@ -29,6 +29,8 @@ export interface SendPort {
    * the extra ones itself as the endpoint's sends finish, without a round trip to the dispatcher.
    */
   readonly queuesAhead: boolean;
+  /** Hands back (as null) every request that waits unstarted, without closing (the dispatcher's stop()). */
+  handBackWaiting(): void;
   close(): Promise<void>;
 }
 
@@ -37,6 +39,9 @@ export class LocalSender implements SendPort {
   /** On the dispatcher's own thread a finished send frees its slot at once: nothing to queue ahead. */
   readonly queuesAhead = false;
   private readonly sender: Sender;
+
+  /** Nothing waits here: every request handed over has started. */
+  handBackWaiting(): void {}
   private readonly signers = new SignerCache();
 
   constructor(opts: SenderOptions) {
@@ -133,6 +138,7 @@ export function forEachRequest(requests: WireRequests, each: (seq: number, endpo
 export type ThreadMessage =
   | { kind: 'send'; endpoints: WireEndpoint[]; requests: WireRequests }
   | { kind: 'done'; results: WireResults; unsent: number[] }
+  | { kind: 'handBack' }
   | { kind: 'close' }
   | { kind: 'closed' };
 
@@ -235,6 +241,11 @@ class SendThread {
     this.worker.postMessage({ kind: 'send', endpoints, requests } satisfies ThreadMessage);
   }
 
+  handBackWaiting(): void {
+    this.flush(); // requests queued this tick go first, then come back with the rest
+    this.worker?.postMessage({ kind: 'handBack' } satisfies ThreadMessage);
+  }
+
   close(): Promise<void> {
     this.closing ??= (async () => {
       const worker = this.worker;
@@ -281,6 +292,10 @@ export class ThreadedSender implements SendPort {
   send(req: DispatchRequest): Promise<SendResult | null> {
     const thread = this.threads.length === 1 ? this.threads[0]! : this.threads[hash(req.endpointId) % this.threads.length]!;
     return thread.send(req);
+  }
+
+  handBackWaiting(): void {
+    for (const t of this.threads) t.handBackWaiting();
   }
 
   async close(): Promise<void> {
