@@ -298,6 +298,48 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     }
   });
 
+  it('after a 410 nothing more is sent than was in flight: sends waiting ahead are dropped, not requeued', async () => {
+    // 200 for the first 30 requests; the next 8 (the endpoint's limit) are held until all 8 are in
+    // flight, so a sender thread has sends waiting ahead behind them, then all answer 410 Gone.
+    // A high breaker threshold leaves it to the 410 handling alone to stop what waits.
+    let n = 0;
+    const held: Array<() => void> = [];
+    const gone = await receiver((_req, res) => {
+      const mine = n++;
+      const answer = (status: number) => {
+        res.statusCode = status;
+        res.end();
+      };
+      if (mine < 30) setTimeout(() => answer(200), 2);
+      else if (held.length < 8) {
+        held.push(() => answer(410));
+        if (held.length === 8) setTimeout(() => held.forEach((release) => release()), 100);
+      } else answer(410);
+    });
+    const u = await node.signup();
+    const endpoint = await createEndpoint(node.ctx, u.accountId, { url: gone.url });
+    await inTransaction(node.ctx.db, async (tx) => {
+      const { emit } = await import('../src/events/emit.js');
+      for (let i = 0; i < 200; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
+    });
+    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 8, breakerThreshold: 1_000 });
+    try {
+      await waitFor('endpoint disabled', async () => {
+        await dispatcher.flush();
+        const w = await node.ctx.db.selectFrom('webhooks').select('enabled').where('id', '=', endpoint.id).executeTakeFirstOrThrow();
+        return w.enabled === 0;
+      });
+      await sleep(200);
+      await dispatcher.flush();
+      assert.equal(gone.requests.length, 38, 'the 30 answered, and the 8 that were in flight when the 410s came');
+      if (dialect === 'sqlite') assert.equal(dispatcher.stats.handedBack, 8, 'the 8 waiting ahead came back unsent');
+      const failed = (await deliveryRows(node.ctx, endpoint.id)).filter((d) => d.status === 'failed');
+      assert.equal(failed.length, 8, 'only the deliveries that got a 410 failed; the rest are held with the endpoint');
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
   it('stop() drains in-flight sends, hands back unstarted claims, and loses nothing', async () => {
     const slow = await receiver((_req, res) => {
       setTimeout(() => res.end('ok'), 150);
