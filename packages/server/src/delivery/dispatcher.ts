@@ -359,9 +359,10 @@ export class Dispatcher implements BackgroundService {
   }
 
   /**
-   * A send the sender handed back unstarted (an earlier send to the endpoint failed, or the sender
-   * is closing): no attempt was made, so it waits in the lane again, first in line, and pump()
-   * decides (the breaker may hand it back to the queue). Stopping, it is released at once.
+   * A send the sender handed back unstarted (an earlier send to the endpoint failed, or stop()
+   * asked for what waits): no attempt was made, so it waits in the lane again, first in line, and
+   * pump() decides (the breaker may hand it back to the queue). Stopping, it is released, together
+   * with the others handed back in the same turn.
    */
   private handedBack(lane: Lane, job: Job): void {
     const endpointId = job.endpoint.id;

@@ -21,7 +21,8 @@ export interface DispatchRequest extends Omit<SendRequest, 'signers'> {
 export interface SendPort {
   /**
    * The attempt's result, or null: the request was handed back unstarted (a sender that queues
-   * ahead does so for an endpoint whose send just failed, and at close), so no attempt was made.
+   * ahead does so for an endpoint whose send just failed, on handBackWaiting() and at close), so
+   * no attempt was made.
    */
   send(req: DispatchRequest): Promise<SendResult | null>;
   /**
