@@ -118,6 +118,15 @@ export async function emitOne(ctx: AppContext, accountId: string, integration = 
   return inTransaction(ctx.db, (tx) => emit(tx, accountId, 'integration.connected', { integration }));
 }
 
+/** `count` integration.connected events for the account, in one transaction (a backlog at once). */
+export async function emitConnected(ctx: AppContext, accountId: string, count: number) {
+  const { inTransaction } = await import('../src/db/transaction.js');
+  const { emit } = await import('../src/events/emit.js');
+  await inTransaction(ctx.db, async (tx) => {
+    for (let i = 0; i < count; i++) await emit(tx, accountId, 'integration.connected', { integration: `i${i}` });
+  });
+}
+
 export async function deliveryRows(ctx: AppContext, webhookId: string) {
   return ctx.db.selectFrom('deliveries').selectAll().where('webhookId', '=', webhookId).orderBy('id').execute();
 }

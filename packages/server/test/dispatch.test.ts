@@ -3,7 +3,7 @@ import { after, before, it } from 'node:test';
 import { inTransaction } from '../src/db/transaction.js';
 import { type Dispatcher, startDispatcher } from '../src/delivery/dispatcher.js';
 import { HELD_UNTIL, resumeDeliveries } from '../src/delivery/hold.js';
-import { attemptRows, createEndpoint, deliveryRows, emitOne, type Receiver, sleep, startReceiver, waitFor } from './delivery-helpers.js';
+import { attemptRows, createEndpoint, deliveryRows, emitConnected, emitOne, type Receiver, sleep, startReceiver, waitFor } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
 describeEachDialect('dispatcher: endpoint health', (dialect) => {
@@ -124,10 +124,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
       });
       const u = await node.signup();
       const endpoint = await createEndpoint(node.ctx, u.accountId, { url: dead.url });
-      await inTransaction(node.ctx.db, async (tx) => {
-        const { emit } = await import('../src/events/emit.js');
-        for (let i = 0; i < 20; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
-      });
+      await emitConnected(node.ctx, u.accountId, 20);
       const startedAt = Date.now();
       const rows = await waitFor('5 attempts, 15 released', async () => {
         await dispatcher.flush();
@@ -164,10 +161,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
       });
       const u = await node.signup();
       const endpoint = await createEndpoint(node.ctx, u.accountId, { url: r.url });
-      await inTransaction(node.ctx.db, async (tx) => {
-        const { emit } = await import('../src/events/emit.js');
-        for (let i = 0; i < 4; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
-      });
+      await emitConnected(node.ctx, u.accountId, 4);
       await waitFor('disabled', async () => {
         const w = await node.ctx.db.selectFrom('webhooks').select('enabled').where('id', '=', endpoint.id).executeTakeFirstOrThrow();
         return w.enabled === 0;
@@ -206,10 +200,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
       const r = await receiver();
       const u = await node.signup();
       const endpoint = await createEndpoint(node.ctx, u.accountId, { url: r.url });
-      await inTransaction(node.ctx.db, async (tx) => {
-        const { emit } = await import('../src/events/emit.js');
-        for (let i = 0; i < 200; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
-      });
+      await emitConnected(node.ctx, u.accountId, 200);
       await waitFor('200 succeeded', async () => {
         await sleep(20);
         const rows = await deliveryRows(node.ctx, endpoint.id);
@@ -229,10 +220,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     const r = await receiver((_req, res) => setTimeout(() => res.end('ok'), 2));
     const u = await node.signup();
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: r.url });
-    await inTransaction(node.ctx.db, async (tx) => {
-      const { emit } = await import('../src/events/emit.js');
-      for (let i = 0; i < 320; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
-    });
+    await emitConnected(node.ctx, u.accountId, 320);
     // 64 slots, 8 sends in flight: the rest of each claim waits locally, and slots free one by one.
     const dispatcher = startDispatcher(node.ctx, { pollMs: 20, claimBatch: 32, globalConcurrency: 64, endpointConcurrency: 8 });
     try {
@@ -265,10 +253,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     });
     const u = await node.signup();
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: flaky.url });
-    await inTransaction(node.ctx.db, async (tx) => {
-      const { emit } = await import('../src/events/emit.js');
-      for (let i = 0; i < 300; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
-    });
+    await emitConnected(node.ctx, u.accountId, 300);
     const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 8 });
     try {
       await waitFor('299 succeeded, one waiting for its retry', async () => {
@@ -318,10 +303,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     });
     const u = await node.signup();
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: gone.url });
-    await inTransaction(node.ctx.db, async (tx) => {
-      const { emit } = await import('../src/events/emit.js');
-      for (let i = 0; i < 200; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
-    });
+    await emitConnected(node.ctx, u.accountId, 200);
     const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 8, breakerThreshold: 1_000 });
     try {
       await waitFor('endpoint disabled', async () => {
@@ -346,10 +328,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     });
     const u = await node.signup();
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: slow.url });
-    await inTransaction(node.ctx.db, async (tx) => {
-      const { emit } = await import('../src/events/emit.js');
-      for (let i = 0; i < 40; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
-    });
+    await emitConnected(node.ctx, u.accountId, 40);
     const first = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 4 });
     // A new endpoint keeps one round (4) and hands the rest back, due in a second; from the claim
     // after that, having answered, it is handed sends ahead, which a sender thread holds.
@@ -402,11 +381,8 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     const v = await node.signup();
     await createEndpoint(node.ctx, u.accountId, { url: healthy.url });
     const dead = await createEndpoint(node.ctx, v.accountId, { url: hung.url, timeoutMs: 30_000 });
-    const { emit } = await import('../src/events/emit.js');
-    await inTransaction(node.ctx.db, async (tx) => {
-      for (let i = 0; i < 600; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
-      for (let i = 0; i < 200; i++) await emit(tx, v.accountId, 'integration.connected', { integration: `i${i}` });
-    });
+    await emitConnected(node.ctx, u.accountId, 600);
+    await emitConnected(node.ctx, v.accountId, 200);
     const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 40 });
     try {
       await waitFor('600 delivered to the healthy endpoint', () => healthy.requests.length >= 600, 30_000);
