@@ -298,7 +298,10 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
       if (mine < 30) setTimeout(() => answer(200), 2);
       else if (held.length < 8) {
         held.push(() => answer(410));
-        if (held.length === 8) setTimeout(() => held.forEach((release) => release()), 100);
+        if (held.length === 8)
+          setTimeout(() => {
+            for (const release of held) release();
+          }, 100);
       } else answer(410);
     });
     const u = await node.signup();
