@@ -77,12 +77,19 @@ function openSqlite(dataDir: string, onCheckpointError?: (err: Error) => void): 
 // cache is an LRU capped at STATEMENT_CACHE_SIZE.
 const STATEMENT_CACHE_SIZE = 512;
 
+//
+// Transactions begin IMMEDIATE: Kysely's driver says `begin`, a deferred transaction, which takes
+// the write lock only at its first write. When another process (the CLI beside a running server)
+// committed in between, SQLite then refuses that write at once with SQLITE_BUSY instead of waiting
+// busy_timeout, because the transaction's reads are stale (test/sqlite-locking.test.ts). Within
+// this process Kysely serialises transactions on its one connection, so nothing waits longer.
 export function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
   const cache = new Map<string, SQLite.Statement>();
   return new Proxy(sqlite, {
     get(target, prop, receiver) {
       if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
-      return (sql: string) => {
+      return (text: string) => {
+        const sql = text === 'begin' ? 'begin immediate' : text;
         let stmt = cache.get(sql);
         if (stmt) {
           cache.delete(sql);
