@@ -77,7 +77,6 @@ function openSqlite(dataDir: string, onCheckpointError?: (err: Error) => void): 
 // cache is an LRU capped at STATEMENT_CACHE_SIZE.
 const STATEMENT_CACHE_SIZE = 512;
 
-//
 // Transactions begin IMMEDIATE: Kysely's driver says `begin`, a deferred transaction, which takes
 // the write lock only at its first write. When another process (the CLI beside a running server)
 // committed in between, SQLite then refuses that write at once with SQLITE_BUSY instead of waiting
