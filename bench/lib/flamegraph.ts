@@ -8,7 +8,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type CpuProfile, frameCategory, frameFile, profilesIn } from './profile.js';
+import { type CpuProfile, frameCategory, frameFile, profilesIn, selfTimes } from './profile.js';
 
 /** One frame of the graph: its total time (itself and what it called), in ms. */
 export interface FlameNode {
@@ -24,13 +24,7 @@ export interface FlameNode {
  * `(garbage collector)` stay, as frames under the root.
  */
 export function flameTree(prof: CpuProfile): FlameNode {
-  const self = new Map<number, number>();
-  for (let i = 0; i < prof.samples.length; i++) {
-    // timeDeltas[i] is the time since the previous sample; it is charged to the sample that ends it.
-    const dt = Math.max(0, prof.timeDeltas[i + 1] ?? 0);
-    const id = prof.samples[i] as number;
-    self.set(id, (self.get(id) ?? 0) + dt);
-  }
+  const self = selfTimes(prof);
   const byId = new Map(prof.nodes.map((n) => [n.id, n]));
   const hasParent = new Set(prof.nodes.flatMap((n) => n.children ?? []));
   const build = (id: number, callerCategory: string): FlameNode | null => {

@@ -111,6 +111,18 @@ function category(file: string, fn: string): string {
   return `other packages (${file})`;
 }
 
+/** Self time per profile node id, µs, from the samples. */
+export function selfTimes(prof: CpuProfile): Map<number, number> {
+  const self = new Map<number, number>();
+  for (let i = 0; i < prof.samples.length; i++) {
+    const id = prof.samples[i] as number;
+    // timeDeltas[i] is the time since the previous sample; charge it to the sample that ends it.
+    const dt = Math.max(0, prof.timeDeltas[i + 1] ?? 0);
+    self.set(id, (self.get(id) ?? 0) + dt);
+  }
+  return self;
+}
+
 /** A frame's file as the breakdown names it: `node_modules/<pkg>`, `ours:<file>`, `node:<module>`. */
 export const frameFile = fileKey;
 
@@ -148,13 +160,7 @@ export function summarise(files: string[], top = 25): Breakdown {
       byId.set(n.id, n);
       for (const c of n.children ?? []) parent.set(c, n.id);
     }
-    const self = new Map<number, number>();
-    for (let i = 0; i < prof.samples.length; i++) {
-      const id = prof.samples[i] as number;
-      // timeDeltas[i] is the time since the previous sample; charge it to the sample that ends it.
-      const dt = Math.max(0, prof.timeDeltas[i + 1] ?? 0);
-      self.set(id, (self.get(id) ?? 0) + dt);
-    }
+    const self = selfTimes(prof);
     for (const [id, us] of self) {
       const node = byId.get(id);
       if (!node) continue;
