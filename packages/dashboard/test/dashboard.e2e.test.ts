@@ -67,15 +67,21 @@ let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
 
+/**
+ * Healthy means our own node logged that it listens and /healthz answers. /healthz alone could be
+ * answered by another test's node that took the port between freePort() and our listen.
+ */
 async function waitForHealth(url: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
     if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`server exited (${server.exitCode}):\n${serverLog}`);
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) return;
-    } catch {
-      /* not listening yet */
+    if (serverLog.includes('"msg":"linkwire listening"')) {
+      try {
+        const res = await fetch(`${url}/healthz`);
+        if (res.ok) return;
+      } catch {
+        /* not answering yet */
+      }
     }
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -131,33 +137,44 @@ before(async () => {
   const ra = receiver.address();
   receiverUrl = `http://127.0.0.1:${typeof ra === 'object' && ra ? ra.port : 0}/hooks/linkwire`;
 
-  const port = await freePort();
-  base = `http://127.0.0.1:${port}`;
   dataDir = mkdtempSync(join(tmpdir(), 'lw-e2e-'));
   const cli = join(repo, 'packages', 'server', 'src', 'cli.ts');
-  server = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], {
-    cwd: repo,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LINKWIRE_PUBLIC_URL: base,
-      LINKWIRE_DATA_DIR: dataDir,
-      LINKWIRE_DEV: '1',
-      LINKWIRE_ALLOW_PRIVATE_TARGETS: '127.0.0.0/8',
-      LINKWIRE_DEFAULT_PLAN: 'pro',
-      LINKWIRE_RETRY_SCHEDULE: '1s,2s',
-      NODE_ENV: 'test',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  server.stdout?.on('data', (d) => {
-    serverLog += d;
-  });
-  server.stderr?.on('data', (d) => {
-    serverLog += d;
-  });
-  await waitForHealth(base);
+  // The port is picked free and then handed to the node, so it can be taken in between by another
+  // test of the parallel suite; the node then dies of EADDRINUSE, and a fresh port is tried.
+  for (let attempt = 1; ; attempt++) {
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    serverLog = '';
+    server = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], {
+      cwd: repo,
+      env: {
+        ...process.env,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'info',
+        LINKWIRE_PUBLIC_URL: base,
+        LINKWIRE_DATA_DIR: dataDir,
+        LINKWIRE_DEV: '1',
+        LINKWIRE_ALLOW_PRIVATE_TARGETS: '127.0.0.0/8',
+        LINKWIRE_DEFAULT_PLAN: 'pro',
+        LINKWIRE_RETRY_SCHEDULE: '1s,2s',
+        NODE_ENV: 'test',
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    server.stdout?.on('data', (d) => {
+      serverLog += d;
+    });
+    server.stderr?.on('data', (d) => {
+      serverLog += d;
+    });
+    try {
+      await waitForHealth(base);
+      break;
+    } catch (err) {
+      if (attempt >= 3 || !serverLog.includes('EADDRINUSE')) throw err;
+    }
+  }
 
   browser = await chromium.launch({
     executablePath: chromiumPath,

@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { after, before, it } from 'node:test';
 import { describeEachDialect, freshDatabase, type TestDatabase } from './helpers.js';
@@ -12,37 +11,53 @@ import { describeEachDialect, freshDatabase, type TestDatabase } from './helpers
 const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number };
-      srv.close(() => resolve(port));
-    });
-    srv.on('error', reject);
-  });
-}
-
-async function startProcess(env: Record<string, string>, port: number): Promise<ChildProcess> {
+/**
+ * Starts a node on a port of its own choosing (PORT=0) and resolves with the URL from its own
+ * "linkwire listening" log line. Picking a free port first and passing it in raced with the rest of
+ * the parallel suite: another test's node took the port, its /healthz answered for ours (which then
+ * died of EADDRINUSE), and every click went to the wrong process (CI: 924 issued, 924 answered,
+ * none in flight after SIGSTOP).
+ */
+async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'start', '--role', 'api'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'error', NODE_ENV: 'test' },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'test' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stderr = '';
+  let output = '';
+  let stdout = '';
   child.stderr!.on('data', (d) => {
-    stderr += d;
+    output += d;
   });
-  const deadline = Date.now() + 30_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`node exited early: ${stderr}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/healthz`);
-      if (res.ok) return child;
-    } catch {}
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  child.kill('SIGKILL');
-  throw new Error(`node did not become healthy: ${stderr}`);
+  const base = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`node did not start listening within 30 s:\n${output}${stdout}`));
+    }, 30_000);
+    const onExit = (code: number | null) => {
+      clearTimeout(timer);
+      reject(new Error(`node exited early (${code}):\n${output}${stdout}`));
+    };
+    child.once('exit', onExit);
+    child.stdout!.on('data', (d) => {
+      stdout += d;
+      for (;;) {
+        const nl = stdout.indexOf('\n');
+        if (nl < 0) return;
+        const line = stdout.slice(0, nl);
+        stdout = stdout.slice(nl + 1);
+        let entry: { msg?: string; url?: string } = {};
+        try {
+          entry = JSON.parse(line);
+        } catch {}
+        if (entry.msg === 'linkwire listening' && entry.url) {
+          clearTimeout(timer);
+          child.off('exit', onExit);
+          resolve(entry.url);
+        }
+      }
+    });
+  });
+  return { child, base };
 }
 
 function exited(child: ChildProcess): Promise<void> {
@@ -63,9 +78,8 @@ describeEachDialect('crash safety of acknowledged clicks', (dialect) => {
 
   it('no click answered 302 is lost when the process is killed mid-stream', async () => {
     const env = { ...db.env, LINKWIRE_SECRET_KEY: randomBytes(32).toString('base64') };
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    child = await startProcess(env, port);
+    let base: string;
+    ({ child, base } = await startProcess(env));
     const signup = await fetch(`${base}/api/v1/signup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -133,13 +147,13 @@ describeEachDialect('crash safety of acknowledged clicks', (dialect) => {
     };
     let inFlightAtKill = await crashRound();
     for (let round = 2; round <= 3 && inFlightAtKill === 0; round++) {
-      child = await startProcess(env, port);
+      ({ child, base } = await startProcess(env));
       inFlightAtKill = await crashRound();
     }
     const ackedAtKill = acked.length;
     assert.ok(inFlightAtKill > 0, `some clicks were in flight when the process died (${n} issued, ${ackedAtKill} acknowledged)`);
 
-    child = await startProcess(env, port);
+    ({ child, base } = await startProcess(env));
     const seen = new Set<string>();
     let cursor = '';
     for (;;) {
