@@ -6,7 +6,7 @@
 // Anything that fails while setting a scenario up throws NotAvailable (reported as "not available").
 import type { ChildProcess } from 'node:child_process';
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,6 +16,8 @@ import { CpuMeter, exited, freePort, spawnNode, stopProcess, tail, waitHttpOk } 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** The server CLI; LINKWIRE_BENCH_CLI points the bench at another build (e.g. a private tsc outDir). */
 export const CLI = process.env.LINKWIRE_BENCH_CLI ?? join(REPO, 'packages/server/dist/cli.js');
+/** Extra node flags for the measured nodes (A/B experiments: `--trace-gc`, `--max-semi-space-size=32`). */
+const NODE_FLAGS = (process.env.LINKWIRE_BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
 export const HANDLE = 'bench';
 const PG_ADMIN_URLS = ['postgres://postgres@127.0.0.1:5432/test', 'postgres://root@127.0.0.1:5432/test'];
 
@@ -31,6 +33,14 @@ export interface Store {
   dispose(): Promise<void>;
 }
 
+/** LINKWIRE_BENCH_KEEP_LOGS=<dir>: the nodes' logs are copied there before their store is removed. */
+function keepLogs(dir: string): void {
+  const keep = process.env.LINKWIRE_BENCH_KEEP_LOGS;
+  if (!keep) return;
+  mkdirSync(keep, { recursive: true });
+  for (const f of readdirSync(dir)) if (f.endsWith('.log')) copyFileSync(join(dir, f), join(keep, `${Date.now()}-${f}`));
+}
+
 export function sqliteStore(): Store {
   const dir = mkdtempSync(join(tmpdir(), 'linkwire-bench-'));
   return {
@@ -38,6 +48,7 @@ export function sqliteStore(): Store {
     dir,
     env: { LINKWIRE_DATA_DIR: join(dir, 'data') },
     async dispose() {
+      keepLogs(dir);
       rmSync(dir, { recursive: true, force: true });
     },
   };
@@ -134,7 +145,7 @@ export async function startNode(store: Store, role: 'all' | 'api' | 'worker', ex
   // thread (main, sender thread, WAL checkpointer) into a folder per node: Node's default file names
   // carry the thread id, where a fixed --cpu-prof-name made every thread write the same file.
   const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, `${role}-${port}`)}`] : [];
-  const child = spawnNode([...prof, CLI, 'start', '--role', role], env, log);
+  const child = spawnNode([...NODE_FLAGS, ...prof, CLI, 'start', '--role', role], env, log);
   const cpu = child.pid ? new CpuMeter(child.pid) : null;
   try {
     await waitHttpOk(`${origin}/healthz`, child, 30_000);

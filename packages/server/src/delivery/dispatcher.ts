@@ -314,8 +314,9 @@ export class Dispatcher implements BackgroundService {
     const started = { at: Date.now() };
     lane.starts.add(started);
     const { delivery, endpoint, payload } = job;
-    const attempt = delivery.attemptCount + 1;
-    const sending = this.sender
+    // One settled-handler pair per send (a .catch().then().finally() chain cost three promises
+    // more per delivery, on the thread that also runs every SQL statement).
+    const sending: Promise<void> = this.sender
       .send({
         endpointId: endpoint.id,
         url: endpoint.url,
@@ -326,36 +327,44 @@ export class Dispatcher implements BackgroundService {
         timeoutMs: endpoint.timeoutMs,
         maxInFlight: lane.stats.limit,
       })
-      .catch((err: unknown) => failedBeforeSending(`Unexpected sender error: ${(err as Error)?.message ?? err}`))
-      .then((result) => {
-        lane.active--;
-        lane.starts.delete(started);
-        if (result === null) {
-          this.handedBack(lane, job);
-          return;
-        }
-        this.learn(lane, result);
-        const now = Date.now();
-        this.breakers.record(endpoint.id, result.ok, now);
-        const step = nextStep(this.ctx.config.retryScheduleMs, attempt, result, now);
-        if (step.disableReason) {
-          // 410: the endpoint is being disabled (in the results transaction, which also holds its
-          // pending deliveries); do not send what is queued here. If that write fails, the leases
-          // expire and the claim sees a disabled endpoint.
-          this.queued -= lane.queue.length;
-          lane.queue.length = 0;
-          lane.gone = true;
-        }
-        this.results.push({ delivery, attempt, result, step });
-        this.metrics.outcome(step.status === 'pending' ? 'retrying' : step.status).inc();
-        this.metrics.duration(result.ok ? 'success' : (result.errorKind ?? 'error')).observe(result.durationMs / 1000);
-        if (!this.lanes.has(endpoint.id) && lane.queue.length === 0 && lane.active > 0) this.lanes.set(endpoint.id, lane);
-        this.pump(endpoint.id);
-        // Backlogged and room for a useful batch again: claim now rather than at the next poll.
-        if (this.backlog && this.running && this.opts.globalConcurrency - this.load >= this.minBacklogClaim) this.wake();
-      });
+      .then(
+        (result) => this.finished(lane, job, started, sending, result),
+        (err: unknown) =>
+          this.finished(lane, job, started, sending, failedBeforeSending(`Unexpected sender error: ${(err as Error)?.message ?? err}`)),
+      );
     this.inFlight.set(sending, delivery.id);
-    void sending.finally(() => this.inFlight.delete(sending));
+  }
+
+  /** A send ended: its result, or null when the sender handed it back unstarted. */
+  private finished(lane: Lane, job: Job, started: { at: number }, sending: Promise<void>, result: SendResult | null): void {
+    this.inFlight.delete(sending);
+    lane.active--;
+    lane.starts.delete(started);
+    if (result === null) {
+      this.handedBack(lane, job);
+      return;
+    }
+    const { delivery, endpoint } = job;
+    const attempt = delivery.attemptCount + 1;
+    this.learn(lane, result);
+    const now = Date.now();
+    this.breakers.record(endpoint.id, result.ok, now);
+    const step = nextStep(this.ctx.config.retryScheduleMs, attempt, result, now);
+    if (step.disableReason) {
+      // 410: the endpoint is being disabled (in the results transaction, which also holds its
+      // pending deliveries); do not send what is queued here. If that write fails, the leases
+      // expire and the claim sees a disabled endpoint.
+      this.queued -= lane.queue.length;
+      lane.queue.length = 0;
+      lane.gone = true;
+    }
+    this.results.push({ delivery, attempt, result, step });
+    this.metrics.outcome(step.status === 'pending' ? 'retrying' : step.status).inc();
+    this.metrics.duration(result.ok ? 'success' : (result.errorKind ?? 'error')).observe(result.durationMs / 1000);
+    if (!this.lanes.has(endpoint.id) && lane.queue.length === 0 && lane.active > 0) this.lanes.set(endpoint.id, lane);
+    this.pump(endpoint.id);
+    // Backlogged and room for a useful batch again: claim now rather than at the next poll.
+    if (this.backlog && this.running && this.opts.globalConcurrency - this.load >= this.minBacklogClaim) this.wake();
   }
 
   /**
