@@ -329,8 +329,7 @@ export class Dispatcher implements BackgroundService {
       })
       .then(
         (result) => this.finished(lane, job, started, sending, result),
-        (err: unknown) =>
-          this.finished(lane, job, started, sending, failedBeforeSending(`Unexpected sender error: ${(err as Error)?.message ?? err}`)),
+        (err: unknown) => this.finished(lane, job, started, sending, failedBeforeSending(`Unexpected sender error: ${(err as Error)?.message ?? err}`)),
       );
     this.inFlight.set(sending, delivery.id);
   }
