@@ -229,7 +229,7 @@ describeEachDialect('db/compiled statements', (dialect) => {
     await ctx.db.deleteFrom('deliveries').execute(); // the tests above leave due rows
     const wh = await insertEndpoint('http://127.0.0.1:9/claim');
     // Three events, the first delivered twice (fan-out shares an event), one not due yet, one held.
-    const events = range(3).map((i) => ({ id: newId('evt'), accountId, type: 'test.event', createdAt: 0, payload: `{"n":${i}}` }));
+    const events = range(3).map((i) => ({ id: newId('evt'), accountId, type: 'test.event', createdAt: 0, payload: `{"n":${i},"s":"café ✓"}` }));
     await ctx.db.insertInto('events').values(events).execute();
     const row = (eventId: string, nextAttemptAt: number) => pendingDelivery(wh.id, eventId, nextAttemptAt);
     const due = [row(events[0]!.id, 100), row(events[0]!.id, 101), row(events[1]!.id, 102)];
@@ -242,18 +242,21 @@ describeEachDialect('db/compiled statements', (dialect) => {
 
     const claim = claimFor(ctx.database.caps);
     const first = await claim(ctx.db, 'w-claim', 1_000, 61_000, 2);
+    // SQLite hands the envelope over as its UTF-8 bytes, PostgreSQL as text: the same bytes on the wire.
+    if (dialect === 'sqlite') assert.ok(first.every((d) => d.payload instanceof Uint8Array));
+    const text = (p: string | Uint8Array | null) => (p === null || typeof p === 'string' ? p : Buffer.from(p).toString('utf8'));
     assert.deepEqual(
-      first.map((d) => [d.id, d.payload]),
+      first.map((d) => [d.id, text(d.payload)]),
       [
-        [due[0]!.id, '{"n":0}'],
-        [due[1]!.id, '{"n":0}'],
+        [due[0]!.id, '{"n":0,"s":"café ✓"}'],
+        [due[1]!.id, '{"n":0,"s":"café ✓"}'],
       ],
       'oldest due first, each with its own copy of the shared envelope',
     );
     const second = await claim(ctx.db, 'w-claim', 1_000, 61_000, 10);
     assert.deepEqual(
-      second.map((d) => [d.id, d.eventId, d.payload, d.attemptCount]),
-      [[due[2]!.id, events[1]!.id, '{"n":1}', 0]],
+      second.map((d) => [d.id, d.eventId, text(d.payload), d.attemptCount]),
+      [[due[2]!.id, events[1]!.id, '{"n":1,"s":"café ✓"}', 0]],
       'leased rows are not claimed twice; the not-yet-due and the held one stay',
     );
     const leased = await ctx.db

@@ -21,6 +21,12 @@ import { type ClaimedDelivery, claimedFromRows } from './claim.js';
 // Rows come back as arrays (runCompiledArrays): object rows, built by better-sqlite3 and copied
 // again by the CamelCasePlugin, made up a quarter of the claim's cost.
 //
+// The envelope comes back as its UTF-8 bytes (CAST … AS BLOB: a Buffer, outside the JS heap), not
+// as a string: the main thread never reads it, the sender thread needs bytes for the HMAC and the
+// socket, and a string was copied into the heap here, serialised to the thread and encoded to
+// UTF-8 there. The strings were also most of what the main thread's scavenges copied and
+// promoted (bench/README.md, seventh session).
+//
 // Measured (2 shared cores under load from other processes, better-sqlite3 12, WAL, 100 000 pending
 // rows, batch 256): 3.35 ms per claim statement ≈ 76 000 claims/s, ~13 µs per delivery. Claims of
 // 50 rows, alone on the machine (id IN → rowid IN): 5.5–6.3 → 4.9–6.4 µs per row.
@@ -36,7 +42,7 @@ export async function claimDueSqlite(db: Kysely<DB>, workerId: string, now: numb
         LIMIT ${limit}
       )
       RETURNING id, account_id, webhook_id, event_id, attempt_count, is_test,
-        (SELECT payload FROM events WHERE events.id = deliveries.event_id) AS payload`.compile(db),
+        CAST((SELECT payload FROM events WHERE events.id = deliveries.event_id) AS BLOB) AS payload`.compile(db),
   );
   return claimedFromRows(rows);
 }

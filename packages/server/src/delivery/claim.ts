@@ -14,8 +14,11 @@ export interface ClaimedDelivery {
   /** Attempts made before this one. */
   attemptCount: number;
   isTest: number;
-  /** The event's stored envelope, sent byte for byte; null when the event was purged meanwhile. */
-  payload: string | null;
+  /**
+   * The event's stored envelope, sent byte for byte; null when the event was purged meanwhile.
+   * Bytes on SQLite (claim.sqlite.ts says why), text on PostgreSQL.
+   */
+  payload: string | Uint8Array | null;
 }
 
 /** Claimed rows as arrays (runCompiledArrays), columns in ClaimedDelivery's order. */
@@ -30,7 +33,7 @@ export function claimedFromRows(rows: unknown[][]): ClaimedDelivery[] {
       eventId: r[3] as string,
       attemptCount: r[4] as number,
       isTest: r[5] as number,
-      payload: r[6] as string | null,
+      payload: r[6] as string | Uint8Array | null,
     };
   }
   return claimed;

@@ -20,7 +20,7 @@ import { LocalSender, type SendPort, ThreadedSender } from './threaded-sender.js
 interface Job {
   delivery: ClaimedDelivery;
   endpoint: EndpointConfig;
-  payload: string;
+  payload: string | Uint8Array;
 }
 
 /** Per-endpoint state of this worker: sends in flight and claimed deliveries waiting for a slot. */

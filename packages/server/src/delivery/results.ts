@@ -147,24 +147,32 @@ export async function writeOutcomes(
   }
   const written = kept.size === outcomes.length ? outcomes : outcomes.filter((o) => kept.has(o.delivery.id));
   for (const chunk of ladderChunks(written)) {
-    const rows = chunk.map((o) => ({
-      id: newId('att'),
-      deliveryId: o.delivery.id,
-      accountId: o.delivery.accountId,
-      attempt: o.attempt,
-      startedAt: o.result.startedAt,
-      durationMs: o.result.durationMs,
-      statusCode: o.result.statusCode,
-      errorKind: o.result.errorKind,
-      error: cut(o.result.error, 1000),
-      responseBody: cut(o.result.responseBody, STORE_LIMIT),
-      requestHeaders: o.result.requestHeadersJson,
-    }));
+    // Parameters straight from the outcomes; row objects only for the one compile per chunk size.
     const params: unknown[] = [];
-    for (const a of rows) {
-      params.push(a.id, a.deliveryId, a.accountId, a.attempt, a.startedAt, a.durationMs, a.statusCode, a.errorKind, a.error, a.responseBody, a.requestHeaders);
+    const ids: string[] = [];
+    for (const o of chunk) {
+      const id = newId('att');
+      ids.push(id);
+      const r = o.result;
+      params.push(id, o.delivery.id, o.delivery.accountId, o.attempt, r.startedAt, r.durationMs, r.statusCode, r.errorKind, cut(r.error, 1000), cut(r.responseBody, STORE_LIMIT), r.requestHeadersJson);
     }
-    await runCompiled(tx, `writeOutcomes.attempts:${chunk.length}`, params, () => tx.insertInto('attempts').values(rows));
+    await runCompiled(tx, `writeOutcomes.attempts:${chunk.length}`, params, () =>
+      tx.insertInto('attempts').values(
+        chunk.map((o, i) => ({
+          id: ids[i]!,
+          deliveryId: o.delivery.id,
+          accountId: o.delivery.accountId,
+          attempt: o.attempt,
+          startedAt: o.result.startedAt,
+          durationMs: o.result.durationMs,
+          statusCode: o.result.statusCode,
+          errorKind: o.result.errorKind,
+          error: cut(o.result.error, 1000),
+          responseBody: cut(o.result.responseBody, STORE_LIMIT),
+          requestHeaders: o.result.requestHeadersJson,
+        })),
+      ),
+    );
   }
   await updateEndpointHealth(tx, written, memos, healthWritten);
   // Consequences that change an endpoint, after its deliveries are written.

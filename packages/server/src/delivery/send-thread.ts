@@ -67,7 +67,7 @@ interface Waiting {
   target: Target;
   seq: number;
   eventId: string;
-  body: string;
+  body: string | Uint8Array;
 }
 const gates = new Map<string, Gate>();
 
@@ -96,7 +96,7 @@ function finished(gate: Gate, id: string, seq: number, result: SendResult) {
   if (gate.active === 0 && gate.waiting.length === 0) gates.delete(id);
 }
 
-function start(gate: Gate, target: Target, seq: number, eventId: string, body: string) {
+function start(gate: Gate, target: Target, seq: number, eventId: string, body: string | Uint8Array) {
   sender
     .send({
       endpointId: target.id,

@@ -19,8 +19,11 @@ export interface SendRequest {
   url: string;
   /** The event id: identical on every attempt, the receiver's idempotency key. */
   eventId: string;
-  /** The stored envelope, sent byte for byte. */
-  body: string;
+  /**
+   * The stored envelope, sent byte for byte: its UTF-8 bytes (the SQLite claim reads them so), or
+   * the text (PostgreSQL), encoded here.
+   */
+  body: string | Uint8Array;
   signers: Signer[];
   customHeaders: Record<string, string>;
   timeoutMs: number;
@@ -208,7 +211,7 @@ export class Sender {
     const t0 = performance.now();
     const timestamp = Math.floor(startedAt / 1000);
     // Encoded once: the HMAC and the socket get the same bytes.
-    const body = Buffer.from(req.body);
+    const body = typeof req.body === 'string' ? Buffer.from(req.body) : req.body;
     const signers = req.signers;
     const signature = signers.length === 1 ? signers[0]!(req.eventId, timestamp, body) : signers.map((sign) => sign(req.eventId, timestamp, body)).join(' ');
 

@@ -99,7 +99,7 @@ export interface WireEndpoint {
  * The requests of one message, flat: `seq, endpoint, eventId, body` per request, `endpoint`
  * indexing the message's `endpoints`.
  */
-export type WireRequests = Array<number | string>;
+export type WireRequests = Array<number | string | Uint8Array>;
 const REQUEST_STRIDE = 4;
 
 /**
@@ -130,9 +130,9 @@ function readResult(w: WireResults, i: number): SendResult {
 }
 
 /** Calls `each(seq, endpointIndex, eventId, body)` for every request of a message. */
-export function forEachRequest(requests: WireRequests, each: (seq: number, endpoint: number, eventId: string, body: string) => void): void {
+export function forEachRequest(requests: WireRequests, each: (seq: number, endpoint: number, eventId: string, body: string | Uint8Array) => void): void {
   for (let i = 0; i + REQUEST_STRIDE <= requests.length; i += REQUEST_STRIDE) {
-    each(requests[i] as number, requests[i + 1] as number, requests[i + 2] as string, requests[i + 3] as string);
+    each(requests[i] as number, requests[i + 1] as number, requests[i + 2] as string, requests[i + 3] as string | Uint8Array);
   }
 }
 

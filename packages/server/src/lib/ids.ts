@@ -13,33 +13,43 @@ const pool = Buffer.alloc(POOL_SIZE);
 let poolOffset = POOL_SIZE;
 
 let lastMs = 0;
+let lastTime = '';
 let seq = 0;
+// The 16 characters after the time (2 of sequence, 14 random), written as bytes and read back as
+// one latin1 string: building them by concatenation made 16 strings per id.
+const tail = Buffer.alloc(16);
+const CODES = Buffer.from(ALPHABET, 'latin1');
 
-export function newId(prefix: IdPrefix): string {
-  let ms = Date.now();
-  // Monotonic within a process: ids minted in the same millisecond still sort in creation order.
-  if (ms <= lastMs) {
-    ms = lastMs;
-    seq++;
-  } else {
-    lastMs = ms;
-    seq = 0;
-  }
+/** The time part for `ms`, computed once per millisecond, not per id (a flush mints hundreds per ms). */
+function advanceTo(ms: number): void {
+  lastMs = ms;
+  seq = 0;
   let time = '';
   let t = ms;
   for (let i = 0; i < 10; i++) {
     time = ALPHABET[t % 32] + time;
     t = Math.floor(t / 32);
   }
+  lastTime = time;
+}
+
+export function newId(prefix: IdPrefix): string {
+  const now = Date.now();
+  // Monotonic within a process: ids minted in the same millisecond still sort in creation order
+  // (two sequence characters: 1 024 per millisecond; past that the time part moves on a
+  // millisecond early rather than wrap the sequence and break the order).
+  if (now > lastMs) advanceTo(now);
+  else if (++seq > 1023) advanceTo(lastMs + 1);
   if (poolOffset + 10 > POOL_SIZE) {
     randomFillSync(pool);
     poolOffset = 0;
   }
   const o = poolOffset;
   poolOffset += 10;
-  let tail = ALPHABET[(seq >> 5) & 31]! + ALPHABET[seq & 31]!;
-  for (let i = 0; i < 14; i++) tail += ALPHABET[pool[o + (i % 10)]! % 32];
-  return `${prefix}_${time}${tail}`;
+  tail[0] = CODES[(seq >> 5) & 31]!;
+  tail[1] = CODES[seq & 31]!;
+  for (let i = 0; i < 14; i++) tail[i + 2] = CODES[pool[o + (i % 10)]! % 32]!;
+  return `${prefix}_${lastTime}${tail.toString('latin1', 0, 16)}`;
 }
 
 export function hasPrefix(id: string, prefix: IdPrefix): boolean {
