@@ -154,7 +154,19 @@ export async function writeOutcomes(
       const id = newId('att');
       ids.push(id);
       const r = o.result;
-      params.push(id, o.delivery.id, o.delivery.accountId, o.attempt, r.startedAt, r.durationMs, r.statusCode, r.errorKind, cut(r.error, 1000), cut(r.responseBody, STORE_LIMIT), r.requestHeadersJson);
+      params.push(
+        id,
+        o.delivery.id,
+        o.delivery.accountId,
+        o.attempt,
+        r.startedAt,
+        r.durationMs,
+        r.statusCode,
+        r.errorKind,
+        cut(r.error, 1000),
+        cut(r.responseBody, STORE_LIMIT),
+        r.requestHeadersJson,
+      );
     }
     await runCompiled(tx, `writeOutcomes.attempts:${chunk.length}`, params, () =>
       tx.insertInto('attempts').values(
