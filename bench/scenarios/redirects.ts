@@ -8,6 +8,18 @@ import { Receiver } from '../lib/receiver-client.js';
 import { type Context, type Row, type Scenario, infoRow, ratioRow } from '../lib/report.js';
 import { sleep } from '../lib/stats.js';
 
+/** Mean of the node's linkwire_click_batch_size histogram (null when /metrics does not have it). */
+async function clickBatchMean(node: LinkwireNode): Promise<number | null> {
+  try {
+    const text = await (await fetch(`${node.origin}/metrics`)).text();
+    const sum = Number(/^linkwire_click_batch_size_sum (\S+)$/m.exec(text)?.[1]);
+    const count = Number(/^linkwire_click_batch_size_count (\S+)$/m.exec(text)?.[1]);
+    return count > 0 ? sum / count : null;
+  } catch {
+    return null;
+  }
+}
+
 export const redirects: Scenario = {
   name: 'redirects',
   kind: 'linkwire',
@@ -33,6 +45,8 @@ export const redirects: Scenario = {
         infoRow('redirects', 'latency p50 / p99', alone.p50, 'ms', `p99 ${alone.p99} ms`),
         infoRow('redirects', 'server CPU', aloneCpu, '%core'),
       ];
+      const batch = await clickBatchMean(node);
+      if (batch !== null) rows.push(infoRow('redirects', 'clicks per commit (mean)', batch, '', 'group commit, linkwire_click_batch_size'));
       if (alone.otherStatus || alone.errors)
         rows.push({ scenario: 'redirects', metric: 'non-302 / errors', value: alone.otherStatus + alone.errors, unit: '', status: 'FAIL' });
 

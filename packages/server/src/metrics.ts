@@ -4,6 +4,8 @@ import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 export interface Metrics {
   registry: Registry;
   httpDuration: Histogram<'method' | 'route' | 'status'>;
+  /** Clicks and visits per group-commit transaction (links/clicks.ts): what one commit's cost is shared by. */
+  clickBatchSize: Histogram;
 }
 
 export function createMetrics(): Metrics {
@@ -16,5 +18,11 @@ export function createMetrics(): Metrics {
     buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
     registers: [registry],
   });
-  return { registry, httpDuration };
+  const clickBatchSize = new Histogram({
+    name: 'linkwire_click_batch_size',
+    help: 'Clicks and visits written per group-commit transaction',
+    buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
+    registers: [registry],
+  });
+  return { registry, httpDuration, clickBatchSize };
 }

@@ -124,6 +124,8 @@ describeEachDialect('short links and clicks', (dialect) => {
     const { u, link } = await setup();
     const recorder = clickRecorderOf(node.ctx)!;
     const before = recorder.batchSizes.length;
+    const histogram = async () => (await node.ctx.metrics.clickBatchSize.get()).values;
+    const countBefore = (await histogram()).find((v) => v.metricName === 'linkwire_click_batch_size_count')?.value ?? 0;
     const results = await Promise.all(
       Array.from({ length: 300 }, (_, i) =>
         node.request({ method: 'GET', url: `/l/${link.slug}`, headers: { 'user-agent': DESKTOP, 'x-forwarded-for': `192.0.2.${i % 250}` } }),
@@ -137,6 +139,9 @@ describeEachDialect('short links and clicks', (dialect) => {
     );
     assert.ok(batches.length < 300, `300 clicks took ${batches.length} transactions`);
     assert.ok(Math.max(...batches) <= 256);
+    // The same batches reach /metrics: linkwire_click_batch_size counts the transactions.
+    const count = (await histogram()).find((v) => v.metricName === 'linkwire_click_batch_size_count')?.value ?? 0;
+    assert.equal(count - countBefore, batches.length);
     assert.equal((await events(node, u.apiKey, 'link.click')).length, 300);
     assert.equal((await node.request({ method: 'GET', url: `/api/v1/links/${link.id}`, token: u.apiKey })).body.clicks, 300);
   });

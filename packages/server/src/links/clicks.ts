@@ -111,6 +111,7 @@ export class ClickRecorder {
           ),
         );
         if (this.batchSizes.length < 10_000) this.batchSizes.push(batch.length);
+        this.ctx.metrics.clickBatchSize.observe(batch.length);
         for (const w of batch) w.resolve();
       } catch (err) {
         this.ctx.log.error({ err, records: batch.length }, 'click batch failed; answering 503 to its requests');
