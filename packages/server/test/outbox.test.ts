@@ -22,8 +22,11 @@ describeEachDialect('transactional outbox', (dialect) => {
     assert.equal(envelope.id, event.id);
     assert.equal(envelope.accountId, u.accountId);
     assert.deepEqual(envelope.data, { domain: 'links.example.com' });
-    // The stored text is what JSON.stringify of the envelope object gives (emitMany builds it by parts).
-    assert.equal(row.payload, JSON.stringify({ id: event.id, type: 'domain.verified', timestamp: new Date(row.createdAt).toISOString(), accountId: u.accountId, data: envelope.data }));
+    // The stored text is exactly JSON.stringify of the envelope object, byte for byte what is sent.
+    assert.equal(
+      row.payload,
+      JSON.stringify({ id: event.id, type: 'domain.verified', timestamp: new Date(row.createdAt).toISOString(), accountId: u.accountId, data: envelope.data }),
+    );
   });
 
   it('nothing is emitted for a change that rolls back', async () => {
