@@ -186,7 +186,7 @@ describeEachDialect('db/compiled statements', (dialect) => {
       webhookId,
       eventId,
       eventType: 'test.event',
-      status: 'pending',
+      status: 'pending' as const,
       attemptCount: 0,
       nextAttemptAt,
       claimedBy,

@@ -335,7 +335,7 @@ describe('Sender', () => {
     assert.equal(headers['webhook-timestamp'], String(Math.floor(r.startedAt / 1000)));
     for (const s of [secret, previous]) {
       assert.equal(verifyWebhook(seen.body, headers, s).id, req.eventId);
-      assert.deepEqual(new Webhook(s).verify(seen.body, headers), JSON.parse(req.body));
+      assert.deepEqual(new Webhook(s).verify(seen.body, headers), JSON.parse(req.body as string));
     }
   });
 

@@ -3,9 +3,16 @@ import { after, describe, it } from 'node:test';
 import { verifyWebhook } from '@linkwire/webhooks';
 import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
+import type { SendResult } from '../src/delivery/sender.js';
 import { type DispatchRequest, LocalSender, type SendPort, ThreadedSender } from '../src/delivery/threaded-sender.js';
 import { targetPolicy } from '../src/webhooks/ssrf.js';
 import { newSecret, type Receiver, startReceiver } from './delivery-helpers.js';
+
+/** A send that was made (not handed back unstarted, which these tests never expect). */
+function sent(result: SendResult | null): SendResult {
+  assert.ok(result, 'the send was handed back unstarted');
+  return result;
+}
 
 const log = pino({ level: 'silent' });
 const init = { dev: true, allowPrivateTargets: [], connectionsPerOrigin: 8 };
@@ -41,7 +48,7 @@ describe('ThreadedSender (signing and HTTP in worker threads)', () => {
     const secret = newSecret();
     const sender = new ThreadedSender(init, 2, log);
     try {
-      const results = await Promise.all(Array.from({ length: 60 }, (_, n) => sender.send(request(r.url, [secret], n))));
+      const results = (await Promise.all(Array.from({ length: 60 }, (_, n) => sender.send(request(r.url, [secret], n))))).map(sent);
       assert.equal(r.requests.length, 60);
       results.forEach((result, n) => {
         assert.equal(result.ok, n % 5 !== 0, `result ${n} belongs to request ${n}`);
@@ -67,7 +74,7 @@ describe('ThreadedSender (signing and HTTP in worker threads)', () => {
     const previous = newSecret();
     const sender = new ThreadedSender(init, 1, log);
     try {
-      const result = await sender.send(request(r.url, [current, previous], 1));
+      const result = sent(await sender.send(request(r.url, [current, previous], 1)));
       assert.ok(result.ok);
       const headers = r.requests[0]!.headers as Record<string, string>;
       assert.equal(headers['webhook-signature']!.split(' ').length, 2);
@@ -89,9 +96,9 @@ describe('ThreadedSender (signing and HTTP in worker threads)', () => {
       // later batch with a rotated secret and an edited header.
       const shared = { secrets: [before], customHeaders: { 'x-team': 'growth' } };
       const results = await Promise.all([
-        sender.send(request(r.url, [before], 0, shared)),
-        sender.send(request(r.url, [before], 3, shared)),
-        sender.send(request(r.url, [after], 6, { customHeaders: { 'x-team': 'ops' } })),
+        sender.send(request(r.url, [before], 0, shared)).then(sent),
+        sender.send(request(r.url, [before], 3, shared)).then(sent),
+        sender.send(request(r.url, [after], 6, { customHeaders: { 'x-team': 'ops' } })).then(sent),
       ]);
       assert.ok(results.every((x) => x.ok));
       const byEvent = new Map(r.requests.map((req) => [JSON.parse(req.body).id as string, req.headers as Record<string, string>]));
@@ -114,15 +121,15 @@ describe('ThreadedSender (signing and HTTP in worker threads)', () => {
     const sender = new ThreadedSender(init, 1, log);
     try {
       const [bad, fine] = await Promise.all([
-        sender.send(request(r.url, [UNUSABLE_SECRET], 1, { endpointId: 'ep_bad' })),
-        sender.send(request(r.url, [good], 2, { endpointId: 'ep_good' })),
+        sender.send(request(r.url, [UNUSABLE_SECRET], 1, { endpointId: 'ep_bad' })).then(sent),
+        sender.send(request(r.url, [good], 2, { endpointId: 'ep_good' })).then(sent),
       ]);
       assert.equal(bad.ok, false);
       assert.equal(bad.errorKind, 'connection');
       assert.match(bad.error!, /^Unexpected sender error: webhook secret is not valid base64/);
       assert.ok(fine.ok);
       assert.equal(r.requests.length, 1, 'nothing was sent unsigned');
-      const later = await sender.send(request(r.url, [good], 3, { endpointId: 'ep_good' }));
+      const later = sent(await sender.send(request(r.url, [good], 3, { endpointId: 'ep_good' })));
       assert.ok(later.ok, 'the same thread still sends');
       verifyWebhook(r.requests[1]!.body, r.requests[1]!.headers as Record<string, string>, good);
     } finally {
@@ -134,13 +141,13 @@ describe('ThreadedSender (signing and HTTP in worker threads)', () => {
     const silent = await startReceiver(() => {});
     receivers.push(silent);
     const sender = new ThreadedSender(init, 1, log);
-    const refused = await sender.send(request('http://127.0.0.1:1/hook', [newSecret()], 1));
+    const refused = sent(await sender.send(request('http://127.0.0.1:1/hook', [newSecret()], 1)));
     assert.equal(refused.ok, false);
     assert.equal(refused.errorKind, 'connection');
-    const timedOut = await sender.send(request(silent.url, [newSecret()], 2, { timeoutMs: 300 }));
+    const timedOut = sent(await sender.send(request(silent.url, [newSecret()], 2, { timeoutMs: 300 })));
     assert.equal(timedOut.errorKind, 'timeout');
     await sender.close();
-    const late = await sender.send(request(silent.url, [newSecret()], 3));
+    const late = sent(await sender.send(request(silent.url, [newSecret()], 3)));
     assert.equal(late.ok, false);
     assert.match(late.error!, /shutting down/);
   });
@@ -251,7 +258,7 @@ describe('LocalSender (signing and HTTP on the calling thread)', () => {
     const sender: SendPort = new LocalSender({ policy: targetPolicy({ dev: true, allowPrivateTargets: ['127.0.0.0/8'] }), connectionsPerOrigin: 4 });
     try {
       const secrets = [current, previous];
-      const results = await Promise.all([sender.send(request(r.url, secrets, 1)), sender.send(request(r.url, secrets, 4))]);
+      const results = (await Promise.all([sender.send(request(r.url, secrets, 1)), sender.send(request(r.url, secrets, 4))])).map(sent);
       assert.ok(results.every((x) => x.ok));
       for (const req of r.requests) {
         const headers = req.headers as Record<string, string>;
