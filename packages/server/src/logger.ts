@@ -12,12 +12,11 @@ export const REDACT_PATHS = [
   ...SECRET_FIELDS.map((f) => `*.${f}`),
 ];
 
-export function createLogger(level: string, opts: { pretty?: boolean } = {}): Logger {
+export function createLogger(level: string): Logger {
   return pino({
     level,
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     base: { pid: process.pid },
-    ...(opts.pretty ? {} : {}),
   });
 }
 
