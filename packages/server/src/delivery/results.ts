@@ -1,6 +1,7 @@
-import { sql } from 'kysely';
+import { type Insertable, sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import { ladderChunks, runCompiled, runCompiledArrays } from '../db/compiled.js';
+import type { DB } from '../db/schema.js';
 import { avoidPlans, inTransaction, type Tx } from '../db/transaction.js';
 import { newId } from '../lib/ids.js';
 import { autoDisableIfDue, disableEndpoint } from './auto-disable.js';
@@ -107,6 +108,21 @@ export class ResultWriter {
   }
 }
 
+/** The attempts columns, in the order writeOutcomes() pushes their parameters. */
+const ATTEMPT_COLUMNS = [
+  'id',
+  'deliveryId',
+  'accountId',
+  'attempt',
+  'startedAt',
+  'durationMs',
+  'statusCode',
+  'errorKind',
+  'error',
+  'responseBody',
+  'requestHeaders',
+] as const satisfies ReadonlyArray<keyof DB['attempts']>;
+
 const cut = (text: string | null, max: number) => (text === null ? null : text.length > max ? text.slice(0, max) : text);
 
 /** One flush: deliveries, attempts, endpoint health, and the 410 / exhaustion consequences. */
@@ -147,15 +163,13 @@ export async function writeOutcomes(
   }
   const written = kept.size === outcomes.length ? outcomes : outcomes.filter((o) => kept.has(o.delivery.id));
   for (const chunk of ladderChunks(written)) {
-    // Parameters straight from the outcomes; row objects only for the one compile per chunk size.
+    // Parameters straight from the outcomes, in ATTEMPT_COLUMNS order; row objects are made from
+    // them only for the one compile per chunk size.
     const params: unknown[] = [];
-    const ids: string[] = [];
     for (const o of chunk) {
-      const id = newId('att');
-      ids.push(id);
       const r = o.result;
       params.push(
-        id,
+        newId('att'),
         o.delivery.id,
         o.delivery.accountId,
         o.attempt,
@@ -169,21 +183,11 @@ export async function writeOutcomes(
       );
     }
     await runCompiled(tx, `writeOutcomes.attempts:${chunk.length}`, params, () =>
-      tx.insertInto('attempts').values(
-        chunk.map((o, i) => ({
-          id: ids[i]!,
-          deliveryId: o.delivery.id,
-          accountId: o.delivery.accountId,
-          attempt: o.attempt,
-          startedAt: o.result.startedAt,
-          durationMs: o.result.durationMs,
-          statusCode: o.result.statusCode,
-          errorKind: o.result.errorKind,
-          error: cut(o.result.error, 1000),
-          responseBody: cut(o.result.responseBody, STORE_LIMIT),
-          requestHeaders: o.result.requestHeadersJson,
-        })),
-      ),
+      tx
+        .insertInto('attempts')
+        .values(
+          chunk.map((_, i) => Object.fromEntries(ATTEMPT_COLUMNS.map((c, j) => [c, params[i * ATTEMPT_COLUMNS.length + j]])) as Insertable<DB['attempts']>),
+        ),
     );
   }
   await updateEndpointHealth(tx, written, memos, healthWritten);
