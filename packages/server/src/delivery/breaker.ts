@@ -68,7 +68,7 @@ export class Breakers {
       // Closed with no failures is the absence of an entry. A success to a healthy endpoint, the
       // common case, allocates nothing (creating an entry to delete it churned the map: 6 MB of
       // its tables promoted to the old generation per 60 000-delivery drain, bench/README.md).
-      if (this.entries.size > 0) this.entries.delete(id);
+      this.entries.delete(id);
       return;
     }
     const e = this.entry(id);

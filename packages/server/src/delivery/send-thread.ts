@@ -88,6 +88,11 @@ function drain(gate: Gate) {
   }
 }
 
+/** Every request waiting in a gate goes back to the dispatcher unstarted. */
+function handBackAllWaiting() {
+  for (const gate of gates.values()) for (const w of gate.waiting.splice(0)) handBack(w.seq);
+}
+
 function finished(gate: Gate, id: string, seq: number, result: SendResult) {
   gate.active--;
   report(seq, result);
@@ -140,11 +145,11 @@ parentPort!.on('message', (msg: ThreadMessage) => {
     });
     for (const gate of touched) drain(gate);
   } else if (msg.kind === 'handBack') {
-    for (const gate of gates.values()) for (const w of gate.waiting.splice(0)) handBack(w.seq);
+    handBackAllWaiting();
   } else if (msg.kind === 'close') {
     // What has not started goes back unstarted. Sends still in flight end as failures when the pools
     // are destroyed: the dispatcher waits for its sends before it closes the sender.
-    for (const gate of gates.values()) for (const w of gate.waiting.splice(0)) handBack(w.seq);
+    handBackAllWaiting();
     void sender.close().finally(() => parentPort!.postMessage({ kind: 'closed' } satisfies ThreadMessage));
   }
 });

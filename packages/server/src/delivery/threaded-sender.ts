@@ -40,14 +40,14 @@ export class LocalSender implements SendPort {
   /** On the dispatcher's own thread a finished send frees its slot at once: nothing to queue ahead. */
   readonly queuesAhead = false;
   private readonly sender: Sender;
-
-  /** Nothing waits here: every request handed over has started. */
-  handBackWaiting(): void {}
   private readonly signers = new SignerCache();
 
   constructor(opts: SenderOptions) {
     this.sender = new Sender(opts);
   }
+
+  /** Nothing waits here: every request handed over has started. */
+  handBackWaiting(): void {}
 
   send(req: DispatchRequest): Promise<SendResult> {
     let signers: SendRequest['signers'];
