@@ -18,7 +18,7 @@ import { inTransaction } from '../../packages/server/src/db/transaction.js';
 import { type Interaction, writeBatch } from '../../packages/server/src/links/clicks.js';
 import { newId } from '../../packages/server/src/lib/ids.js';
 import { createLogger } from '../../packages/server/src/logger.js';
-import { createContext } from '../../packages/server/src/runtime.js';
+import { createContext } from '../../packages/server/src/context.js';
 
 const times = new Map<string, { n: number; ns: bigint }>();
 const proto = (Database as any).prototype.prepare.call(new Database(':memory:'), 'select 1').constructor.prototype;
@@ -96,7 +96,7 @@ for (let round = 0; round < 3; round++) {
   const N = 2000;
   for (let i = 0; i < N; i++) {
     const batch: Interaction[] = Array.from({ length: B }, () => ({ kind: 'click', link, source: 'short_link', visitor, at: Date.now() }));
-    await inTransaction(ctx.db, (tx) => writeBatch(tx, batch));
+    await inTransaction(ctx.db, (tx) => writeBatch(ctx, tx, batch));
   }
   const c = process.cpuUsage(c0);
   console.log(`round ${round}: ${((c.user + c.system) / (N * B)).toFixed(1)} µs CPU per click (batch ${B})`);

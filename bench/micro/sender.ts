@@ -61,9 +61,9 @@ async function main() {
       ? values.sender
       : resolve(values.sender)
     : fileURLToPath(new URL('../../packages/server/src/delivery/sender.ts', import.meta.url));
-  const ssrfPath = fileURLToPath(new URL('../../packages/server/src/webhooks/ssrf.ts', import.meta.url));
+  const ssrfPath = fileURLToPath(new URL('../../packages/server/src/lib/ssrf.ts', import.meta.url));
   const { Sender } = (await import(pathToFileURL(senderPath).href)) as typeof import('../../packages/server/src/delivery/sender.js');
-  const { targetPolicy } = (await import(pathToFileURL(ssrfPath).href)) as typeof import('../../packages/server/src/webhooks/ssrf.js');
+  const { targetPolicy } = (await import(pathToFileURL(ssrfPath).href)) as typeof import('../../packages/server/src/lib/ssrf.js');
 
   const child = fork(fileURLToPath(import.meta.url), ['receiver'], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const ask = <T>(msg: unknown, key: string) =>

@@ -30,11 +30,11 @@ import { EndpointLoader } from '../../packages/server/src/delivery/endpoints.js'
 import { type Outcome, writeOutcomes } from '../../packages/server/src/delivery/results.js';
 import { nextStep } from '../../packages/server/src/delivery/retry.js';
 import type { SendResult } from '../../packages/server/src/delivery/sender.js';
-import { type EventInput, emitMany } from '../../packages/server/src/events/emit.js';
+import type { EventInput } from '../../packages/server/src/events/emit.js';
 import { newId } from '../../packages/server/src/lib/ids.js';
 import { seal } from '../../packages/server/src/lib/secretbox.js';
 import { createLogger } from '../../packages/server/src/logger.js';
-import { createContext } from '../../packages/server/src/runtime.js';
+import { createContext } from '../../packages/server/src/context.js';
 
 const { values: args } = parseArgs({
   options: {
@@ -131,7 +131,7 @@ function clickEvent(): EventInput {
 async function fill(deliveries: number) {
   for (let done = 0; done < deliveries; done += 64 * ENDPOINTS) {
     const n = Math.min(64, Math.ceil((deliveries - done) / ENDPOINTS));
-    await inTransaction(ctx.db, (tx) => emitMany(tx, Array.from({ length: n }, clickEvent)));
+    await inTransaction(ctx.db, (tx) => ctx.outbox.emitMany(tx, Array.from({ length: n }, clickEvent)));
   }
 }
 
@@ -226,7 +226,7 @@ async function complete(c: AppContext, claimed: ClaimedDelivery[], now: number):
 async function emitBatches(size: number, events: number) {
   for (let done = 0; done < events; done += size) {
     const batch = Array.from({ length: size }, clickEvent);
-    await inTransaction(ctx.db, (tx) => emitMany(tx, batch));
+    await inTransaction(ctx.db, (tx) => ctx.outbox.emitMany(tx, batch));
   }
 }
 

@@ -22,11 +22,10 @@ export interface AppOptions {
   isReady?: () => boolean;
 }
 
-const REQ_ID_PREFIX = randomBytes(6).toString('base64url');
-let reqSeq = 0;
-
 /** Builds the Fastify app from the modules; does not listen (server.ts does, tests use inject). */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
+  const reqIdPrefix = randomBytes(6).toString('base64url');
+  let reqSeq = 0;
   const app = Fastify({
     loggerInstance: ctx.log as FastifyBaseLogger,
     // API bodies are small; a larger one is a mistake or an attack (413).
@@ -37,7 +36,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     logController: new LogController({ disableRequestLogging: true }),
     // A per-process random prefix (6 bytes, unique across processes and restarts) + a counter:
     // randomBytes(9) per request was ≈ 4 % of the redirect path's CPU (bench --profile).
-    genReqId: () => `req_${REQ_ID_PREFIX}${(reqSeq++).toString(36)}`,
+    genReqId: () => `req_${reqIdPrefix}${(reqSeq++).toString(36)}`,
     // pino's child() per request (bindings + redaction setup) was ≈ 2 % of the redirect path's CPU
     // for loggers that almost never write; the child is now created on a request's first log call.
     childLoggerFactory: lazyChildLogger,

@@ -7,10 +7,9 @@ import { inTransaction } from './db/transaction.js';
 import { openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import { EVENT_TYPES, EXAMPLES, isEventType } from './events/catalog.js';
-import { emitMany } from './events/emit.js';
 import { AppError } from './http/errors.js';
 import { replay } from './delivery/history.js';
-import { createContext } from './runtime.js';
+import { createContext } from './context.js';
 import { startNode } from './server.js';
 import { API_SERVICES, WORKER_SERVICES } from './services.js';
 
@@ -159,7 +158,7 @@ async function cmdTrigger(args: string[]) {
     while (emitted < count) {
       const n = Math.min(BATCH, count - emitted);
       const inputs = Array.from({ length: n }, () => ({ accountId: account.id, type, data: EXAMPLES[type] }));
-      const events = await inTransaction(ctx.db, (tx) => emitMany(tx, inputs));
+      const events = await inTransaction(ctx.db, (tx) => ctx.outbox.emitMany(tx, inputs));
       for (const e of events) deliveries += e.deliveries;
       emitted += n;
       if (progress) {

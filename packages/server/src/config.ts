@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
+import { parseCidr } from './lib/cidr.js';
 import { parseDuration } from './lib/duration.js';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -15,7 +16,7 @@ export interface PlanLimits {
   testSends1h: number | null;
 }
 
-/** PRODUCT.md §2. Operators override any number with LINKWIRE_PLAN_<PLAN>_<LIMIT> (e.g. LINKWIRE_PLAN_PRO_ENDPOINTS=5). */
+/** The plans of docs/webhooks.md ("Plan limits"). Operators override any number with LINKWIRE_PLAN_<PLAN>_<LIMIT> (e.g. LINKWIRE_PLAN_PRO_ENDPOINTS=5). */
 export const DEFAULT_PLAN_LIMITS: Record<PlanName, PlanLimits> = {
   free: { endpoints: 0, deliveries24h: 0, testSends1h: 0 },
   pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10 },
@@ -41,6 +42,8 @@ export interface Config {
   geoipDb: string | null;
   retentionDays: number;
   logLevel: string;
+  /** NODE_ENV=production: event data is zod-checked for the first events of each type only (events/emit.ts). */
+  production: boolean;
 }
 
 export class ConfigError extends Error {
@@ -50,17 +53,17 @@ export class ConfigError extends Error {
   }
 }
 
+// Unset or empty is false; otherwise one of the listed words, case-insensitive.
 const bool = (name: string) =>
   z
-    .string()
+    .stringbool({
+      truthy: ['1', 'true', 'yes', 'on'],
+      falsy: ['0', 'false', 'no', 'off', ''],
+      case: 'insensitive',
+      error: (issue) => `${name} must be 1 or 0 (got "${String(issue.input)}")`,
+    })
     .optional()
-    .transform((v, ctx) => {
-      if (v === undefined || v === '') return false;
-      if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
-      if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
-      ctx.addIssue({ code: 'custom', message: `${name} must be 1 or 0 (got "${v}")` });
-      return z.NEVER;
-    });
+    .transform((v) => v ?? false);
 
 const duration = (name: string, fallback: string) =>
   z
@@ -74,9 +77,6 @@ const duration = (name: string, fallback: string) =>
       }
       return ms;
     });
-
-const IPV4_CIDR = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})\/(\d|[12]\d|3[0-2])$/;
-const IPV6_CIDR = /^[0-9a-f.]*:[0-9a-f:.]*\/(\d|[1-9]\d|1[01]\d|12[0-8])$/i;
 
 const envSchema = z.object({
   PORT: z
@@ -120,9 +120,8 @@ const envSchema = z.object({
         .map((s) => s.trim())
         .filter(Boolean);
       for (const cidr of cidrs) {
-        const v4 = IPV4_CIDR.exec(cidr);
-        const ok = v4 ? v4.slice(1, 5).every((o) => Number(o) <= 255) : IPV6_CIDR.test(cidr);
-        if (!ok) ctx.addIssue({ code: 'custom', message: `LINKWIRE_ALLOW_PRIVATE_TARGETS: "${cidr}" is not a CIDR such as 10.0.0.0/8 or fd00::/8` });
+        if (!parseCidr(cidr))
+          ctx.addIssue({ code: 'custom', message: `LINKWIRE_ALLOW_PRIVATE_TARGETS: "${cidr}" is not a CIDR such as 10.0.0.0/8 or fd00::/8` });
       }
       return cidrs;
     }),
@@ -229,6 +228,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     geoipDb: e.LINKWIRE_GEOIP_DB || null,
     retentionDays: e.LINKWIRE_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL || 'info',
+    production: env.NODE_ENV === 'production',
   };
 }
 

@@ -1,17 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
 import type { Config } from './config.js';
-import type { AppContext } from './context.js';
-import { createContext } from './runtime.js';
-
-/** Something that runs beside the HTTP server and must be stopped cleanly (dispatcher, schedulers). */
-export interface BackgroundService {
-  name: string;
-  /** Finish or hand back in-flight work, then resolve. */
-  stop(): Promise<void>;
-}
-
-export type BackgroundStarter = (ctx: AppContext) => Promise<BackgroundService> | BackgroundService;
+import { type AppContext, type BackgroundService, type BackgroundStarter, createContext } from './context.js';
 
 export interface RunningNode {
   app: FastifyInstance;

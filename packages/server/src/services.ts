@@ -2,7 +2,7 @@ import { startAutoDisable } from './delivery/auto-disable.js';
 import { startDispatcher } from './delivery/dispatcher.js';
 import { startRetention } from './delivery/retention.js';
 import { startLinkExpiry } from './links/expiry.js';
-import type { BackgroundStarter } from './server.js';
+import type { BackgroundStarter } from './context.js';
 
 // The background services each role runs. A new one is added here, in the role it belongs to.
 

@@ -88,13 +88,13 @@ describeEachDialect('analytics and milestones', (dialect) => {
     const now = Date.now();
     // Batches of clicks and visits as the recorder writes them: 996 → 999 → 1001 crosses 1 000 once.
     await inTransaction(node.ctx.db, (tx) =>
-      writeBatch(tx, [
+      writeBatch(node.ctx, tx, [
         ...Array.from({ length: 3 }, () => ({ kind: 'click' as const, link: target, source: 'short_link' as const, visitor, at: now })),
         ...Array.from({ length: 3 }, () => ({ kind: 'visit' as const, accountId: u.accountId, handle: u.handle, visitor, at: now })),
       ]),
     );
     await inTransaction(node.ctx.db, (tx) =>
-      writeBatch(tx, [
+      writeBatch(node.ctx, tx, [
         ...Array.from({ length: 2 }, () => ({ kind: 'click' as const, link: target, source: 'short_link' as const, visitor, at: now })),
         ...Array.from({ length: 4 }, () => ({ kind: 'visit' as const, accountId: u.accountId, handle: u.handle, visitor, at: now })),
       ]),

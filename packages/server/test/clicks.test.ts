@@ -1,7 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { expireDueLinks } from '../src/links/expiry.js';
-import { clickRecorderOf } from '../src/web/public.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
@@ -122,7 +121,7 @@ describeEachDialect('short links and clicks', (dialect) => {
 
   it('concurrent clicks are written in shared batches and every one is counted', async () => {
     const { u, link } = await setup();
-    const recorder = clickRecorderOf(node.ctx)!;
+    const recorder = node.ctx.clickRecorder;
     const before = recorder.batchSizes.length;
     const histogram = async () => (await node.ctx.metrics.clickBatchSize.get()).values;
     const countBefore = (await histogram()).find((v) => v.metricName === 'linkwire_click_batch_size_count')?.value ?? 0;

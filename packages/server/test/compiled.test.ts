@@ -8,7 +8,7 @@ import { claimFor, releaseClaims } from '../src/delivery/claim.js';
 import { HELD_UNTIL } from '../src/delivery/hold.js';
 import { newId } from '../src/lib/ids.js';
 import { createLogger } from '../src/logger.js';
-import { createContext } from '../src/runtime.js';
+import { createContext } from '../src/context.js';
 import { describeEachDialect, freshDatabase, type TestDatabase, testConfig } from './helpers.js';
 
 const SIZES = [1, 5, 257, 1000];

@@ -1,3 +1,4 @@
+import { inTransaction } from '../src/db/transaction.js';
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -116,17 +117,13 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Emits one sample event for the account in its own transaction. */
 export async function emitOne(ctx: AppContext, accountId: string, integration = 'slack') {
-  const { inTransaction } = await import('../src/db/transaction.js');
-  const { emit } = await import('../src/events/emit.js');
-  return inTransaction(ctx.db, (tx) => emit(tx, accountId, 'integration.connected', { integration }));
+  return inTransaction(ctx.db, (tx) => ctx.outbox.emit(tx, accountId, 'integration.connected', { integration }));
 }
 
 /** `count` integration.connected events for the account, in one transaction (a backlog at once). */
 export async function emitConnected(ctx: AppContext, accountId: string, count: number) {
-  const { inTransaction } = await import('../src/db/transaction.js');
-  const { emit } = await import('../src/events/emit.js');
   await inTransaction(ctx.db, async (tx) => {
-    for (let i = 0; i < count; i++) await emit(tx, accountId, 'integration.connected', { integration: `i${i}` });
+    for (let i = 0; i < count; i++) await ctx.outbox.emit(tx, accountId, 'integration.connected', { integration: `i${i}` });
   });
 }
 

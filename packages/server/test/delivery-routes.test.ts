@@ -5,7 +5,6 @@ import { promisify } from 'node:util';
 import { after, before, it } from 'node:test';
 import { inTransaction } from '../src/db/transaction.js';
 import { type Dispatcher, startDispatcher } from '../src/delivery/dispatcher.js';
-import { emit } from '../src/events/emit.js';
 import { deliveryRows, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
@@ -41,8 +40,8 @@ describeEachDialect('delivery history, retry and replay routes', (dialect) => {
       for (let i = 0; i < n; i++) {
         out.push(
           type === 'integration.connected'
-            ? await emit(tx, accountId, 'integration.connected', { integration: `i${i}` })
-            : await emit(tx, accountId, 'domain.verified', { domain: `d${i}.example.com` }),
+            ? await node.ctx.outbox.emit(tx, accountId, 'integration.connected', { integration: `i${i}` })
+            : await node.ctx.outbox.emit(tx, accountId, 'domain.verified', { domain: `d${i}.example.com` }),
         );
       }
       return out;
@@ -252,6 +251,37 @@ describeEachDialect('delivery history, retry and replay routes', (dialect) => {
     });
     assert.equal(later.body.queued, 2);
     await waitFor('quota_exceeded replayed', () => r.requests.length === 8);
+  });
+
+  it('a delivery older than 24 h that is replayed takes room in the window from then on', async () => {
+    const { r, u, webhookId } = await setup();
+    await emitMany(u.accountId, 6); // the node's plan: 6 per 24 h
+    await settledAll(webhookId);
+    assert.equal(r.requests.length, 6);
+    // A day later the window is empty again…
+    await node.ctx.db
+      .updateTable('deliveries')
+      .set({ createdAt: Date.now() - 25 * 3_600_000 })
+      .where('webhookId', '=', webhookId)
+      .execute();
+    const usage = async () => (await node.request({ method: 'GET', url: '/api/v1/usage', token: u.apiKey })).body.deliveries24h.used as number;
+    assert.equal(await usage(), 0);
+    // …and replaying all six fills it: they are sent again now, so they count now.
+    const replayed = await node.request({
+      method: 'POST',
+      url: `/api/v1/webhooks/${webhookId}/replay`,
+      token: u.apiKey,
+      payload: { since: new Date(Date.now() - 26 * 3_600_000).toISOString(), status: 'all' },
+    });
+    assert.equal(replayed.status, 200, replayed.raw);
+    assert.equal(replayed.body.queued, 6);
+    await waitFor('six sent again', () => r.requests.length === 12);
+    assert.equal(await usage(), 6);
+    // So the next event is over the quota instead of a seventh delivery in 24 h.
+    const [event] = await emitMany(u.accountId, 1);
+    assert.equal(event!.deliveries, 0);
+    const rows = await deliveryRows(node.ctx, webhookId);
+    assert.equal(rows.filter((d) => d.status === 'quota_exceeded').length, 1);
   });
 
   it('linkwire replay --webhook … --since … queues the failed deliveries from the command line', async () => {

@@ -5,7 +5,6 @@ import { Webhook } from 'standardwebhooks';
 import { inTransaction } from '../src/db/transaction.js';
 import { type Dispatcher, startDispatcher } from '../src/delivery/dispatcher.js';
 import { USER_AGENT } from '../src/delivery/sender.js';
-import { emit } from '../src/events/emit.js';
 import { createEndpoint, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
@@ -29,8 +28,8 @@ describeEachDialect('delivery end to end', (dialect) => {
     const u = await node.signup();
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: receiver.url, headers: { 'X-Team': 'growth', 'Webhook-Id': 'spoofed' } });
     const emitted = await inTransaction(node.ctx.db, async (tx) => [
-      await emit(tx, u.accountId, 'domain.verified', { domain: 'a.example.com' }),
-      await emit(tx, u.accountId, 'integration.connected', { integration: 'slack' }),
+      await node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'a.example.com' }),
+      await node.ctx.outbox.emit(tx, u.accountId, 'integration.connected', { integration: 'slack' }),
     ]);
     const requests = await waitFor('two deliveries', () => {
       const mine = receiver.requests.filter((r) => emitted.some((e) => e.id === r.headers['webhook-id']));
@@ -80,7 +79,7 @@ describeEachDialect('delivery end to end', (dialect) => {
     const u = await node.signup();
     await createEndpoint(node.ctx, u.accountId, { url: receiver.url });
     const before = receiver.requests.length;
-    await inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domain: 'm.example.com' }));
+    await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'm.example.com' }));
     await waitFor('delivered', () => receiver.requests.length > before);
     await dispatcher.flush();
     const res = await node.request({ method: 'GET', url: '/metrics' });

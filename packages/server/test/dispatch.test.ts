@@ -181,7 +181,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
       answer = 200;
       await inTransaction(node.ctx.db, async (tx) => {
         await tx.updateTable('webhooks').set({ enabled: 1, disabledReason: null, disabledAt: null }).where('id', '=', endpoint.id).execute();
-        assert.equal(await resumeDeliveries(tx, endpoint.id), 3);
+        assert.equal(await resumeDeliveries(node.ctx.wake, tx, endpoint.id), 3);
       });
       dispatcher.wake();
       await waitFor('held deliveries delivered', async () => {

@@ -9,7 +9,7 @@ import { buildApp } from '../src/app.js';
 import { type Config, loadConfig } from '../src/config.js';
 import type { AppContext } from '../src/context.js';
 import { createLogger } from '../src/logger.js';
-import { createContext } from '../src/runtime.js';
+import { createContext } from '../src/context.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 

@@ -7,7 +7,7 @@ import { pino } from 'pino';
 import { buildApp } from '../src/app.js';
 import type { AppContext } from '../src/context.js';
 import { REDACT_PATHS } from '../src/logger.js';
-import { createContext } from '../src/runtime.js';
+import { createContext } from '../src/context.js';
 import { freshDatabase, type TestDatabase, testConfig } from './helpers.js';
 
 // Request loggers are created lazily (logger.ts); a line that is written must still carry the

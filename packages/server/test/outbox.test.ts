@@ -3,7 +3,7 @@ import { after, before, it } from 'node:test';
 import { changePlan } from '../src/accounts/service.js';
 import { inTransaction } from '../src/db/transaction.js';
 import { EXAMPLES } from '../src/events/catalog.js';
-import { emit, emitMany, VALIDATED_IN_PRODUCTION, validationSampler } from '../src/events/emit.js';
+import { VALIDATED_IN_PRODUCTION, validationSampler } from '../src/events/emit.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
 describeEachDialect('transactional outbox', (dialect) => {
@@ -15,7 +15,7 @@ describeEachDialect('transactional outbox', (dialect) => {
 
   it('an event committed with its cause is stored with its exact envelope', async () => {
     const u = await node.signup();
-    const event = await inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domain: 'links.example.com' }));
+    const event = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'links.example.com' }));
     const row = await node.ctx.db.selectFrom('events').selectAll().where('id', '=', event.id).executeTakeFirstOrThrow();
     const envelope = JSON.parse(row.payload);
     assert.deepEqual(Object.keys(envelope), ['id', 'type', 'timestamp', 'accountId', 'data']);
@@ -34,7 +34,7 @@ describeEachDialect('transactional outbox', (dialect) => {
     await assert.rejects(
       inTransaction(node.ctx.db, async (tx) => {
         await tx.updateTable('accounts').set({ plan: 'business' }).where('id', '=', u.accountId).execute();
-        await emit(tx, u.accountId, 'account.upgraded', { fromPlan: 'pro', toPlan: 'business' });
+        await node.ctx.outbox.emit(tx, u.accountId, 'account.upgraded', { fromPlan: 'pro', toPlan: 'business' });
         throw new Error('the cause failed');
       }),
       /the cause failed/,
@@ -48,7 +48,7 @@ describeEachDialect('transactional outbox', (dialect) => {
   it('refuses data that does not match the catalog (and rolls the cause back)', async () => {
     const u = await node.signup();
     await assert.rejects(
-      inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domian: 'typo' } as never)),
+      inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domian: 'typo' } as never)),
       /does not match the catalog/,
     );
   });
@@ -71,7 +71,7 @@ describeEachDialect('transactional outbox', (dialect) => {
   it('GET /events pages through the log in order with a cursor and filters by type and time', async () => {
     const u = await node.signup();
     await inTransaction(node.ctx.db, async (tx) => {
-      for (let i = 0; i < 5; i++) await emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
+      for (let i = 0; i < 5; i++) await node.ctx.outbox.emit(tx, u.accountId, 'integration.connected', { integration: `i${i}` });
     });
     const first = await node.request({ method: 'GET', url: '/api/v1/events?type=integration.connected&limit=3', token: u.apiKey });
     assert.equal(first.body.data.length, 3);
@@ -133,7 +133,7 @@ describeEachDialect('emitMany: a batch of events in one fan-out', (dialect) => {
       { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'FR' } },
       { accountId: a.accountId, type: 'domain.verified' as const, data: { domain: 'a.example.com' } },
     ];
-    const events = await inTransaction(node.ctx.db, (tx) => emitMany(tx, inputs));
+    const events = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emitMany(tx, inputs));
     assert.deepEqual(
       events.map((e) => e.type),
       inputs.map((i) => i.type),

@@ -3,7 +3,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { inTransaction } from '../src/db/transaction.js';
-import { emit } from '../src/events/emit.js';
 import { createEndpoint, type Receiver, sleep, startReceiver, waitFor } from './delivery-helpers.js';
 import { createTestNode, DIALECTS, type TestNode } from './helpers.js';
 
@@ -77,7 +76,8 @@ if (DIALECTS.includes('postgres')) {
       const eventIds: string[] = [];
       for (let t = 0; t < 5; t++) {
         await inTransaction(node.ctx.db, async (tx) => {
-          for (let i = 0; i < TOTAL / 4 / 5; i++) eventIds.push((await emit(tx, u.accountId, 'integration.connected', { integration: `i${t}.${i}` })).id);
+          for (let i = 0; i < TOTAL / 4 / 5; i++)
+            eventIds.push((await node.ctx.outbox.emit(tx, u.accountId, 'integration.connected', { integration: `i${t}.${i}` })).id);
         });
       }
       const key = (q: { url: string; headers: Record<string, unknown> }) => `${q.url}|${q.headers['webhook-id']}`;

@@ -5,7 +5,7 @@ import { after, before, describe, it } from 'node:test';
 import { createSigner, verifyWebhook } from '@linkwire/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { STORE_LIMIT, type SendRequest, Sender, USER_AGENT } from '../src/delivery/sender.js';
-import { targetPolicy } from '../src/webhooks/ssrf.js';
+import { targetPolicy } from '../src/lib/ssrf.js';
 import { newSecret, type Receiver, startReceiver } from './delivery-helpers.js';
 
 // The sender against real loopback receivers: what it sends, what it records, how it classifies.

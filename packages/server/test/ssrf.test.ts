@@ -3,7 +3,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { Agent, request } from 'undici';
-import { checkTargetUrl, createGuardedConnector, createGuardedLookup, type Resolver, SsrfBlockedError, targetPolicy } from '../src/webhooks/ssrf.js';
+import { checkTargetUrl, createGuardedConnector, createGuardedLookup, type Resolver, SsrfBlockedError, targetPolicy } from '../src/lib/ssrf.js';
 import { BLOCKED_URLS } from './ssrf-forms.js';
 
 const strict = targetPolicy({ dev: false, allowPrivateTargets: [] });

@@ -5,7 +5,7 @@ import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
 import type { SendResult } from '../src/delivery/sender.js';
 import { type DispatchRequest, LocalSender, type SendPort, ThreadedSender } from '../src/delivery/threaded-sender.js';
-import { targetPolicy } from '../src/webhooks/ssrf.js';
+import { targetPolicy } from '../src/lib/ssrf.js';
 import { newSecret, type Receiver, startReceiver } from './delivery-helpers.js';
 
 /** A send that was made (not handed back unstarted, which these tests never expect). */

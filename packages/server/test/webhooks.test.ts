@@ -4,7 +4,6 @@ import { verifyWebhook, signWebhook } from '@linkwire/webhooks';
 import { changePlan } from '../src/accounts/service.js';
 import { inTransaction } from '../src/db/transaction.js';
 import { HELD_UNTIL } from '../src/delivery/hold.js';
-import { emit } from '../src/events/emit.js';
 import { EXAMPLES } from '../src/events/catalog.js';
 import { signingSecrets } from '../src/webhooks/secrets.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
@@ -236,7 +235,7 @@ describeEachDialect('webhook endpoints API', (dialect) => {
   it('PATCH enabled:false holds pending deliveries; enabled:true clears the failure state and resumes them', async () => {
     const u = await node.signup();
     const wh = (await create(u.apiKey, { url: HOOK, events: ['domain.verified'] })).body;
-    await inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domain: 'a.example' }));
+    await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'a.example' }));
     const off = await node.request({ method: 'PATCH', url: `/api/v1/webhooks/${wh.id}`, token: u.apiKey, payload: { enabled: false } });
     assert.equal(off.body.status, 'disabled');
     assert.equal(off.body.enabled, false);
@@ -268,8 +267,8 @@ describeEachDialect('webhook endpoints API', (dialect) => {
   it('DELETE soft-deletes (204, then 404) and cancels pending deliveries, keeping finished ones', async () => {
     const u = await node.signup();
     const wh = (await create(u.apiKey, { url: HOOK, events: ['domain.verified'] })).body;
-    await inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domain: 'a.example' }));
-    await inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domain: 'b.example' }));
+    await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'a.example' }));
+    await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'b.example' }));
     const [first] = await node.ctx.db.selectFrom('deliveries').select('id').where('webhookId', '=', wh.id).orderBy('id').execute();
     await node.ctx.db.updateTable('deliveries').set({ status: 'succeeded' }).where('id', '=', first!.id).execute();
 
@@ -287,7 +286,7 @@ describeEachDialect('webhook endpoints API', (dialect) => {
     const list = await node.request({ method: 'GET', url: '/api/v1/webhooks', token: u.apiKey });
     assert.equal(list.body.data.length, 0);
     // A deleted endpoint receives nothing new.
-    const ev = await inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domain: 'c.example' }));
+    const ev = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'c.example' }));
     assert.equal(ev.deliveries, 0);
   });
 
@@ -323,7 +322,7 @@ describeEachDialect('webhook endpoints API', (dialect) => {
     const all = (await create(u.apiKey, { url: HOOK, events: ['link.click'] })).body;
     const off = (await create(u.apiKey, { url: HOOK, events: ['link.click'], enabled: false })).body;
     const click = (data: Partial<(typeof EXAMPLES)['link.click']>) =>
-      inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'link.click', { ...EXAMPLES['link.click'], ...data }));
+      inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'link.click', { ...EXAMPLES['link.click'], ...data }));
     const targets = async (eventId: string) =>
       (await node.ctx.db.selectFrom('deliveries').select('webhookId').where('eventId', '=', eventId).execute()).map((d) => d.webhookId).sort();
 
@@ -331,7 +330,7 @@ describeEachDialect('webhook endpoints API', (dialect) => {
     assert.deepEqual(await targets(a.id), [fr.id, all.id].sort());
     const b = await click({ country: 'DE', linkId: 'lnk_2' });
     assert.deepEqual(await targets(b.id), [lnk.id, all.id].sort());
-    const c = await inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domain: 'x.example' }));
+    const c = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'x.example' }));
     assert.deepEqual(await targets(c.id), []);
     assert.equal((await targets(a.id)).includes(off.id), false);
   });
@@ -353,7 +352,7 @@ describeEachDialect('webhook plan limits and usage', (dialect) => {
     assert.equal(test.status, 202);
     const queued: number[] = [];
     for (let i = 0; i < 5; i++)
-      queued.push((await inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domain: `d${i}.example` }))).deliveries);
+      queued.push((await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: `d${i}.example` }))).deliveries);
     assert.deepEqual(queued, [1, 1, 1, 0, 0]);
     const rows = await node.ctx.db.selectFrom('deliveries').select(['status', 'isTest', 'lastError']).where('webhookId', '=', wh.id).orderBy('id').execute();
     assert.deepEqual(
@@ -446,7 +445,7 @@ describeEachDialect('webhook plan limits and usage', (dialect) => {
     const usage = await node.request({ method: 'GET', url: '/api/v1/usage', token: u.apiKey });
     assert.deepEqual(usage.body, { endpoints: { used: 1, limit: 0 }, deliveries24h: { used: 0, limit: 0 }, testSends1h: { used: 0, limit: 0 } });
     // With a 0 quota, events still leave a visible quota_exceeded record for the endpoint.
-    const ev = await inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domain: 'f.example' }));
+    const ev = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'f.example' }));
     const row = await node.ctx.db.selectFrom('deliveries').select('status').where('eventId', '=', ev.id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'quota_exceeded');
   });
@@ -455,7 +454,7 @@ describeEachDialect('webhook plan limits and usage', (dialect) => {
     const u = await node.signup();
     await changePlan(node.ctx, u.accountId, 'business');
     await create(u.apiKey, { url: HOOK, events: ['domain.verified'] });
-    for (let i = 0; i < 5; i++) await inTransaction(node.ctx.db, (tx) => emit(tx, u.accountId, 'domain.verified', { domain: `b${i}.example` }));
+    for (let i = 0; i < 5; i++) await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: `b${i}.example` }));
     const usage = await node.request({ method: 'GET', url: '/api/v1/usage', token: u.apiKey });
     assert.deepEqual(usage.body, { endpoints: { used: 1, limit: 25 }, deliveries24h: { used: 5, limit: null }, testSends1h: { used: 0, limit: 100 } });
   });

@@ -2,7 +2,6 @@ import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, unauthorized } from '../http/errors.js';
 import { countryFromProxyHeaders } from '../lib/geo.js';
-import { dailyClientHash } from '../lib/privacy.js';
 import { accountForApiKey, accountForSession, type ClientInfo } from './service.js';
 
 export const SESSION_COOKIE = 'lw_session';
@@ -58,7 +57,7 @@ export function installAuth(app: FastifyInstance): void {
 export function clientInfo(req: FastifyRequest): ClientInfo {
   const ctx = req.server.ctx;
   return {
-    clientHash: dailyClientHash(ctx.masterKey, 'client', req.ip),
+    clientHash: ctx.clientHashes.of('client', req.ip),
     country: ctx.config.trustProxy ? countryFromProxyHeaders(req) : null,
   };
 }

@@ -3,12 +3,11 @@ import type { PlanName } from '../config.js';
 import type { AppContext } from '../context.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import type { AccountsTable } from '../db/schema.js';
-import { emit } from '../events/emit.js';
 import { conflict, notFound, tooManyRequests, unauthorized, validationError } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
 import { handleProblem } from './handles.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
-import { limitsFor, planRank } from './plans.js';
+import { planRank } from './plans.js';
 
 export interface AccountView {
   id: string;
@@ -83,7 +82,7 @@ export async function signup(ctx: AppContext, input: SignupInput): Promise<Signu
     return await inTransaction(ctx.db, async (tx) => {
       await tx.insertInto('accounts').values(account).execute();
       await tx.insertInto('profiles').values({ accountId: account.id, title: handle, bio: null, avatarUrl: null, theme: 'light', updatedAt: now }).execute();
-      const key = await createApiKeyInTx(tx, account.id, 'Default');
+      const key = await createApiKeyInTx(ctx, tx, account.id, 'Default');
       return { account: toAccountView(account), apiKey: key.key };
     });
   } catch (err) {
@@ -110,7 +109,7 @@ export async function findAccount(ctx: AppContext, idOrHandleOrEmail: string) {
 
 export async function accountWithLimits(ctx: AppContext, accountId: string) {
   const account = await getAccount(ctx, accountId);
-  return { ...toAccountView(account), limits: limitsFor(ctx.config, account.plan) };
+  return { ...toAccountView(account), limits: ctx.plans.limitsOf(account.plan) };
 }
 
 // ---- plans ----
@@ -123,7 +122,7 @@ export async function changePlan(ctx: AppContext, accountId: string, toPlan: Pla
     if (fromPlan === toPlan) return { fromPlan, toPlan, changed: false };
     await tx.updateTable('accounts').set({ plan: toPlan, updatedAt: Date.now() }).where('id', '=', accountId).execute();
     const type = planRank(toPlan) > planRank(fromPlan) ? 'account.upgraded' : 'account.downgraded';
-    await emit(tx, accountId, type, { fromPlan, toPlan });
+    await ctx.outbox.emit(tx, accountId, type, { fromPlan, toPlan });
     return { fromPlan, toPlan, changed: true };
   });
 }
@@ -164,7 +163,7 @@ export async function login(ctx: AppContext, emailInput: string, password: strin
 
   if (Number(byEmail.n) >= MAX_FAILURES_PER_EMAIL || Number(byClient.n) >= MAX_FAILURES_PER_CLIENT) {
     if (account) {
-      await inTransaction(ctx.db, (tx) => emit(tx, account.id, 'security.login_failed', { email, reason: 'rate_limited', country: client.country }));
+      await inTransaction(ctx.db, (tx) => ctx.outbox.emit(tx, account.id, 'security.login_failed', { email, reason: 'rate_limited', country: client.country }));
     }
     throw tooManyRequests('Too many failed logins. Wait 15 minutes, or reset your password.', Math.ceil(LOGIN_WINDOW_MS / 1000));
   }
@@ -177,7 +176,7 @@ export async function login(ctx: AppContext, emailInput: string, password: strin
         .values({ id: newId('lf'), email, clientHash: client.clientHash, createdAt: now })
         .execute();
       // An unknown email has no owner to notify: the failure is only counted for throttling.
-      if (account) await emit(tx, account.id, 'security.login_failed', { email, reason: 'wrong_password', country: client.country });
+      if (account) await ctx.outbox.emit(tx, account.id, 'security.login_failed', { email, reason: 'wrong_password', country: client.country });
     });
     throw unauthorized('Wrong email or password.');
   }
@@ -230,16 +229,16 @@ export interface ApiKeyView {
   lastUsedAt: string | null;
 }
 
-export async function createApiKeyInTx(tx: Tx, accountId: string, name: string) {
+export async function createApiKeyInTx(ctx: AppContext, tx: Tx, accountId: string, name: string) {
   const key = generateApiKey();
   const row = { id: newId('key'), accountId, name, prefix: key.slice(0, 11), keyHash: sha256(key), createdAt: Date.now(), lastUsedAt: null, revokedAt: null };
   await tx.insertInto('apiKeys').values(row).execute();
-  await emit(tx, accountId, 'api.key_created', { keyId: row.id, name, prefix: row.prefix });
+  await ctx.outbox.emit(tx, accountId, 'api.key_created', { keyId: row.id, name, prefix: row.prefix });
   return { id: row.id, name, prefix: row.prefix, key, createdAt: new Date(row.createdAt).toISOString() };
 }
 
 export async function createApiKey(ctx: AppContext, accountId: string, name: string) {
-  return inTransaction(ctx.db, (tx) => createApiKeyInTx(tx, accountId, name));
+  return inTransaction(ctx.db, (tx) => createApiKeyInTx(ctx, tx, accountId, name));
 }
 
 export async function listApiKeys(ctx: AppContext, accountId: string): Promise<ApiKeyView[]> {

@@ -4,6 +4,7 @@ import * as m002 from './migrations/002_links.js';
 import * as m004 from './migrations/004_delivery.js';
 import * as m005 from './migrations/005_attempts_by_id.js';
 import * as m006 from './migrations/006_claim_lease.js';
+import * as m007 from './migrations/007_delivery_requeued_at.js';
 
 // Numbered migrations, in order. Each runs on both dialects; a test checks that SQLite and
 // PostgreSQL end up with the same logical schema.
@@ -13,6 +14,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '004_delivery': m004,
   '005_attempts_by_id': m005,
   '006_claim_lease': m006,
+  '007_delivery_requeued_at': m007,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -111,6 +111,8 @@ export interface DeliveriesTable {
   isTest: number;
   createdAt: number;
   updatedAt: number;
+  /** When a delivery created more than 24 h earlier was last re-queued (replay, retry): the quota counts it from then. */
+  requeuedAt: number | null;
 }
 
 export interface AttemptsTable {

@@ -1,18 +1,17 @@
 import { sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
-import { emit } from '../events/emit.js';
 import { formatDuration } from '../lib/duration.js';
-import type { BackgroundService } from '../server.js';
+import type { BackgroundService } from '../context.js';
 import { holdDeliveries } from './hold.js';
-import { startPeriodic } from './periodic.js';
+import { startPeriodic } from '../lib/periodic.js';
 
 /**
  * Disables an endpoint in the caller's transaction: enabled = 0 with the reason, its pending
  * deliveries held (they resume when it is re-enabled), and `webhook.disabled` emitted so the
  * account hears about it on its other endpoints. Returns false when it was already disabled.
  */
-export async function disableEndpoint(tx: Tx, webhookId: string, reason: string, now: number): Promise<boolean> {
+export async function disableEndpoint(ctx: Pick<AppContext, 'outbox'>, tx: Tx, webhookId: string, reason: string, now: number): Promise<boolean> {
   const row = await tx
     .updateTable('webhooks')
     .set({ enabled: 0, disabledReason: reason, disabledAt: now, updatedAt: now })
@@ -23,7 +22,7 @@ export async function disableEndpoint(tx: Tx, webhookId: string, reason: string,
     .executeTakeFirst();
   if (!row) return false;
   await holdDeliveries(tx, webhookId);
-  await emit(tx, row.accountId, 'webhook.disabled', { webhookId: row.id, url: row.url, reason }, { now });
+  await ctx.outbox.emit(tx, row.accountId, 'webhook.disabled', { webhookId: row.id, url: row.url, reason }, { now });
   return true;
 }
 
@@ -51,7 +50,7 @@ export async function autoDisableIfDue(ctx: AppContext, tx: Tx, webhookId: strin
     .where((eb) => eb.exists(eb.selectFrom('deliveries as d').select('d.id').whereRef('d.webhookId', '=', 'w.id').where('d.status', '=', 'failed')))
     .executeTakeFirst();
   if (!due) return false;
-  return disableEndpoint(tx, webhookId, reasonFor(ctx), now);
+  return disableEndpoint(ctx, tx, webhookId, reasonFor(ctx), now);
 }
 
 /** The periodic sweep (an endpoint can cross the line while nothing is being delivered to it). */

@@ -1,19 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { AppContext } from '../context.js';
-import { onDeliveriesQueued } from '../events/emit.js';
-import type { BackgroundService } from '../server.js';
-import { targetPolicy } from '../webhooks/ssrf.js';
+import type { BackgroundService } from '../context.js';
 import { Breakers } from './breaker.js';
 import { type ClaimedDelivery, type ClaimFn, claimFor, releaseClaims } from './claim.js';
 import { type EndpointConfig, EndpointLoader } from './endpoints.js';
 import { HELD_UNTIL } from './hold.js';
 import { type DeliveryMetrics, deliveryMetrics } from './metrics.js';
-import { listenForDeliveries } from './notify.postgres.js';
 import { type DeliveryOptions, deliveryOptionsFromEnv } from './options.js';
 import { ResultWriter } from './results.js';
 import { nextStep } from './retry.js';
-import { onRequeued } from './wake.js';
 import { failedBeforeSending, type SendResult } from './sender.js';
 import { LocalSender, type SendPort, ThreadedSender } from './threaded-sender.js';
 
@@ -92,8 +88,7 @@ export class Dispatcher implements BackgroundService {
   private wakeRequested = false;
   private wakeUp: (() => void) | null = null;
   private readonly loopDone: Promise<void>;
-  private readonly unsubscribe: () => void;
-  private readonly listener: { close(): Promise<void> } | null;
+  private readonly unsubscribe: () => Promise<void>;
   private stopping: Promise<void> | null = null;
   private readonly trimTimer: NodeJS.Timeout;
   /** The smallest claim worth a statement while a backlog waits: half a batch. */
@@ -119,7 +114,7 @@ export class Dispatcher implements BackgroundService {
             senderThreads,
             ctx.log,
           )
-        : new LocalSender({ policy: targetPolicy(ctx.config), connectionsPerOrigin: this.opts.endpointConcurrency });
+        : new LocalSender({ policy: ctx.targetPolicy, connectionsPerOrigin: this.opts.endpointConcurrency });
     this.endpoints = new EndpointLoader(ctx.db, ctx.masterKey);
     this.results = new ResultWriter(ctx, this.workerId, { flushMs: this.opts.flushMs, flushMax: this.opts.flushMax }, (err) =>
       ctx.log.error({ err }, 'writing delivery results failed; retrying'),
@@ -127,13 +122,7 @@ export class Dispatcher implements BackgroundService {
     const m = deliveryMetrics(ctx, () => this.breakers.counts());
     this.metrics = m.metrics;
     this.disposeMetrics = m.dispose;
-    const offQueued = onDeliveriesQueued(() => this.wake());
-    const offRequeued = onRequeued(() => this.wake());
-    this.unsubscribe = () => {
-      offQueued();
-      offRequeued();
-    };
-    this.listener = ctx.database.caps.listenNotify && ctx.config.databaseUrl ? listenForDeliveries(ctx.config.databaseUrl, ctx.log, () => this.wake()) : null;
+    this.unsubscribe = ctx.wake.subscribe(() => this.wake());
     this.loopDone = this.loop();
     this.trimTimer = setInterval(() => {
       for (const id of this.lanes.keys()) this.pump(id);
@@ -456,9 +445,9 @@ export class Dispatcher implements BackgroundService {
       this.running = false;
       clearInterval(this.trimTimer);
       this.wake();
-      this.unsubscribe();
+      const unsubscribed = this.unsubscribe();
       await this.loopDone;
-      await this.listener?.close();
+      await unsubscribed;
       const unstarted: string[] = [];
       for (const lane of this.lanes.values()) for (const job of lane.queue.splice(0)) unstarted.push(job.delivery.id);
       this.queued = 0;

@@ -2,11 +2,8 @@ import type { AppContext } from '../context.js';
 import type { DeliveriesTable, DeliveryStatus } from '../db/schema.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { conflict, limitReached, notFound } from '../http/errors.js';
-import { planLimitsOf } from '../webhooks/quota.js';
-import { countDeliveries24h, DAY_MS } from '../webhooks/usage.js';
+import { DAY_MS, roomLeft24h } from '../webhooks/usage.js';
 import { HELD_UNTIL } from './hold.js';
-import { notifyInTransaction } from './notify.postgres.js';
-import { wakeDispatchers } from './wake.js';
 
 // The delivery history of an account, and the two ways to send again: retry one delivery, or
 // replay an endpoint's deliveries over a time range. Every lookup is scoped to the caller's
@@ -103,11 +100,10 @@ export async function getDelivery(ctx: AppContext, accountId: string, id: string
 }
 
 /** How many more deliveries the account may send in the rolling 24 h window (Infinity: no limit). */
-async function quotaRoom(tx: Tx, accountId: string, now: number): Promise<{ room: number; limit: number | null }> {
+async function quotaRoom(ctx: AppContext, tx: Tx, accountId: string, now: number): Promise<{ room: number; limit: number | null }> {
   const account = await tx.selectFrom('accounts').select('plan').where('id', '=', accountId).executeTakeFirstOrThrow();
-  const limit = planLimitsOf(tx, account.plan).deliveries24h;
-  if (limit === null) return { room: Number.POSITIVE_INFINITY, limit };
-  return { room: Math.max(0, limit - (await countDeliveries24h(tx, accountId, now))), limit };
+  const limit = ctx.plans.limitsOf(account.plan).deliveries24h;
+  return { room: await roomLeft24h(tx, limit, accountId, now), limit };
 }
 
 /**
@@ -129,19 +125,18 @@ export async function retryDelivery(ctx: AppContext, accountId: string, id: stri
     // Pending and claimed: a worker is sending it right now; queueing it again would only duplicate.
     if (d.status === 'pending' && d.claimedBy !== null) return toDeliveryView(d);
     if (needsRoom(d, now)) {
-      const quota = await quotaRoom(tx, accountId, now);
+      const quota = await quotaRoom(ctx, tx, accountId, now);
       if (quota.room < 1) throw overQuota(quota.limit ?? 0);
     }
     const updated = await tx
       .updateTable('deliveries')
-      .set({ status: 'pending', nextAttemptAt: now, claimedBy: null, updatedAt: now })
+      .set({ status: 'pending', nextAttemptAt: now, claimedBy: null, updatedAt: now, ...(d.createdAt <= now - DAY_MS ? { requeuedAt: now } : {}) })
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
-    await notifyWorkers(ctx, tx);
+    await ctx.wake.deliveriesDue(tx, 'requeued');
     return toDeliveryView(updated);
   });
-  wakeDispatchers();
   return view;
 }
 
@@ -182,8 +177,10 @@ export async function replay(ctx: AppContext, accountId: string, webhookId: stri
       .where('status', 'in', statuses)
       .orderBy('id')
       .execute();
-    let room = rows.some((d) => needsRoom(d, now)) ? (await quotaRoom(tx, accountId, now)).room : 0;
+    let room = rows.some((d) => needsRoom(d, now)) ? (await quotaRoom(ctx, tx, accountId, now)).room : 0;
     const ids: string[] = [];
+    // Rows created before the 24-hour window count toward it again from now (webhooks/usage.ts).
+    const beforeWindow = new Set<string>();
     let overQuotaCount = 0;
     for (const d of rows) {
       if (needsRoom(d, now)) {
@@ -194,23 +191,24 @@ export async function replay(ctx: AppContext, accountId: string, webhookId: stri
         room--;
       }
       ids.push(d.id);
+      if (d.createdAt <= now - DAY_MS) beforeWindow.add(d.id);
     }
-    for (let i = 0; i < ids.length; i += 1000) {
-      await tx
-        .updateTable('deliveries')
-        .set({ status: 'pending', nextAttemptAt: now, claimedBy: null, updatedAt: now })
-        .where('id', 'in', ids.slice(i, i + 1000))
-        .execute();
+    const set = { status: 'pending' as const, nextAttemptAt: now, claimedBy: null, updatedAt: now };
+    const parts: Array<[string[], Partial<DeliveriesTable>]> = [
+      [ids.filter((id) => !beforeWindow.has(id)), set],
+      [ids.filter((id) => beforeWindow.has(id)), { ...set, requeuedAt: now }],
+    ];
+    for (const [part, values] of parts) {
+      for (let i = 0; i < part.length; i += 1000) {
+        await tx
+          .updateTable('deliveries')
+          .set(values)
+          .where('id', 'in', part.slice(i, i + 1000))
+          .execute();
+      }
     }
-    if (ids.length) await notifyWorkers(ctx, tx);
+    if (ids.length) await ctx.wake.deliveriesDue(tx, 'requeued');
     return { queued: ids.length, overQuota: overQuotaCount };
   });
-  if (result.queued) wakeDispatchers();
   return result;
-}
-
-// Re-queued rows are UPDATEs, which the INSERT trigger of migration 004 does not see: wake the
-// workers explicitly (PostgreSQL NOTIFY, delivered on commit; in-process listeners after it).
-async function notifyWorkers(ctx: AppContext, tx: Tx): Promise<void> {
-  if (ctx.database.caps.listenNotify) await notifyInTransaction(tx);
 }

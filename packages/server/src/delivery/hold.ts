@@ -1,5 +1,5 @@
-import { afterCommit, type Tx } from '../db/transaction.js';
-import { wakeDispatchers } from './wake.js';
+import type { Tx } from '../db/transaction.js';
+import type { DueSignal } from '../events/types.js';
 
 // A disabled endpoint's pending deliveries are "held": still `pending`, but due at a time that
 // never comes, so the claim query (which scans pending rows in due order) never even sees them.
@@ -15,7 +15,7 @@ export async function holdDeliveries(tx: Tx, webhookId: string): Promise<void> {
     .execute();
 }
 
-export async function resumeDeliveries(tx: Tx, webhookId: string, now = Date.now()): Promise<number> {
+export async function resumeDeliveries(wake: DueSignal, tx: Tx, webhookId: string, now = Date.now()): Promise<number> {
   const res = await tx
     .updateTable('deliveries')
     .set({ nextAttemptAt: now, updatedAt: now })
@@ -24,8 +24,6 @@ export async function resumeDeliveries(tx: Tx, webhookId: string, now = Date.now
     .where('nextAttemptAt', '=', HELD_UNTIL)
     .executeTakeFirst();
   const resumed = Number(res.numUpdatedRows);
-  // Wake this process's dispatcher once they are committed; other workers find them at their
-  // next poll (an UPDATE does not fire the INSERT-only NOTIFY trigger).
-  if (resumed > 0) afterCommit(tx, wakeDispatchers);
+  if (resumed > 0) await wake.deliveriesDue(tx, 'requeued');
   return resumed;
 }

@@ -1,6 +1,4 @@
-import { sql } from 'kysely';
 import pg from 'pg';
-import type { Tx } from '../db/transaction.js';
 import type { Logger } from 'pino';
 
 /** The channel migration 004's trigger notifies after every INSERT into deliveries. */
@@ -62,9 +60,4 @@ export function listenForDeliveries(connectionString: string, log: Logger, onNot
       if (c) await c.end().catch(() => {});
     },
   };
-}
-
-/** NOTIFY from inside a transaction (sent on commit), for re-queues the INSERT trigger does not see. */
-export async function notifyInTransaction(tx: Tx): Promise<void> {
-  await sql`SELECT pg_notify(${DELIVERIES_CHANNEL}, '')`.execute(tx);
 }

@@ -198,7 +198,7 @@ export async function writeOutcomes(
     if (o.step.disableReason) toDisable.set(o.delivery.webhookId, o.step.disableReason);
     if (o.step.exhausted) exhausted.add(o.delivery.webhookId);
   }
-  for (const [webhookId, reason] of toDisable) await disableEndpoint(tx, webhookId, reason, now);
+  for (const [webhookId, reason] of toDisable) await disableEndpoint(ctx, tx, webhookId, reason, now);
   for (const webhookId of exhausted) if (!toDisable.has(webhookId)) await autoDisableIfDue(ctx, tx, webhookId, now);
   return kept;
 }

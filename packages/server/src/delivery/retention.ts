@@ -1,8 +1,8 @@
 import { type Kysely, sql } from 'kysely';
 import type { AppContext } from '../context.js';
 import type { DB } from '../db/schema.js';
-import type { BackgroundService } from '../server.js';
-import { startPeriodic } from './periodic.js';
+import type { BackgroundService } from '../context.js';
+import { startPeriodic } from '../lib/periodic.js';
 
 /** Rows per DELETE: short statements, so the writer (SQLite) is never held for long. */
 export const PURGE_BATCH = 5_000;

@@ -2,7 +2,7 @@
 // over, with the same Sender the in-process mode uses, and posts the results back in batches.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Signer } from '@linkwire/webhooks';
-import { targetPolicy } from '../webhooks/ssrf.js';
+import { targetPolicy } from '../lib/ssrf.js';
 import { failedBeforeSending, Sender, SignerCache, type SendResult } from './sender.js';
 import { forEachRequest, type SendThreadInit, type ThreadMessage, type WireEndpoint, type WireResults, writeResult } from './threaded-sender.js';
 

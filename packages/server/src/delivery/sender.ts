@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { Pool } from 'undici';
 import { createSigner, type Signer } from '@linkwire/webhooks';
-import { createGuardedConnector, type TargetPolicy } from '../webhooks/ssrf.js';
+import { createGuardedConnector, type TargetPolicy } from '../lib/ssrf.js';
 
 const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
 export const USER_AGENT = `Linkwire-Webhooks/${version}`;

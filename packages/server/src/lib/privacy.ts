@@ -10,7 +10,8 @@ let dayStart = 0;
 let dayEnd = -1;
 let dayText = '';
 
-function dayOf(now: number): string {
+/** The UTC day of `now` as YYYY-MM-DD (the daily rollups' key and the visitor id's salt). */
+export function utcDay(now: number): string {
   if (now < dayStart || now >= dayEnd) {
     dayStart = now - (now % 86_400_000);
     dayEnd = dayStart + 86_400_000;
@@ -19,24 +20,26 @@ function dayOf(now: number): string {
   return dayText;
 }
 
-// Real traffic repeats clients (and the redirect and profile paths hash the same ip for the same
-// purpose and day), so results are kept in a small bounded map per master key; the HMAC was 3.5 %
-// of the redirect path's CPU. Cleared when full; the key includes the day, so nothing outlives it
-// by more than the map's turnover.
-const MAX_HASHES = 10_000;
-const hashes = new WeakMap<Buffer, Map<string, string>>();
+/**
+ * Daily client hashes of this process (`ctx.clientHashes`). Real traffic repeats clients (and the
+ * redirect and profile paths hash the same ip for the same purpose and day), so results are kept in
+ * a small bounded map; the HMAC was 3.5 % of the redirect path's CPU. Cleared when full; the key
+ * includes the day, so nothing outlives it by more than the map's turnover.
+ */
+export class ClientHashes {
+  private static readonly MAX = 10_000;
+  private readonly cache = new Map<string, string>();
 
-export function dailyClientHash(masterKey: Buffer, purpose: string, ip: string, now = Date.now()): string {
-  const input = `${purpose}|${dayOf(now)}|${ip}`;
-  let cache = hashes.get(masterKey);
-  if (!cache) {
-    cache = new Map();
-    hashes.set(masterKey, cache);
+  constructor(private readonly masterKey: Buffer) {}
+
+  /** The visitor's id for `purpose` today: an HMAC of the ip, never the ip itself. */
+  of(purpose: string, ip: string, now = Date.now()): string {
+    const input = `${purpose}|${utcDay(now)}|${ip}`;
+    const hit = this.cache.get(input);
+    if (hit !== undefined) return hit;
+    const hash = createHmac('sha256', this.masterKey).update(input).digest('base64url').slice(0, 22);
+    if (this.cache.size >= ClientHashes.MAX) this.cache.clear();
+    this.cache.set(input, hash);
+    return hash;
   }
-  const hit = cache.get(input);
-  if (hit !== undefined) return hit;
-  const hash = createHmac('sha256', masterKey).update(input).digest('base64url').slice(0, 22);
-  if (cache.size >= MAX_HASHES) cache.clear();
-  cache.set(input, hash);
-  return hash;
 }

@@ -2,9 +2,10 @@ import type { Compilable } from 'kysely';
 import type { AppContext } from '../context.js';
 import { ladderChunks, runCompiled } from '../db/compiled.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
-import { type EventInput, emitMany } from '../events/emit.js';
+import { utcDay } from '../lib/privacy.js';
+import type { EventInput } from '../events/emit.js';
 import type { RedirectTarget } from './lookup.js';
-import { checkMilestones, thresholdsFor } from './milestones.js';
+import { checkMilestones } from './milestones.js';
 import type { Visitor } from './visitor.js';
 
 // Clicks and visits: recorded with group commit, counted incrementally.
@@ -67,7 +68,7 @@ export class ClickRecorder {
   /** Sizes of committed batches, for tests and metrics. */
   readonly batchSizes: number[] = [];
 
-  constructor(private readonly ctx: AppContext) {}
+  constructor(private readonly ctx: Pick<AppContext, 'db' | 'metrics' | 'log' | 'outbox' | 'thresholds'>) {}
 
   record(interaction: Interaction): Promise<void> {
     if (this.closed) return Promise.reject(new RecorderClosedError());
@@ -106,6 +107,7 @@ export class ClickRecorder {
       try {
         await inTransaction(this.ctx.db, (tx) =>
           writeBatch(
+            this.ctx,
             tx,
             batch.map((w) => w.interaction),
           ),
@@ -121,26 +123,12 @@ export class ClickRecorder {
   }
 }
 
-// The UTC day of the last interaction, recomputed only when `ms` leaves it (toISOString per click
-// showed in the profile).
-let dayStart = 0;
-let dayEnd = -1;
-let dayText = '';
-function dayOf(ms: number): string {
-  if (ms < dayStart || ms >= dayEnd) {
-    dayStart = ms - (ms % 86_400_000);
-    dayEnd = dayStart + 86_400_000;
-    dayText = new Date(ms).toISOString().slice(0, 10);
-  }
-  return dayText;
-}
-
 function bump<K>(map: Map<K, number>, key: K, by = 1) {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
 /** Events, counters, rollups and milestones of one batch, inside its transaction. */
-export async function writeBatch(tx: Tx, batch: Interaction[]): Promise<void> {
+export async function writeBatch(ctx: Pick<AppContext, 'outbox' | 'thresholds'>, tx: Tx, batch: Interaction[]): Promise<void> {
   const linkClicks = new Map<string, { accountId: string; n: number }>();
   const profile = new Map<string, { visits: number; clicks: number }>();
   const daily = new Map<string, { accountId: string; day: string; visits: number; clicks: number; profileClicks: number }>();
@@ -154,7 +142,7 @@ export async function writeBatch(tx: Tx, batch: Interaction[]): Promise<void> {
 
   for (const it of batch) {
     const now = it.at;
-    const day = dayOf(now);
+    const day = utcDay(now);
     const v = it.visitor;
     const accountId = it.kind === 'visit' ? it.accountId : it.link.accountId;
     const p = profile.get(accountId) ?? { visits: 0, clicks: 0 };
@@ -198,10 +186,10 @@ export async function writeBatch(tx: Tx, batch: Interaction[]): Promise<void> {
     }
   }
 
-  await emitMany(tx, events);
+  await ctx.outbox.emitMany(tx, events);
 
   const now = batch[batch.length - 1]!.at;
-  const thresholds = await thresholdsFor(tx, [...profile.keys()]);
+  const thresholds = await ctx.thresholds.thresholdsFor(tx, [...profile.keys()]);
   // Rows are touched in key order in every statement, so two api processes on PostgreSQL
   // writing overlapping batches lock them in the same order and cannot deadlock.
   for (const linkId of [...linkClicks.keys()].sort()) {
@@ -216,7 +204,7 @@ export async function writeBatch(tx: Tx, batch: Interaction[]): Promise<void> {
     const row = rows[0];
     if (!row) continue; // deleted since the redirect looked it up: the event and rollups still count it
     const after = Number(row.clicks);
-    await checkMilestones(tx, { accountId, linkId, metric: 'clicks', before: after - n, after, thresholds: thresholds.get(accountId)!, now });
+    await checkMilestones(ctx.outbox, tx, { accountId, linkId, metric: 'clicks', before: after - n, after, thresholds: thresholds.get(accountId)!, now });
   }
   for (const accountId of [...profile.keys()].sort()) {
     const p = profile.get(accountId)!;
@@ -235,7 +223,15 @@ export async function writeBatch(tx: Tx, batch: Interaction[]): Promise<void> {
     const row = rows[0];
     if (p.visits > 0) {
       const after = Number(row!.visits);
-      await checkMilestones(tx, { accountId, linkId: null, metric: 'visits', before: after - p.visits, after, thresholds: thresholds.get(accountId)!, now });
+      await checkMilestones(ctx.outbox, tx, {
+        accountId,
+        linkId: null,
+        metric: 'visits',
+        before: after - p.visits,
+        after,
+        thresholds: thresholds.get(accountId)!,
+        now,
+      });
     }
   }
   const dailyRows = [...daily.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, d]) => d);

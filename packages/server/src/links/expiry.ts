@@ -1,7 +1,7 @@
 import type { AppContext } from '../context.js';
 import { inTransaction } from '../db/transaction.js';
-import { emit } from '../events/emit.js';
-import type { BackgroundService } from '../server.js';
+import type { BackgroundService } from '../context.js';
+import { startPeriodic } from '../lib/periodic.js';
 import { forgetLink } from './lookup.js';
 
 // link.expired is promised "within a minute" of expiresAt: a 20 s tick leaves room for a slow
@@ -36,7 +36,7 @@ export async function expireDueLinks(ctx: AppContext, now = Date.now()): Promise
         .returning(['id', 'accountId', 'slug', 'title', 'url', 'expiresAt'])
         .executeTakeFirst();
       if (!link) return false;
-      await emit(
+      await ctx.outbox.emit(
         tx,
         link.accountId,
         'link.expired',
@@ -53,20 +53,7 @@ export async function expireDueLinks(ctx: AppContext, now = Date.now()): Promise
   return fired;
 }
 
-/** The API_SERVICES entry: ticks every EXPIRY_INTERVAL_MS, and once at start. */
+/** The API_SERVICES entry: ticks every EXPIRY_INTERVAL_MS (never two at once), and once at start. */
 export function startLinkExpiry(ctx: AppContext, intervalMs = EXPIRY_INTERVAL_MS): BackgroundService {
-  let running: Promise<unknown> = Promise.resolve();
-  const tick = () => {
-    running = expireDueLinks(ctx).catch((err) => ctx.log.error({ err }, 'link expiry tick failed'));
-  };
-  const timer = setInterval(tick, intervalMs);
-  timer.unref();
-  tick();
-  return {
-    name: 'link-expiry',
-    async stop() {
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return startPeriodic(ctx, 'link-expiry', intervalMs, 0, () => expireDueLinks(ctx));
 }

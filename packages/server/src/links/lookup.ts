@@ -27,21 +27,14 @@ interface Entry {
   at: number;
 }
 
-interface Cache {
-  bySlug: Map<string, Entry>;
-  slugById: Map<string, string>;
+/** The per-process cache of redirect targets (`ctx.links`). */
+export class LinkCache {
+  readonly bySlug = new Map<string, Entry>();
+  readonly slugById = new Map<string, string>();
 }
 
-// Keyed by the database handle: tests run several nodes (databases) in one process.
-const caches = new WeakMap<object, Cache>();
-
-function cacheOf(ctx: AppContext): Cache {
-  let cache = caches.get(ctx.db);
-  if (!cache) {
-    cache = { bySlug: new Map(), slugById: new Map() };
-    caches.set(ctx.db, cache);
-  }
-  return cache;
+function cacheOf(ctx: AppContext): LinkCache {
+  return ctx.links;
 }
 
 export async function findRedirectTarget(ctx: AppContext, slug: string, now = Date.now()): Promise<RedirectTarget | null> {

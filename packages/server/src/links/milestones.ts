@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import type { Tx } from '../db/transaction.js';
-import { emit } from '../events/emit.js';
+import type { Outbox } from '../events/emit.js';
 
 /** Built in for every account; accounts add their own with PUT /api/v1/analytics/milestones. */
 export const DEFAULT_THRESHOLDS = [1_000, 10_000, 100_000, 1_000_000] as const;
@@ -28,7 +28,7 @@ export async function setMilestones(ctx: AppContext, accountId: string, threshol
     .values(value)
     .onConflict((oc) => oc.column('accountId').doUpdateSet({ thresholds: value.thresholds, updatedAt: value.updatedAt }))
     .execute();
-  cacheOf(ctx.db.getExecutor().adapter).delete(accountId);
+  ctx.thresholds.forget(accountId);
   return { thresholds: sorted, defaults: [...DEFAULT_THRESHOLDS] };
 }
 
@@ -39,37 +39,35 @@ export async function setMilestones(ctx: AppContext, accountId: string, threshol
 // its clicks is not fired, like a threshold added after the counter passed it).
 const THRESHOLDS_TTL_MS = 1_000;
 const THRESHOLDS_MAX = 10_000;
-const thresholdCaches = new WeakMap<object, Map<string, { thresholds: number[]; at: number }>>();
 
-function cacheOf(key: object) {
-  let cache = thresholdCaches.get(key);
-  if (!cache) {
-    cache = new Map();
-    thresholdCaches.set(key, cache);
-  }
-  return cache;
-}
+/** The per-process cache of milestone thresholds (`ctx.thresholds`). */
+export class ThresholdCache {
+  private readonly entries = new Map<string, { thresholds: number[]; at: number }>();
 
-/** The thresholds of each account, defaults included: one query per batch. */
-export async function thresholdsFor(tx: Tx, accountIds: string[]): Promise<Map<string, number[]>> {
-  const out = new Map<string, number[]>();
-  const cache = cacheOf(tx.getExecutor().adapter);
-  const now = Date.now();
-  const missing: string[] = [];
-  for (const id of accountIds) {
-    const hit = cache.get(id);
-    if (hit && now - hit.at < THRESHOLDS_TTL_MS) out.set(id, hit.thresholds);
-    else missing.push(id);
+  /** The thresholds of each account, defaults included: one query per batch for the ones not cached. */
+  async thresholdsFor(tx: Tx, accountIds: string[], now = Date.now()): Promise<Map<string, number[]>> {
+    const out = new Map<string, number[]>();
+    const missing: string[] = [];
+    for (const id of accountIds) {
+      const hit = this.entries.get(id);
+      if (hit && now - hit.at < THRESHOLDS_TTL_MS) out.set(id, hit.thresholds);
+      else missing.push(id);
+    }
+    if (missing.length === 0) return out;
+    for (const id of missing) out.set(id, [...DEFAULT_THRESHOLDS]);
+    const rows = await tx.selectFrom('milestoneSettings').select(['accountId', 'thresholds']).where('accountId', 'in', missing).execute();
+    for (const row of rows) {
+      out.set(row.accountId, [...new Set([...DEFAULT_THRESHOLDS, ...(JSON.parse(row.thresholds) as number[])])]);
+    }
+    if (this.entries.size + missing.length > THRESHOLDS_MAX) this.entries.clear();
+    for (const id of missing) this.entries.set(id, { thresholds: out.get(id)!, at: now });
+    return out;
   }
-  if (missing.length === 0) return out;
-  for (const id of missing) out.set(id, [...DEFAULT_THRESHOLDS]);
-  const rows = await tx.selectFrom('milestoneSettings').select(['accountId', 'thresholds']).where('accountId', 'in', missing).execute();
-  for (const row of rows) {
-    out.set(row.accountId, [...new Set([...DEFAULT_THRESHOLDS, ...(JSON.parse(row.thresholds) as number[])])]);
+
+  /** setMilestones() in this process: the next batch reads the new thresholds. */
+  forget(accountId: string): void {
+    this.entries.delete(accountId);
   }
-  if (cache.size + missing.length > THRESHOLDS_MAX) cache.clear();
-  for (const id of missing) cache.set(id, { thresholds: out.get(id)!, at: now });
-  return out;
 }
 
 /**
@@ -79,6 +77,7 @@ export async function thresholdsFor(tx: Tx, accountIds: string[]): Promise<Map<s
  * A threshold added after the counter already passed it does not fire retroactively.
  */
 export async function checkMilestones(
+  outbox: Outbox,
   tx: Tx,
   input: { accountId: string; linkId: string | null; metric: 'clicks' | 'visits'; before: number; after: number; thresholds: number[]; now: number },
 ): Promise<void> {
@@ -90,7 +89,13 @@ export async function checkMilestones(
       .returning('threshold')
       .executeTakeFirst();
     if (inserted) {
-      await emit(tx, input.accountId, 'analytics.milestone', { linkId: input.linkId, metric: input.metric, value: input.after, threshold }, { now: input.now });
+      await outbox.emit(
+        tx,
+        input.accountId,
+        'analytics.milestone',
+        { linkId: input.linkId, metric: input.metric, value: input.after, threshold },
+        { now: input.now },
+      );
     }
   }
 }

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { inTransaction } from '../db/transaction.js';
-import { emit } from '../events/emit.js';
 import { notFound } from '../http/errors.js';
 import { httpUrl } from './service.js';
 
@@ -63,7 +62,7 @@ export async function updateProfile(ctx: AppContext, accountId: string, input: z
         .set({ title: after.title, bio: after.bio, avatarUrl: after.avatarUrl, theme: after.theme, updatedAt: now })
         .where('accountId', '=', accountId)
         .execute();
-      await emit(
+      await ctx.outbox.emit(
         tx,
         accountId,
         'profile.updated',

@@ -2,7 +2,6 @@ import { randomInt } from 'node:crypto';
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
-import { emit } from '../events/emit.js';
 import type { EventData } from '../events/catalog.js';
 import { conflict, notFound } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
@@ -144,7 +143,8 @@ async function renumber(ctx: AppContext, tx: Tx, accountId: string, order: Links
     await tx.updateTable('links').set({ position: i, updatedAt: now }).where('id', '=', link.id).execute();
     link.position = i;
     link.updatedAt = now;
-    if (link.id !== skipId) await emit(tx, accountId, 'link.updated', { ...linkEventData(ctx, link), changes: { position: { from, to: i } } }, { now });
+    if (link.id !== skipId)
+      await ctx.outbox.emit(tx, accountId, 'link.updated', { ...linkEventData(ctx, link), changes: { position: { from, to: i } } }, { now });
   }
 }
 
@@ -181,7 +181,7 @@ export async function createLink(ctx: AppContext, accountId: string, input: Crea
         updatedAt: now,
       };
       await tx.insertInto('links').values(link).execute();
-      await emit(tx, accountId, 'link.created', linkEventData(ctx, link), { now });
+      await ctx.outbox.emit(tx, accountId, 'link.created', linkEventData(ctx, link), { now });
       const order = [...others];
       order.splice(position, 0, link);
       await renumber(ctx, tx, accountId, order, now, link.id);
@@ -269,7 +269,7 @@ export async function updateLink(ctx: AppContext, accountId: string, id: string,
         })
         .where('id', '=', id)
         .execute();
-      await emit(tx, accountId, 'link.updated', { ...linkEventData(ctx, after), changes }, { now });
+      await ctx.outbox.emit(tx, accountId, 'link.updated', { ...linkEventData(ctx, after), changes }, { now });
       if (changes.position) {
         const rest = order.filter((l) => l.id !== id);
         rest.splice(after.position, 0, after);
@@ -296,7 +296,7 @@ export async function deleteLink(ctx: AppContext, accountId: string, id: string)
     const link = order.find((l) => l.id === id);
     if (!link) throw notFound('Link', id);
     await tx.deleteFrom('links').where('id', '=', id).execute();
-    await emit(tx, accountId, 'link.deleted', { linkId: id, slug: link.slug, title: link.title, deletedAt: iso(now)! }, { now });
+    await ctx.outbox.emit(tx, accountId, 'link.deleted', { linkId: id, slug: link.slug, title: link.title, deletedAt: iso(now)! }, { now });
     await renumber(
       ctx,
       tx,

@@ -4,7 +4,6 @@ import { isbot } from 'isbot';
 import type { AppContext } from '../context.js';
 import type { EventData } from '../events/catalog.js';
 import type { GeoInfo } from '../lib/geo.js';
-import { dailyClientHash } from '../lib/privacy.js';
 
 /** The visitor fields shared by profile.visit and link.click (never the IP address). */
 export type Visitor = Pick<EventData<'profile.visit'>, 'referer' | 'country' | 'city' | 'device' | 'browser' | 'os' | 'utm' | 'visitorId'>;
@@ -77,6 +76,6 @@ export function describeVisitor(ctx: AppContext, req: FastifyRequest, geo: GeoIn
     browser: agent.browser,
     os: agent.os,
     utm: utmOf(req.query),
-    visitorId: `v_${dailyClientHash(ctx.masterKey, 'visitor', req.ip, now)}`,
+    visitorId: `v_${ctx.clientHashes.of('visitor', req.ip, now)}`,
   };
 }

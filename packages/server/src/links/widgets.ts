@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { inTransaction } from '../db/transaction.js';
-import { emit } from '../events/emit.js';
 import { notFound, tooManyRequests } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
 import type { SubscribersTable, WidgetsTable } from './tables.js';
@@ -139,7 +138,7 @@ export async function subscribe(ctx: AppContext, handle: string, input: z.output
       const existing = await tx.selectFrom('subscribers').selectAll().where('widgetId', '=', widget.id).where('email', '=', email).executeTakeFirstOrThrow();
       return { created: false, subscriber: toSubscriberView(existing) };
     }
-    await emit(
+    await ctx.outbox.emit(
       tx,
       widget.accountId,
       'subscriber.new',

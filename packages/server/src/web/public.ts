@@ -1,12 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import type { AppContext } from '../context.js';
 import { AppError } from '../http/errors.js';
 import { sendProblem, PROBLEM_BASE } from '../http/problem.js';
 import { parse } from '../http/validation.js';
 import { createGeoResolver } from '../lib/geo.js';
-import { dailyClientHash } from '../lib/privacy.js';
-import { ClickRecorder, type ClickSource } from '../links/clicks.js';
+import type { ClickSource } from '../links/clicks.js';
 import { findRedirectTarget, isExpired } from '../links/lookup.js';
 import { THEMES, type Theme } from '../links/profile.js';
 import { SubscribeBody, subscribe } from '../links/widgets.js';
@@ -14,13 +12,6 @@ import { describeVisitor, isBotRequest } from '../links/visitor.js';
 import { SESSION_COOKIE } from '../accounts/auth.js';
 import { accountForSession } from '../accounts/service.js';
 import { renderMessage, renderProfile } from './render.js';
-
-const recorders = new WeakMap<AppContext, ClickRecorder>();
-
-/** The click recorder of the app built on this context (tests read its batch sizes). */
-export function clickRecorderOf(ctx: AppContext): ClickRecorder | undefined {
-  return recorders.get(ctx);
-}
 
 const SlugParams = z.strictObject({ slug: z.string() });
 const HandleParams = z.strictObject({ handle: z.string() });
@@ -42,8 +33,7 @@ function sendHtml(reply: FastifyReply, status: number, html: string) {
  */
 export async function publicRoutes(app: FastifyInstance) {
   const ctx = app.ctx;
-  const recorder = new ClickRecorder(ctx);
-  recorders.set(ctx, recorder);
+  const recorder = ctx.clickRecorder;
   // app.close() (SIGTERM in server.ts, close() in tests) flushes waiting clicks before the database closes.
   app.addHook('onClose', async () => recorder.close());
   // Opened once here: a bad LINKWIRE_GEOIP_DB fails the start with a clear message.
@@ -125,7 +115,7 @@ export async function publicRoutes(app: FastifyInstance) {
   app.post('/:handle/subscribe', async (req, reply) => {
     const { handle } = parse(HandleParams, req.params);
     const isForm = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-    const clientHash = dailyClientHash(ctx.masterKey, 'subscribe', req.ip);
+    const clientHash = ctx.clientHashes.of('subscribe', req.ip);
     if (!isForm) {
       const result = await subscribe(ctx, handle, parse(SubscribeBody, req.body), clientHash);
       return reply.code(result.created ? 201 : 200).send(result.subscriber);

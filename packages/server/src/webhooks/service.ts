@@ -1,16 +1,14 @@
-import { limitsFor } from '../accounts/plans.js';
 import type { AppContext } from '../context.js';
 import type { WebhooksTable } from '../db/schema.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { holdDeliveries, resumeDeliveries } from '../delivery/hold.js';
 import { EXAMPLES, type EventType, isEventType } from '../events/catalog.js';
-import { emit } from '../events/emit.js';
 import { conflict, limitReached, notFound, validationError } from '../http/errors.js';
 import { page } from '../http/pagination.js';
 import { newId } from '../lib/ids.js';
 import { filterErrors } from './filter.js';
 import { DEFAULT_GRACE_HOURS, newSecret, revealSecret, rotation } from './secrets.js';
-import { checkTargetUrl, type TargetPolicy, targetPolicy } from './ssrf.js';
+import { checkTargetUrl } from '../lib/ssrf.js';
 import { countDeliveries24h, countTestSends1h, HOUR_MS, oldestTestSendSince } from './usage.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -71,21 +69,11 @@ export function toEndpointView(row: WebhooksTable): EndpointView {
   };
 }
 
-const policies = new WeakMap<object, TargetPolicy>();
-function policyOf(ctx: AppContext): TargetPolicy {
-  let policy = policies.get(ctx.config);
-  if (!policy) {
-    policy = targetPolicy(ctx.config);
-    policies.set(ctx.config, policy);
-  }
-  return policy;
-}
-
 /** The rules zod cannot express: the SSRF check of the URL and the filter language. */
 async function checkInput(ctx: AppContext, input: EndpointPatch): Promise<void> {
   const errors = input.filter ? filterErrors(input.filter, 'filter') : [];
   if (input.url !== undefined) {
-    const verdict = await checkTargetUrl(input.url, policyOf(ctx));
+    const verdict = await checkTargetUrl(input.url, ctx.targetPolicy);
     if (!verdict.ok) errors.unshift({ field: verdict.field ?? 'url', message: verdict.reason });
   }
   if (errors.length > 0) throw validationError(errors);
@@ -133,7 +121,7 @@ async function findEndpoint(db: AppContext['db'] | Tx, accountId: string, id: st
 export async function createEndpoint(ctx: AppContext, accountId: string, input: EndpointInput): Promise<EndpointView & { secret: string }> {
   await checkInput(ctx, input);
   return inTransaction(ctx.db, async (tx) => {
-    const limits = limitsFor(ctx.config, await lockedAccountPlan(ctx, tx, accountId));
+    const limits = ctx.plans.limitsOf(await lockedAccountPlan(ctx, tx, accountId));
     if (limits.endpoints === 0) throw proFeature('endpoints');
     if (limits.endpoints !== null) {
       const { n } = await tx
@@ -211,7 +199,7 @@ export async function updateEndpoint(ctx: AppContext, accountId: string, id: str
       // Re-enabling starts a clean slate: the failure streak that disabled it is forgiven, and the
       // deliveries held while it was off become due now.
       Object.assign(set, { enabled: 1, disabledReason: null, disabledAt: null, failingSince: null });
-      await resumeDeliveries(tx, id, now);
+      await resumeDeliveries(ctx.wake, tx, id, now);
     } else if (patch.enabled === false && current.enabled === 1) {
       Object.assign(set, { enabled: 0, disabledReason: MANUAL_DISABLE_REASON, disabledAt: now });
       await holdDeliveries(tx, id);
@@ -272,7 +260,7 @@ export async function sendTest(
 ): Promise<{ deliveryId: string; eventId: string }> {
   return inTransaction(ctx.db, async (tx) => {
     const row = await findEndpoint(tx, accountId, id);
-    const limits = limitsFor(ctx.config, await lockedAccountPlan(ctx, tx, accountId));
+    const limits = ctx.plans.limitsOf(await lockedAccountPlan(ctx, tx, accountId));
     if (limits.testSends1h === 0) throw proFeature('testSends1h');
     if (row.enabled === 0) {
       throw conflict(
@@ -295,7 +283,7 @@ export async function sendTest(
       }
     }
     const eventType = type ?? defaultTestEvent(JSON.parse(row.events));
-    const event = await emit(tx, accountId, eventType, EXAMPLES[eventType], { onlyWebhookId: id, isTest: true, now });
+    const event = await ctx.outbox.emit(tx, accountId, eventType, EXAMPLES[eventType], { onlyWebhookId: id, isTest: true, now });
     const delivery = await tx.selectFrom('deliveries').select('id').where('eventId', '=', event.id).where('webhookId', '=', id).executeTakeFirstOrThrow();
     return { deliveryId: delivery.id, eventId: event.id };
   });
@@ -308,7 +296,7 @@ export interface Usage {
 }
 
 export async function usage(ctx: AppContext, accountId: string, now = Date.now()): Promise<Usage> {
-  const limits = limitsFor(ctx.config, await accountPlan(ctx, accountId));
+  const limits = ctx.plans.limitsOf(await accountPlan(ctx, accountId));
   const { n } = await ctx.db
     .selectFrom('webhooks')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))

@@ -9,17 +9,35 @@ export const DAY_MS = 24 * HOUR_MS;
 
 type Db = Kysely<DB>;
 
-/** Deliveries that count toward the 24-hour quota: not test sends, not already over quota. */
+/**
+ * Deliveries that count toward the 24-hour quota: not test sends, not over quota, and queued in the
+ * window — created in it, or created earlier and re-queued in it (replay, manual retry; migration 007).
+ */
 export async function countDeliveries24h(db: Db, accountId: string, now: number): Promise<number> {
-  const { n } = await db
-    .selectFrom('deliveries')
-    .select((eb) => eb.fn.countAll<number | string>().as('n'))
-    .where('accountId', '=', accountId)
-    .where('createdAt', '>', now - DAY_MS)
-    .where('isTest', '=', 0)
-    .where('status', '!=', 'quota_exceeded')
-    .executeTakeFirstOrThrow();
-  return Number(n);
+  const since = now - DAY_MS;
+  const counted = (column: 'createdAt' | 'requeuedAt') =>
+    db
+      .selectFrom('deliveries')
+      .select((eb) => eb.fn.countAll<number | string>().as('n'))
+      .where('accountId', '=', accountId)
+      .where(column, '>', since)
+      .where('isTest', '=', 0)
+      .where('status', '!=', 'quota_exceeded');
+  const [created, requeued] = await Promise.all([
+    counted('createdAt').executeTakeFirstOrThrow(),
+    counted('requeuedAt').where('createdAt', '<=', since).executeTakeFirstOrThrow(),
+  ]);
+  return Number(created.n) + Number(requeued.n);
+}
+
+/**
+ * How many more deliveries an account whose plan allows `limit` per rolling 24 hours may send now
+ * (Infinity when unlimited). The one place the room is computed: fan-out, manual retry, replay and
+ * the usage meters all read it here.
+ */
+export async function roomLeft24h(db: Db, limit: number | null, accountId: string, now: number): Promise<number> {
+  if (limit === null) return Number.POSITIVE_INFINITY;
+  return Math.max(0, limit - (await countDeliveries24h(db, accountId, now)));
 }
 
 export async function countTestSends1h(db: Db, accountId: string, now: number): Promise<number> {

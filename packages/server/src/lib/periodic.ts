@@ -1,12 +1,12 @@
-import type { AppContext } from '../context.js';
-import type { BackgroundService } from '../server.js';
+import type { Logger } from 'pino';
+import type { BackgroundService } from './background.js';
 
 /**
  * Runs `task` every `everyMs` (first after `firstMs`), never two at once; stop() waits for a run
  * in progress. A failing run is logged and retried at the next tick: maintenance must never take
  * the worker down.
  */
-export function startPeriodic(ctx: AppContext, name: string, everyMs: number, firstMs: number, task: () => Promise<unknown>): BackgroundService {
+export function startPeriodic(ctx: { log: Logger }, name: string, everyMs: number, firstMs: number, task: () => Promise<unknown>): BackgroundService {
   let running: Promise<void> | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | null = null;

@@ -3,6 +3,7 @@ import type { LookupFunction } from 'node:net';
 import { BlockList, isIP } from 'node:net';
 import { buildConnector } from 'undici';
 import type { Config } from '../config.js';
+import { ipv6Bytes, parseCidr } from './cidr.js';
 
 // The SSRF guard. Two checks, one rule set:
 // - checkTargetUrl() when an endpoint is created or its URL changed: a clear 400 for the user;
@@ -13,18 +14,10 @@ import type { Config } from '../config.js';
 // 0x7f.1, 0177.0.0.1 and 127.1 into 127.0.0.1, and IPv6 addresses that carry an IPv4 address
 // (IPv4-mapped, NAT64, 6to4) are unwrapped here and judged by the IPv4 address they reach.
 
-export interface Cidr {
-  address: string;
-  prefix: number;
-  family: 4 | 6;
-}
-
 export interface TargetPolicy {
   /** Dev mode: http:// and loopback targets are allowed. */
   dev: boolean;
-  /** LINKWIRE_ALLOW_PRIVATE_TARGETS, parsed: always allowed, whatever range they sit in. */
-  allow: Cidr[];
-  /** The same CIDRs as a BlockList (used as an allow list). */
+  /** LINKWIRE_ALLOW_PRIVATE_TARGETS as a BlockList used as an allow list: always allowed, whatever range they sit in. */
   allowList: BlockList;
 }
 
@@ -103,52 +96,16 @@ const V6_RULES: Rule[] = [
 ];
 
 const LOOPBACK = new Set(['127.0.0.0/8', '::1/128']);
+const V4_LOOPBACK = V4_RULES.find((r) => r.cidr === '127.0.0.0/8')!;
 
 /** The parts of the configuration the guard depends on. */
 export function targetPolicy(config: Pick<Config, 'dev' | 'allowPrivateTargets'>): TargetPolicy {
-  const allow: Cidr[] = [];
   const allowList = new BlockList();
   for (const text of config.allowPrivateTargets) {
-    const [address = '', prefixText] = text.split('/');
-    const family = isIP(address);
-    if (family === 0) continue; // config.ts already refuses malformed CIDRs
-    const prefix = prefixText === undefined ? (family === 4 ? 32 : 128) : Number(prefixText);
-    allow.push({ address, prefix, family: family as 4 | 6 });
-    allowList.addSubnet(address, prefix, family === 4 ? 'ipv4' : 'ipv6');
+    const cidr = parseCidr(text);
+    if (cidr) allowList.addSubnet(cidr.address, cidr.prefix, cidr.family); // config.ts refuses the rest
   }
-  return { dev: config.dev, allow, allowList };
-}
-
-/** "2001:db8::1" → 16 bytes; null when it is not an IPv6 address. Accepts a trailing dotted quad. */
-export function ipv6Bytes(text: string): Uint8Array | null {
-  let ip = text.toLowerCase();
-  const zone = ip.indexOf('%');
-  if (zone >= 0) ip = ip.slice(0, zone);
-  if (isIP(ip) !== 6) return null;
-  const groups: number[] = [];
-  const parseGroups = (part: string): number[] => {
-    if (part === '') return [];
-    const out: number[] = [];
-    for (const g of part.split(':')) {
-      if (g.includes('.')) {
-        const o = g.split('.').map(Number);
-        out.push((o[0]! << 8) | o[1]!, (o[2]! << 8) | o[3]!);
-      } else out.push(Number.parseInt(g, 16));
-    }
-    return out;
-  };
-  const gap = ip.indexOf('::');
-  if (gap >= 0) {
-    const head = parseGroups(ip.slice(0, gap));
-    const tail = parseGroups(ip.slice(gap + 2));
-    groups.push(...head, ...new Array<number>(8 - head.length - tail.length).fill(0), ...tail);
-  } else groups.push(...parseGroups(ip));
-  const bytes = new Uint8Array(16);
-  groups.forEach((g, i) => {
-    bytes[i * 2] = g >> 8;
-    bytes[i * 2 + 1] = g & 0xff;
-  });
-  return bytes;
+  return { dev: config.dev, allowList };
 }
 
 const v4At = (b: Uint8Array, i: number) => `${b[i]}.${b[i + 1]}.${b[i + 2]}.${b[i + 3]}`;
@@ -270,7 +227,7 @@ function isExplicitlyAllowed(policy: TargetPolicy, address: string): boolean {
   if (!policy.dev) return false;
   const bytes = family === 6 ? ipv6Bytes(address) : null;
   const v4 = family === 4 ? address : bytes ? embeddedIpv4(bytes)?.v4 : undefined;
-  if (v4) return V4_RULES[3]!.list.check(v4, 'ipv4');
+  if (v4) return V4_LOOPBACK.list.check(v4, 'ipv4');
   return address === '::1';
 }
 
