@@ -1,5 +1,5 @@
 import type { Generated } from 'kysely';
-import type { LinkTables } from '../links/tables.js';
+import type { LinkTables } from './schema.links.js';
 
 // Table types as Kysely sees them. Columns are snake_case in the database and camelCase here
 // (CamelCasePlugin). Times are Unix epoch milliseconds in a BIGINT/INTEGER column on both dialects,

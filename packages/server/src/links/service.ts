@@ -6,7 +6,7 @@ import type { EventData } from '../events/catalog.js';
 import { conflict, notFound } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
 import { forgetLink, forgetSlug } from './lookup.js';
-import type { LinksTable, LinkType } from './tables.js';
+import type { LinksTable, LinkType } from '../db/schema.links.js';
 
 // Links: CRUD with positions kept dense (0..n-1 per account), instance-wide unique slugs, and an
 // event in the same transaction as every change (link.created / link.updated / link.deleted).

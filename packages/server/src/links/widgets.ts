@@ -3,7 +3,7 @@ import type { AppContext } from '../context.js';
 import { inTransaction } from '../db/transaction.js';
 import { notFound, tooManyRequests } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
-import type { SubscribersTable, WidgetsTable } from './tables.js';
+import type { SubscribersTable, WidgetsTable } from '../db/schema.links.js';
 
 // Mailing-list widgets on the profile page and the subscribers they collect.
 

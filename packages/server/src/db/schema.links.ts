@@ -1,4 +1,4 @@
-// Table types of migration 002_links (joined into DB in db/schema.ts).
+// Table types of migration 002_links (joined into DB in schema.ts).
 
 export type LinkType = 'link' | 'product';
 
