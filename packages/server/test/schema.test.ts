@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { after, before, describe, it } from 'node:test';
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { dumpSchema, SNAPSHOT_COMMAND, SNAPSHOT_PATHS } from '../scripts/schema-snapshot.js';
 import { type Database, openDatabase } from '../src/db/index.js';
 import { migrateToLatest } from '../src/db/migrate.js';
+import { assertUpToDate } from './generated.js';
 import { type DialectName, freshDatabase, type TestDatabase } from './helpers.js';
 
 // The database contract: a fresh database of each dialect, migrated, must equal the committed
@@ -32,47 +32,12 @@ async function dispose(m: Migrated | undefined): Promise<void> {
   await m.fresh.drop();
 }
 
-/** A line diff of `expected` → `actual`: changed lines with `-`/`+`, two lines of context around them. */
-function lineDiff(expected: string, actual: string): string {
-  const a = expected.split('\n');
-  const b = actual.split('\n');
-  // Longest common subsequence table, from the end (snapshots are a few hundred lines).
-  const lcs = Array.from({ length: a.length + 1 }, () => new Uint32Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
-  }
-  const ops: { kind: ' ' | '-' | '+'; line: string; at: number }[] = [];
-  let i = 0;
-  let j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && a[i] === b[j]) ops.push({ kind: ' ', line: a[i++]!, at: j++ });
-    else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) ops.push({ kind: '-', line: a[i++]!, at: j });
-    else ops.push({ kind: '+', line: b[j]!, at: j++ });
-  }
-  const keep = new Set<number>();
-  ops.forEach((op, k) => {
-    if (op.kind !== ' ') for (let c = k - 2; c <= k + 2; c++) keep.add(c);
-  });
-  const out: string[] = [];
-  let last = -1;
-  ops.forEach((op, k) => {
-    if (!keep.has(k)) return;
-    if (k !== last + 1) out.push(`@@ line ${op.at + 1} @@`);
-    out.push(`${op.kind} ${op.line}`);
-    last = k;
-  });
-  return out.join('\n');
-}
-
 function assertSnapshot(dialect: DialectName, actual: string): void {
-  const path = SNAPSHOT_PATHS[dialect];
-  const committed = readFileSync(path, 'utf8');
-  if (committed === actual) return;
-  assert.fail(
-    `The migrated ${dialect} schema differs from the committed snapshot ${path.slice(path.indexOf('packages/'))}.\n` +
-      `If a migration changed the schema on purpose, run \`${SNAPSHOT_COMMAND}\` and commit the result.\n` +
-      `(- committed, + migrated)\n${lineDiff(committed, actual)}`,
-  );
+  assertUpToDate(SNAPSHOT_PATHS[dialect], actual, {
+    what: `The migrated ${dialect} schema differs from the committed snapshot`,
+    fix: `If a migration changed the schema on purpose, run \`${SNAPSHOT_COMMAND}\` and commit the result.`,
+    sides: '- committed, + migrated',
+  });
 }
 
 for (const dialect of ['sqlite', 'postgres'] as const) {
