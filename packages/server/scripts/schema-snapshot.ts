@@ -149,9 +149,11 @@ async function dumpPostgres(db: Kysely<any>): Promise<string[]> {
   for (const r of reloptions.rows) out.push(`ALTER TABLE ${r.tableName} SET (${r.options.join(', ')});`);
   if (reloptions.rows.length) out.push('');
 
+  // Functions an extension installed into the schema are the extension's, not ours.
   const functions = await sql<{ def: string }>`
     SELECT pg_get_functiondef(p.oid) AS def FROM pg_proc p
     JOIN pg_namespace n ON n.oid = p.pronamespace AND n.nspname = current_schema()
+    WHERE NOT EXISTS (SELECT 1 FROM pg_depend d WHERE d.classid = 'pg_proc'::regclass AND d.objid = p.oid AND d.deptype = 'e')
     ORDER BY p.proname, pg_get_function_identity_arguments(p.oid)`.execute(db);
   for (const f of functions.rows) out.push(`${f.def.trim()};`, '');
 
