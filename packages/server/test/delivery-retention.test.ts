@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { LOGIN_WINDOW_MS, login } from '../src/accounts/service.js';
 import { autoDisableSweep } from '../src/delivery/auto-disable.js';
 import { HELD_UNTIL } from '../src/delivery/hold.js';
 import { idBefore, purgeHistory } from '../src/delivery/retention.js';
@@ -75,7 +76,7 @@ describeEachDialect('delivery retention and the auto-disable sweep', (dialect) =
     const oldHeld = await historyAt(u.accountId, wh.id, now - 35 * DAY, 'pending', HELD_UNTIL);
     const recent = await historyAt(u.accountId, wh.id, now - 29 * DAY, 'failed');
     const report = await purgeHistory(node.ctx.db, node.config.retentionDays, now, false);
-    assert.deepEqual(report, { attempts: 2, deliveries: 2, events: 2 });
+    assert.deepEqual(report, { attempts: 2, deliveries: 2, events: 2, sessions: 0, loginFailures: 0 });
     const deliveries = await node.ctx.db.selectFrom('deliveries').select('id').where('webhookId', '=', wh.id).execute();
     assert.deepEqual(deliveries.map((d) => d.id).sort(), [oldHeld.deliveryId, recent.deliveryId].sort());
     const events = await node.ctx.db.selectFrom('events').select('id').where('accountId', '=', u.accountId).execute();
@@ -84,7 +85,54 @@ describeEachDialect('delivery retention and the auto-disable sweep', (dialect) =
     const attempts = await node.ctx.db.selectFrom('attempts').select('deliveryId').where('accountId', '=', u.accountId).execute();
     assert.deepEqual(attempts.map((a) => a.deliveryId).sort(), [oldHeld.deliveryId, recent.deliveryId].sort());
     // A second run has nothing left to do.
-    assert.deepEqual(await purgeHistory(node.ctx.db, node.config.retentionDays, now, false), { attempts: 0, deliveries: 0, events: 0 });
+    assert.deepEqual(await purgeHistory(node.ctx.db, node.config.retentionDays, now, false), {
+      attempts: 0,
+      deliveries: 0,
+      events: 0,
+      sessions: 0,
+      loginFailures: 0,
+    });
+  });
+
+  it('purges expired sessions and login failures older than the login throttle window, keeping the rest', async () => {
+    const u = await node.signup();
+    const now = Date.now();
+    await node.ctx.db.deleteFrom('sessions').execute();
+    await node.ctx.db.deleteFrom('loginFailures').execute();
+    const session = (tokenHash: string, expiresAt: number) => ({ tokenHash, accountId: u.accountId, createdAt: expiresAt - 30 * DAY, expiresAt });
+    await node.ctx.db
+      .insertInto('sessions')
+      .values([session('expired-long-ago', now - 10 * DAY), session('expires-now', now), session('live', now + 1), session('fresh', now + 29 * DAY)])
+      .execute();
+    const failure = (at: number) => ({ id: idBefore('lf', at) + newId('lf').slice(-16), email: u.email, clientHash: 'client-a', createdAt: at });
+    const outside = [failure(now - DAY), failure(now - LOGIN_WINDOW_MS - 1)];
+    const inside = [failure(now - LOGIN_WINDOW_MS + 1_000), failure(now - 1_000)];
+    await node.ctx.db
+      .insertInto('loginFailures')
+      .values([...outside, ...inside])
+      .execute();
+
+    const report = await purgeHistory(node.ctx.db, node.config.retentionDays, now, false);
+    assert.equal(report.sessions, 2);
+    assert.equal(report.loginFailures, 2);
+    const sessions = await node.ctx.db.selectFrom('sessions').select('tokenHash').execute();
+    assert.deepEqual(sessions.map((s) => s.tokenHash).sort(), ['fresh', 'live']);
+    const failures = await node.ctx.db.selectFrom('loginFailures').select('id').execute();
+    assert.deepEqual(failures.map((f) => f.id).sort(), inside.map((f) => f.id).sort());
+    const again = await purgeHistory(node.ctx.db, node.config.retentionDays, now, false);
+    assert.equal(again.sessions + again.loginFailures, 0, 'a second run has nothing left to do');
+  });
+
+  it('a purge right after ten failed logins leaves the login throttle engaged', async () => {
+    const u = await node.signup();
+    const client = { clientHash: `client-${u.accountId}`, country: null };
+    for (let i = 0; i < 10; i++) {
+      await assert.rejects(login(node.ctx, u.email, 'not the password', client), (err: any) => err.status === 401);
+    }
+    await purgeHistory(node.ctx.db, node.config.retentionDays, Date.now(), false);
+    const kept = await node.ctx.db.selectFrom('loginFailures').select('id').where('email', '=', u.email).execute();
+    assert.equal(kept.length, 10, 'every failure is inside the window and kept');
+    await assert.rejects(login(node.ctx, u.email, 'correct horse battery', client), (err: any) => err.status === 429);
   });
 
   it('purges in bounded batches (more rows than one statement deletes)', async () => {

@@ -29,7 +29,7 @@ const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 const SESSION_TTL_MS = 30 * 24 * 3_600_000;
 // Failed-login throttle (OWASP): 10 failures per email or 50 per client address in 15 minutes.
-const LOGIN_WINDOW_MS = 15 * 60_000;
+export const LOGIN_WINDOW_MS = 15 * 60_000;
 const MAX_FAILURES_PER_EMAIL = 10;
 const MAX_FAILURES_PER_CLIENT = 50;
 

@@ -6,8 +6,19 @@ import * as m005 from './migrations/005_attempts_by_id.js';
 import * as m006 from './migrations/006_claim_lease.js';
 import * as m007 from './migrations/007_delivery_requeued_at.js';
 
-// Numbered migrations, in order. Each runs on both dialects; a test checks that SQLite and
-// PostgreSQL end up with the same logical schema.
+// Numbered migrations, in order. Each runs on both dialects; test/schema.test.ts checks that a
+// fresh database of each dialect matches its committed snapshot (src/db/schema.sqlite.sql,
+// schema.postgres.sql; `npm run db:snapshot` rewrites them) and that both have the same columns.
+//
+// There is no 003, and none must be added. The number was skipped: the delivery engine's migration
+// (the PostgreSQL NOTIFY trigger) was committed as 004_delivery straight after 002_links (commit
+// 65054b4), and no file named 003 has ever been committed (`git log --all -- '*003*'` is empty), so
+// no database ever ran a 003 and none is missing one. Filling the gap now would break every
+// deployed database: Kysely's Migrator (allowUnorderedMigrations: false, its default, kept here)
+// refuses a pending migration whose name sorts before the last executed one ("corrupted migrations:
+// expected previously executed migration 004_delivery to be at index 2 but 003_… was found in its
+// place"; test/schema.test.ts shows it). Setting allowUnorderedMigrations was rejected: old and
+// fresh databases would then run the migrations in different orders. The next migration is 007.
 const MIGRATIONS: Record<string, Migration> = {
   '001_init': m001,
   '002_links': m002,

@@ -1,9 +1,9 @@
 import { z } from 'zod';
 
 // The event catalog: one `as const` list, and per type a zod schema of `data`, a description and
-// an example. Docs (docs/events.md), GET /api/v1/event-types and test sends are derived from it;
-// the SDK's EVENT_TYPES must equal EVENT_TYPES here (a test checks). Adding a type without its
-// schema or example is a compile error (the Record<EventType, …> below).
+// an example. Docs (docs/events.md), GET /api/v1/event-types, test sends and the SDK's event types
+// (packages/sdk/src/events.generated.ts, `npm run gen:sdk-events`) are derived from it. Adding a
+// type without its schema or example is a compile error (the Record<EventType, …> below).
 
 export const EVENT_TYPES = [
   'profile.visit',

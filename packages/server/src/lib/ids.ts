@@ -20,17 +20,28 @@ let seq = 0;
 const tail = Buffer.alloc(16);
 const CODES = Buffer.from(ALPHABET, 'latin1');
 
-/** The time part for `ms`, computed once per millisecond, not per id (a flush mints hundreds per ms). */
-function advanceTo(ms: number): void {
-  lastMs = ms;
-  seq = 0;
+/**
+ * The first 10 characters of every id minted at epoch millisecond `ms`: big-endian Crockford
+ * base32 (50 bits, enough until the year 37 648), so comparing ids as strings compares their
+ * creation times. `${prefix}_${idTimePrefix(ms)}` sorts before every id minted at `ms` or later and
+ * after every id whose time part is earlier: the retention purge selects "older than T" as a primary-key range
+ * with it (delivery/retention.ts). This is the one place the encoding lives.
+ */
+export function idTimePrefix(ms: number): string {
   let time = '';
   let t = ms;
   for (let i = 0; i < 10; i++) {
     time = ALPHABET[t % 32] + time;
     t = Math.floor(t / 32);
   }
-  lastTime = time;
+  return time;
+}
+
+/** The time part for `ms`, computed once per millisecond, not per id (a flush mints hundreds per ms). */
+function advanceTo(ms: number): void {
+  lastMs = ms;
+  seq = 0;
+  lastTime = idTimePrefix(ms);
 }
 
 export function newId(prefix: IdPrefix): string {
@@ -50,8 +61,4 @@ export function newId(prefix: IdPrefix): string {
   tail[1] = CODES[seq & 31]!;
   for (let i = 0; i < 14; i++) tail[i + 2] = CODES[pool[o + (i % 10)]! % 32]!;
   return `${prefix}_${lastTime}${tail.toString('latin1', 0, 16)}`;
-}
-
-export function hasPrefix(id: string, prefix: IdPrefix): boolean {
-  return id.startsWith(`${prefix}_`);
 }
