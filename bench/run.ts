@@ -1,6 +1,6 @@
 // `npm run bench [-- --quick] [-- --backlog] [-- --only a,b]`
-// Runs the baselines and the Linkwire scenarios of PRODUCT.md §8 one after the other, prints one
-// table, writes bench/results/latest.json. See bench/README.md.
+// Runs the baselines and the Linkwire scenarios (a)–(g) one after the other, prints one table,
+// writes bench/results/latest.json. The targets and today's figures: bench/README.md#current-results.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { basename, dirname, relative } from 'node:path';

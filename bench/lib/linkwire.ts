@@ -1,4 +1,5 @@
-// Drives a Linkwire node black-box, through the CLI and the HTTP API only (PRODUCT.md §1, §3):
+// Drives a Linkwire node black-box, through the CLI and the HTTP API only (README.md#cli, docs/api.md;
+// bench/README.md#the-contract-the-scenarios-rely-on):
 //   node packages/server/dist/cli.js start --role all|api|worker     (env PORT, HOST, LINKWIRE_DATA_DIR | DATABASE_URL, …)
 //   node packages/server/dist/cli.js account create … --json        → {account, apiKey}
 //   node packages/server/dist/cli.js trigger link.click --account <handle> --count N --json

@@ -1,5 +1,5 @@
 // Standard Webhooks signing and a realistic `link.click` envelope, shared by the baselines.
-// Linkwire signs the same way (PRODUCT.md §5), so every baseline does the same crypto work per delivery.
+// Linkwire signs the same way (docs/webhooks.md#3-verify-the-signature), so every baseline does the same crypto work per delivery.
 import { createHmac, randomBytes } from 'node:crypto';
 
 export function newSecret(): string {

@@ -5,9 +5,10 @@
 //
 //   B=25 node --import tsx bench/micro/click-batch.ts        (B: clicks per transaction, default 25)
 //
-// Seventh session, this box: with B=25, 16 µs CPU per click, 9.3 µs of it in SQLite, 5 µs of that
-// the COMMIT (≈ 125 µs per transaction: ~25 WAL frames, two pwrite() calls each); B=5: commit 77 µs,
-// B=100: 224 µs. The redirect bench's batches average 27 clicks (linkwire_click_batch_size).
+// Measured 2026-12-01 on the 2-core bench VM (commit c81c3d8): with B=25, 16 µs CPU per click,
+// 9.3 µs of it in SQLite, 5 µs of that the COMMIT (≈ 125 µs per transaction: ~25 WAL frames, two
+// pwrite() calls each); B=5: commit 77 µs, B=100: 224 µs. The redirect bench's batches average 27
+// clicks (linkwire_click_batch_size). bench/README.md#redirect-path.
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// Linkwire scenarios of PRODUCT.md §8, in the order they run.
+// Linkwire scenarios (a)–(g) of bench/README.md#what-runs-and-why-these-baselines, in the order they run.
 import type { Scenario } from '../lib/report.js';
 import { backlog } from './backlog.js';
 import { fanout } from './fanout.js';

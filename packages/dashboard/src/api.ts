@@ -129,7 +129,7 @@ export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-// ---- API types (contract in PRODUCT.md §3) ----
+// ---- API types (the REST contract: docs/api.md) ----
 
 export type Plan = 'free' | 'pro' | 'business' | string;
 

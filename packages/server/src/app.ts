@@ -38,7 +38,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     // randomBytes(9) per request was ≈ 4 % of the redirect path's CPU (bench --profile).
     genReqId: () => `req_${reqIdPrefix}${(reqSeq++).toString(36)}`,
     // pino's child() per request (bindings + redaction setup) was ≈ 2 % of the redirect path's CPU
-    // for loggers that almost never write; the child is now created on a request's first log call.
+    // for loggers that almost never write, so the child is created on a request's first log call instead.
     childLoggerFactory: lazyChildLogger,
   });
   app.decorate('ctx', ctx);

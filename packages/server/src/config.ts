@@ -16,7 +16,7 @@ export interface PlanLimits {
   testSends1h: number | null;
 }
 
-/** The plans of docs/webhooks.md ("Plan limits"). Operators override any number with LINKWIRE_PLAN_<PLAN>_<LIMIT> (e.g. LINKWIRE_PLAN_PRO_ENDPOINTS=5). */
+/** The plans of docs/webhooks.md#5-limits. Operators override any number with LINKWIRE_PLAN_<PLAN>_<LIMIT> (e.g. LINKWIRE_PLAN_PRO_ENDPOINTS=5). */
 export const DEFAULT_PLAN_LIMITS: Record<PlanName, PlanLimits> = {
   free: { endpoints: 0, deliveries24h: 0, testSends1h: 0 },
   pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10 },

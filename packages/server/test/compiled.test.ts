@@ -313,7 +313,7 @@ describeEachDialect('db/compiled statements', (dialect) => {
         });
       // With sorting off the one plan left is the ordered walk of the due index. (Left to itself,
       // the planner chose a bitmap scan of every due row plus a sort in the bench's drains, whose
-      // statistics were staler than this test can make them: bench/README.md, fifth session.)
+      // statistics were staler than this test can make them: bench/README.md#postgresql.)
       const guarded = await guardedPlan();
       assert.doesNotMatch(guarded, /"Node Type":"Sort"/);
       assert.match(guarded, /"Node Type":"Index Scan"[^}]*"Index Name":"deliveries_due_idx"/);

@@ -48,8 +48,9 @@ function openSqlite(dataDir: string, onCheckpointError?: (err: Error) => void): 
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   // 16 MB of page cache (the OS caches the file too). 64 MB put a 1 000 000-delivery drain over
-  // the 300 MB RSS budget of PRODUCT.md §8: bench --backlog with 200 000, 326 MB at 64 MB, 273 MB
-  // at 16 MB, drain rate unchanged within noise (6 211 vs 5 645 /s, then 6 574 /s).
+  // the 300 MB RSS target: bench --backlog with 200 000, 326 MB at 64 MB, 273 MB at 16 MB, drain
+  // rate unchanged within noise (6 211 vs 5 645 /s, then 6 574 /s). Today the 1M backlog peaks at
+  // 256 MB (bench/README.md#memory).
   sqlite.pragma('cache_size = -16000');
   // Checkpoints run on their own thread (checkpointer.ts); this is only the fallback.
   sqlite.pragma(`wal_autocheckpoint = ${FALLBACK_AUTOCHECKPOINT_PAGES}`);
@@ -110,8 +111,9 @@ export function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
 // fixed texts run thousands of times a second, with up to 256 rows of parameters; the texts marked
 // PREPARED go as named statements instead, parsed once per connection (node-postgres remembers
 // which it has prepared on each) and then only bound and executed. Texts marked ARRAY_ROWS as
-// well come back with rows as arrays (runCompiledArrays). Measured in bench/README.md (fifth
-// session): PostgreSQL's CPU per delivery on the drain path.
+// well come back with rows as arrays (runCompiledArrays). Their own gain was not measured apart:
+// they landed with the lease column and the planner settings (commit af3e46b), which together took
+// two PostgreSQL workers from 4 200–5 900 to 7 000–8 200 deliveries/s (bench/README.md#postgresql).
 const statementNames = new Map<string, string>();
 
 function preparedQuery(client: pg.PoolClient, sql: string, parameters: ReadonlyArray<unknown>) {
@@ -150,7 +152,7 @@ function openPostgres(url: string, poolSize: number): Database {
   // An idle client's error (server restart) must not crash the process; the pool replaces it.
   pool.on('error', () => {});
   const db = new Kysely<DB>({
-    dialect: new PostgresDialect({ pool: process.env.LW_NO_PREPARE ? pool : withPreparedStatements(pool) }),
+    dialect: new PostgresDialect({ pool: withPreparedStatements(pool) }),
     plugins: [new CamelCasePlugin()],
   });
   return {

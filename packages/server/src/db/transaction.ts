@@ -35,8 +35,8 @@ export type PlanKind = 'seqscan' | 'sort';
  * does not depend on the data, where statistics gone stale after a burst of inserts made the planner
  * pick a plan hundreds of times slower: the claim sorting every due row instead of walking the due
  * index (140–155 ms per claim of 256 against ~6 ms), the results UPDATE scanning the table instead
- * of looking rows up by id (100–150 ms per flush of 256, a table of 20 000 rows). Measured in
- * bench/README.md (fifth session).
+ * of looking rows up by id (100–150 ms per flush of 256, a table of 20 000 rows): see
+ * bench/README.md#postgresql.
  */
 export async function avoidPlans(tx: Tx, caps: Capabilities, plans: readonly PlanKind[]): Promise<void> {
   if (!caps.plannerSettings || plans.length === 0) return;

@@ -32,31 +32,29 @@ export class RecorderClosedError extends Error {
 /**
  * Group commit for the redirect and profile-page hot paths. A request hands its click or visit to
  * record() and waits; the recorder writes everything waiting in ONE transaction (events through
- * emit(), link/profile counters, daily rollups, milestones) and only then resolves the promises, so
- * a 302 is never sent for a click that is not durable. If the transaction fails, every waiter of
- * that batch gets the error (the route answers 503, never a redirect without a record).
+ * ctx.outbox.emitMany(), link/profile counters, daily rollups, milestones) and only then resolves
+ * the promises, so a 302 is never sent for a click that is not durable. If the transaction fails,
+ * every waiter of that batch gets the error (the route answers 503, never a redirect without a
+ * record).
  *
- * Batching: when idle, the first record opens a window until the end of the current event-loop
- * turn (setImmediate: every request parsed in the same I/O poll joins it); while a batch commits, new
- * records queue and are written as the next batch the moment the commit returns. Under load the
- * batch size therefore follows the commit time on its own; MAX_BATCH caps it.
- * Measured (SQLite WAL synchronous=NORMAL, 2 shared cores, autocannon -c 50 -d 10 on one short
- * link, role api): one transaction per click (MAX_BATCH=1) = 297 redirects/s, p50 150 ms; group
- * commit = 1 637 redirects/s, p50 28 ms, mean batch 33 (max 50 = the connection count: under load
- * every waiting request joins the next batch). The bare node:http 302 server measured 10–16k/s in
- * the same session (noisy, shared machine), so the ratio is ≈ 0.1–0.16, under the 0.35 target.
- * Where the time went: writeBatch ≈ 340 µs per click, almost all of it in one emit() per event
- * (event INSERT ~90 µs, fan-out's endpoint SELECT ~70 µs, each paying Kysely's compile and a fresh
- * better-sqlite3 prepare). Now the batch's events go through one emitMany() (one multi-row INSERT,
- * one fan-out query) and statements are prepared once (db/index.ts): 130–200 µs per click in a
- * micro-benchmark; `npm run bench` has the current redirect ratio.
- * The window used to be a 2 ms timer: under load it left the process idle for up to 2 ms per batch
- * (30 % idle at 32 connections, p50 9–10 ms). setImmediate instead (bench --quick --only redirects,
- * same session): 2 257–2 494 redirects/s (0.15–0.31× bare302, p50 9–10 ms) → 6 005–6 518/s
- * (0.22–0.32×, p50 3–4 ms); the commit time still batches under load. Two setImmediate hops (two
- * I/O polls) instead of one gather larger batches: A/B against one hop, full runs in alternation,
- * 0.29× / 0.28× (6 152 / 5 918 /s) → 0.35× / 0.31× (7 056 / 6 142 /s), p50 unchanged (3–4 ms). MAX_BATCH = 256 bounds one transaction (~90 ms at the cost
- * above) so that API writers are not starved.
+ * Batching: when idle, the first record opens a window of two setImmediate hops (two I/O polls:
+ * every request parsed in them joins); while a batch commits, new records queue and are written as
+ * the next batch the moment the commit returns, so under load the batch size follows the commit
+ * time on its own. MAX_BATCH = 256 bounds one transaction (~4 ms of writeBatch at 16 µs per click)
+ * so that API writers are not starved.
+ *
+ * Today (2026-12-01, 2-core bench VM, 32 connections): 27 424 redirects/s = 0.43× a bare node:http
+ * 302 (median 0.35× over eight runs), 27.5–28.9 clicks per commit; writeBatch costs 16 µs CPU per
+ * click, 9.3 µs of it SQLite and 5 µs of that the COMMIT (bench/micro/click-batch.ts). Where the
+ * rest of the ~36 µs per click goes: bench/README.md#redirect-path.
+ *
+ * Tried instead:
+ *   one transaction per click (MAX_BATCH = 1): 297 redirects/s, p50 150 ms, against 1 637/s
+ *     grouped (autocannon -c 50, first version);
+ *   a 2 ms timer as the window: 2 257–2 494/s (the process idle up to 2 ms a batch) against
+ *     6 005–6 518/s with setImmediate (--quick);
+ *   one, or three, setImmediate hops: one gave 0.29× / 0.28× against 0.35× / 0.31× for two; three
+ *     gave the same rate as two.
  */
 export class ClickRecorder {
   static readonly MAX_BATCH = 256;
