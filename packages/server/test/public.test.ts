@@ -182,6 +182,8 @@ describeEachDialect('public profile page and subscribe', (dialect) => {
     const json = await node.request({ method: 'POST', url: `/${u.handle}/subscribe`, payload: { widgetId: widget.id, email: 'seven@example.com' } });
     assert.equal(json.status, 429);
     assert.ok(Number(json.headers['retry-after']) > 0);
+    assert.match(json.headers['content-type'], /^application\/problem\+json/);
+    assert.equal(json.body.limit, 'subscribe');
     assert.equal((await events(node, u.apiKey, 'subscriber.new')).length, 5);
   });
 });

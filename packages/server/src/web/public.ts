@@ -5,7 +5,6 @@ import { AppError } from '../http/errors.js';
 import { sendProblem, PROBLEM_BASE } from '../http/problem.js';
 import { parse } from '../http/validation.js';
 import { createGeoResolver } from '../lib/geo.js';
-import { dailyClientHash } from '../lib/privacy.js';
 import { ClickRecorder, type ClickSource } from '../links/clicks.js';
 import { findRedirectTarget, isExpired } from '../links/lookup.js';
 import { THEMES, type Theme } from '../links/profile.js';
@@ -53,7 +52,11 @@ export async function publicRoutes(app: FastifyInstance) {
     const { slug } = parse(SlugParams, req.params);
     const now = Date.now();
     const link = await findRedirectTarget(ctx, slug, now);
-    if (!link) return sendHtml(reply, 404, renderMessage({ title: 'Link not found', message: 'This link does not exist. Check the address and try again.' }));
+    if (!link) {
+      // Only misses count (http/rate-limits.ts): a link that exists costs nothing extra.
+      await app.rateLimits.check('notFound', req);
+      return sendHtml(reply, 404, renderMessage({ title: 'Link not found', message: 'This link does not exist. Check the address and try again.' }));
+    }
     if (isExpired(link, now)) {
       return sendHtml(
         reply,
@@ -91,7 +94,10 @@ export async function publicRoutes(app: FastifyInstance) {
       .select(['accounts.id', 'accounts.handle', 'profiles.title', 'profiles.bio', 'profiles.avatarUrl', 'profiles.theme'])
       .where('accounts.handle', '=', handle.toLowerCase())
       .executeTakeFirst();
-    if (!profile) return sendHtml(reply, 404, renderMessage({ title: 'Page not found', message: `There is no Linkwire page called "${handle}".` }));
+    if (!profile) {
+      await app.rateLimits.check('notFound', req);
+      return sendHtml(reply, 404, renderMessage({ title: 'Page not found', message: `There is no Linkwire page called "${handle}".` }));
+    }
     const [links, widgets] = await Promise.all([
       ctx.db
         .selectFrom('links')
@@ -125,9 +131,12 @@ export async function publicRoutes(app: FastifyInstance) {
   app.post('/:handle/subscribe', async (req, reply) => {
     const { handle } = parse(HandleParams, req.params);
     const isForm = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-    const clientHash = dailyClientHash(ctx.masterKey, 'subscribe', req.ip);
+    // Sign-ups count against the limit once the body is valid (http/rate-limits.ts: 5 a minute
+    // per visitor and widget); a mistyped address does not use one up.
     if (!isForm) {
-      const result = await subscribe(ctx, handle, parse(SubscribeBody, req.body), clientHash);
+      const input = parse(SubscribeBody, req.body);
+      await app.rateLimits.check('subscribe', req);
+      const result = await subscribe(ctx, handle, input);
       return reply.code(result.created ? 201 : 200).send(result.subscriber);
     }
     // A browser form: answer with a redirect back to the page and a message next to the widget.
@@ -141,7 +150,8 @@ export async function publicRoutes(app: FastifyInstance) {
     const parsed = SubscribeBody.safeParse({ widgetId, email: typeof body.email === 'string' ? body.email.trim() : body.email });
     if (!parsed.success) return back('invalid_email');
     try {
-      await subscribe(ctx, handle, parsed.data, clientHash);
+      await app.rateLimits.check('subscribe', req);
+      await subscribe(ctx, handle, parsed.data);
       return back('ok');
     } catch (err) {
       if (err instanceof AppError && err.status === 429) return back('rate_limited');
