@@ -7,7 +7,7 @@ import { parse } from '../http/validation.js';
 import { createGeoResolver } from '../lib/geo.js';
 import { ClickRecorder, type ClickSource } from '../links/clicks.js';
 import { findRedirectTarget, isExpired } from '../links/lookup.js';
-import { THEMES, type Theme } from '../links/profile.js';
+import { publicProfile } from '../links/profile.js';
 import { SubscribeBody, subscribe } from '../links/widgets.js';
 import { describeVisitor, isBotRequest } from '../links/visitor.js';
 import { SESSION_COOKIE } from '../accounts/auth.js';
@@ -88,27 +88,11 @@ export async function publicRoutes(app: FastifyInstance) {
   app.get('/:handle', async (req, reply) => {
     const { handle } = parse(HandleParams, req.params);
     const now = Date.now();
-    const profile = await ctx.db
-      .selectFrom('accounts')
-      .innerJoin('profiles', 'profiles.accountId', 'accounts.id')
-      .select(['accounts.id', 'accounts.handle', 'profiles.title', 'profiles.bio', 'profiles.avatarUrl', 'profiles.theme'])
-      .where('accounts.handle', '=', handle.toLowerCase())
-      .executeTakeFirst();
+    const profile = await publicProfile(ctx, handle, now);
     if (!profile) {
       await app.rateLimits.check('notFound', req);
       return sendHtml(reply, 404, renderMessage({ title: 'Page not found', message: `There is no Linkwire page called "${handle}".` }));
     }
-    const [links, widgets] = await Promise.all([
-      ctx.db
-        .selectFrom('links')
-        .select(['slug', 'title', 'type', 'thumbnailUrl'])
-        .where('accountId', '=', profile.id)
-        .where('expiredAt', 'is', null)
-        .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
-        .orderBy('position')
-        .execute(),
-      ctx.db.selectFrom('widgets').select(['id', 'title']).where('accountId', '=', profile.id).orderBy('id').execute(),
-    ]);
     const q = req.query as Record<string, unknown>;
     const notice =
       typeof q.subscribed === 'string' && typeof q.w === 'string' && q.subscribed in SUBSCRIBE_MESSAGES
@@ -124,8 +108,7 @@ export async function publicRoutes(app: FastifyInstance) {
         req.log.warn({ err, handle }, 'profile visit not recorded');
       }
     }
-    const theme: Theme = (THEMES as readonly string[]).includes(profile.theme) ? (profile.theme as Theme) : 'light';
-    return sendHtml(reply, 200, renderProfile({ ...profile, theme, links, widgets, notice }));
+    return sendHtml(reply, 200, renderProfile({ ...profile, notice }));
   });
 
   app.post('/:handle/subscribe', async (req, reply) => {
