@@ -8,6 +8,7 @@ import type { AppContext } from './context.js';
 import { deliveryRoutes } from './delivery/routes.js';
 import { eventRoutes } from './events/routes.js';
 import { installProblemHandler } from './http/problem.js';
+import { installRateLimits } from './http/rate-limits.js';
 import { lazyChildLogger } from './logger.js';
 import { linkRoutes } from './links/routes.js';
 import { dashboardPlugin } from './web/dashboard.js';
@@ -42,7 +43,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     childLoggerFactory: lazyChildLogger,
   });
   app.decorate('ctx', ctx);
-  installProblemHandler(app);
+  // The worker role serves two routes and limits nothing; the other roles limit the public routes
+  // (http/rate-limits.ts), unknown paths included.
+  const limits = opts.healthOnly ? null : await installRateLimits(app, ctx.clientHashes);
+  installProblemHandler(app, limits ? { notFoundPreHandler: (req) => limits.check('notFound', req) } : {});
 
   app.addHook('onSend', async (req, reply) => {
     reply.header('x-request-id', req.id);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { newId } from '../src/lib/ids.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
 const ANDROID = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
@@ -159,6 +160,51 @@ describeEachDialect('public profile page and subscribe', (dialect) => {
     assert.equal((await node.request({ method: 'DELETE', url: `/api/v1/widgets/${widget.id}`, token: u.apiKey })).status, 204);
   });
 
+  it('the CSV export streams every subscriber in id order across pages, RFC 4180-quoted with the formula guard', async () => {
+    const u = await node.signup();
+    const widget = (await node.request({ method: 'POST', url: '/api/v1/widgets', token: u.apiKey, payload: { kind: 'mailing_list', title: 'Big' } })).body;
+    const tricky = ['=1+1@example.com', '+x@example.com', '-x@example.com', '@x@example.com', 'a"b,c@example.com'];
+    const at = Date.parse('2026-03-25T14:00:00Z');
+    // 2 600 rows: three database pages of 1 000 and about 250 KiB, several 64 KiB chunks.
+    const rows = Array.from({ length: 2600 }, (_, i) => ({
+      id: newId('sub'),
+      accountId: u.accountId,
+      widgetId: widget.id,
+      campaignId: i % 2 ? 'spring' : null,
+      email: tricky[i] ?? `fan${i}@example.com`,
+      createdAt: at + i,
+    }));
+    for (let i = 0; i < rows.length; i += 500)
+      await node.ctx.db
+        .insertInto('subscribers')
+        .values(rows.slice(i, i + 500))
+        .execute();
+    const csv = await node.request({ method: 'GET', url: '/api/v1/subscribers.csv', token: u.apiKey });
+    assert.equal(csv.status, 200);
+    assert.equal(csv.headers['content-length'], undefined, 'streamed, not sent as one buffer');
+    assert.ok(csv.raw.endsWith('\r\n'));
+    const lines = csv.raw.slice(0, -2).split('\r\n');
+    assert.equal(lines.length, 2601);
+    assert.equal(lines[0], 'id,email,widget_id,campaign_id,created_at');
+    const sorted = [...rows].sort((a, b) => (a.id < b.id ? -1 : 1));
+    assert.deepEqual(
+      lines.slice(1).map((l) => l.split(',')[0]),
+      sorted.map((r) => r.id),
+    );
+    const byId = new Map(lines.slice(1).map((l) => [l.slice(0, l.indexOf(',')), l]));
+    const line = (i: number) => byId.get(rows[i]!.id);
+    assert.equal(line(0), `${rows[0]!.id},'=1+1@example.com,${widget.id},,2026-03-25T14:00:00.000Z`);
+    assert.equal(line(1), `${rows[1]!.id},'+x@example.com,${widget.id},spring,2026-03-25T14:00:00.001Z`);
+    assert.equal(line(2), `${rows[2]!.id},'-x@example.com,${widget.id},,2026-03-25T14:00:00.002Z`);
+    assert.equal(line(3), `${rows[3]!.id},'@x@example.com,${widget.id},spring,2026-03-25T14:00:00.003Z`);
+    assert.equal(line(4), `${rows[4]!.id},"a""b,c@example.com",${widget.id},,2026-03-25T14:00:00.004Z`);
+    assert.equal(line(2599), `${rows[2599]!.id},fan2599@example.com,${widget.id},spring,2026-03-25T14:00:02.599Z`);
+    // Another account's export is its own (empty) list.
+    const other = await node.signup();
+    const empty = await node.request({ method: 'GET', url: '/api/v1/subscribers.csv', token: other.apiKey });
+    assert.equal(empty.raw, 'id,email,widget_id,campaign_id,created_at\r\n');
+  });
+
   it('subscribe (form): redirects back with a thank-you message; sign-ups are rate-limited per client and widget', async () => {
     const u = await node.signup();
     const widget = (await node.request({ method: 'POST', url: '/api/v1/widgets', token: u.apiKey, payload: { kind: 'mailing_list', title: 'News' } })).body;
@@ -182,6 +228,8 @@ describeEachDialect('public profile page and subscribe', (dialect) => {
     const json = await node.request({ method: 'POST', url: `/${u.handle}/subscribe`, payload: { widgetId: widget.id, email: 'seven@example.com' } });
     assert.equal(json.status, 429);
     assert.ok(Number(json.headers['retry-after']) > 0);
+    assert.match(json.headers['content-type'], /^application\/problem\+json/);
+    assert.equal(json.body.limit, 'subscribe');
     assert.equal((await events(node, u.apiKey, 'subscriber.new')).length, 5);
   });
 });

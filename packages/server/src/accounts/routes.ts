@@ -24,7 +24,7 @@ function setSessionCookies(app: FastifyInstance, reply: FastifyReply, token: str
 export async function accountRoutes(app: FastifyInstance) {
   const ctx = app.ctx;
 
-  app.post('/signup', { config: { public: true } }, async (req, reply) => {
+  app.post('/signup', { config: { public: true, rateLimit: app.rateLimits.route('signup') } }, async (req, reply) => {
     const body = parse(SignupBody, req.body);
     const result = await signup(ctx, body);
     const session = await createSession(ctx, result.account.id);
@@ -32,7 +32,8 @@ export async function accountRoutes(app: FastifyInstance) {
     return reply.code(201).send(result);
   });
 
-  app.post('/login', { config: { public: true } }, async (req, reply) => {
+  // Besides the failed-login throttle in the database (accounts/service.ts), which outlives processes.
+  app.post('/login', { config: { public: true, rateLimit: app.rateLimits.route('login') } }, async (req, reply) => {
     const body = parse(LoginBody, req.body);
     const result = await login(ctx, body.email, body.password, clientInfo(req));
     setSessionCookies(app, reply, result.sessionToken, result.expiresAt);

@@ -107,6 +107,12 @@ export async function findAccount(ctx: AppContext, idOrHandleOrEmail: string) {
     .executeTakeFirst();
 }
 
+/** Every account, oldest first (`linkwire account list`). */
+export async function listAccounts(ctx: AppContext): Promise<AccountView[]> {
+  const rows = await ctx.db.selectFrom('accounts').select(['id', 'email', 'handle', 'plan', 'createdAt']).orderBy('id').execute();
+  return rows.map(toAccountView);
+}
+
 export async function accountWithLimits(ctx: AppContext, accountId: string) {
   const account = await getAccount(ctx, accountId);
   return { ...toAccountView(account), limits: ctx.plans.limitsOf(account.plan) };

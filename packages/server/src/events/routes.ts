@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { cursorParam, limitParam, page } from '../http/pagination.js';
 import { parse } from '../http/validation.js';
 import { DESCRIPTIONS, EVENT_TYPES, EXAMPLES, dataJsonSchema, familyOf, isEventType } from './catalog.js';
+import { listEvents } from './log.js';
 
 const EventsQuery = z.strictObject({
   type: z
@@ -30,14 +31,7 @@ export async function eventRoutes(app: FastifyInstance) {
   // The account's event log, oldest first, so a receiver that was down can catch up in order.
   app.get('/events', async (req) => {
     const q = parse(EventsQuery, req.query);
-    let query = ctx.db.selectFrom('events').select(['id', 'payload']).where('accountId', '=', req.accountId);
-    if (q.type) query = query.where('type', '=', q.type);
-    if (q.since) query = query.where('createdAt', '>=', Date.parse(q.since));
-    if (q.cursor) query = query.where('id', '>', q.cursor);
-    const rows = await query
-      .orderBy('id', 'asc')
-      .limit(q.limit + 1)
-      .execute();
+    const rows = await listEvents(ctx, req.accountId, { ...q, since: q.since ? Date.parse(q.since) : undefined });
     return page(rows, q.limit, (r) => JSON.parse(r.payload));
   });
 }

@@ -1,4 +1,4 @@
-import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './errors.js';
 
 export const PROBLEM_BASE = 'https://linkwire.dev/problems/';
@@ -11,8 +11,13 @@ export function sendProblem(reply: FastifyReply, status: number, body: Record<st
     .send({ status, ...body });
 }
 
+export interface ProblemHandlerOptions {
+  /** Runs before the 404 answer, e.g. the rate limit on unknown paths (http/rate-limits.ts). */
+  notFoundPreHandler?: (req: FastifyRequest) => Promise<void>;
+}
+
 /** The one place errors become HTTP. 5xx details go to the log only, never to the client. */
-export function installProblemHandler(app: FastifyInstance): void {
+export function installProblemHandler(app: FastifyInstance, opts: ProblemHandlerOptions = {}): void {
   app.setErrorHandler((err: FastifyError | AppError | Error, req, reply) => {
     if (err instanceof AppError) {
       const { headers, ...extra } = err.extra;
@@ -48,7 +53,7 @@ export function installProblemHandler(app: FastifyInstance): void {
     });
   });
 
-  app.setNotFoundHandler((req, reply) =>
+  app.setNotFoundHandler(opts.notFoundPreHandler ? { preHandler: opts.notFoundPreHandler } : {}, (req, reply) =>
     sendProblem(reply, 404, {
       type: `${PROBLEM_BASE}not_found`,
       title: 'Not found',

@@ -73,3 +73,27 @@ export async function updateProfile(ctx: AppContext, accountId: string, input: z
     return { ...after, url: `${ctx.config.publicUrl}/${after.handle}` };
   });
 }
+
+/** What the public page /{handle} shows: the profile, its live links in order and its widgets. */
+export async function publicProfile(ctx: AppContext, handle: string, now = Date.now()) {
+  const profile = await ctx.db
+    .selectFrom('accounts')
+    .innerJoin('profiles', 'profiles.accountId', 'accounts.id')
+    .select(['accounts.id', 'accounts.handle', 'profiles.title', 'profiles.bio', 'profiles.avatarUrl', 'profiles.theme'])
+    .where('accounts.handle', '=', handle.toLowerCase())
+    .executeTakeFirst();
+  if (!profile) return null;
+  const [links, widgets] = await Promise.all([
+    ctx.db
+      .selectFrom('links')
+      .select(['slug', 'title', 'type', 'thumbnailUrl'])
+      .where('accountId', '=', profile.id)
+      .where('expiredAt', 'is', null)
+      .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
+      .orderBy('position')
+      .execute(),
+    ctx.db.selectFrom('widgets').select(['id', 'title']).where('accountId', '=', profile.id).orderBy('id').execute(),
+  ]);
+  const theme: Theme = (THEMES as readonly string[]).includes(profile.theme) ? (profile.theme as Theme) : 'light';
+  return { ...profile, theme, links, widgets };
+}

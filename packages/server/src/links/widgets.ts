@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { inTransaction } from '../db/transaction.js';
-import { notFound, tooManyRequests } from '../http/errors.js';
+import { notFound } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
 import type { SubscribersTable, WidgetsTable } from '../db/schema.links.js';
 
@@ -85,26 +85,6 @@ export async function* allSubscribers(ctx: AppContext, accountId: string): Async
   }
 }
 
-// Sign-ups per (client, widget): 5 a minute is plenty for a human and stops a script filling the
-// list. Kept in process memory: with several api processes each allows 5, which still bounds abuse.
-const SUBSCRIBE_WINDOW_MS = 60_000;
-const SUBSCRIBE_MAX = 5;
-const attempts = new Map<string, { windowStart: number; count: number }>();
-
-function checkSubscribeRate(key: string, now: number) {
-  const entry = attempts.get(key);
-  if (!entry || now - entry.windowStart >= SUBSCRIBE_WINDOW_MS) {
-    if (attempts.size > 50_000) attempts.clear();
-    attempts.set(key, { windowStart: now, count: 1 });
-    return;
-  }
-  entry.count++;
-  if (entry.count > SUBSCRIBE_MAX) {
-    const retryAfter = Math.ceil((entry.windowStart + SUBSCRIBE_WINDOW_MS - now) / 1000);
-    throw tooManyRequests('Too many sign-ups from this device; try again in a minute.', retryAfter);
-  }
-}
-
 export interface SubscribeResult {
   created: boolean;
   subscriber: ReturnType<typeof toSubscriberView>;
@@ -112,9 +92,10 @@ export interface SubscribeResult {
 
 /**
  * A public sign-up. Idempotent: the same address on the same widget is one subscriber, and only
- * the first sign-up emits subscriber.new.
+ * the first sign-up emits subscriber.new. The route limits sign-ups per visitor and widget
+ * (http/rate-limits.ts).
  */
-export async function subscribe(ctx: AppContext, handle: string, input: z.output<typeof SubscribeBody>, clientHash: string): Promise<SubscribeResult> {
+export async function subscribe(ctx: AppContext, handle: string, input: z.output<typeof SubscribeBody>): Promise<SubscribeResult> {
   const now = Date.now();
   const widget = await ctx.db
     .selectFrom('widgets')
@@ -124,7 +105,6 @@ export async function subscribe(ctx: AppContext, handle: string, input: z.output
     .where('accounts.handle', '=', handle)
     .executeTakeFirst();
   if (!widget) throw notFound('Widget', input.widgetId);
-  checkSubscribeRate(`${clientHash}|${widget.id}`, now);
   const email = input.email.trim().toLowerCase();
   return inTransaction(ctx.db, async (tx) => {
     const row: SubscribersTable = { id: newId('sub'), accountId: widget.accountId, widgetId: widget.id, campaignId: widget.campaignId, email, createdAt: now };

@@ -6,7 +6,7 @@ import { parse } from '../http/validation.js';
 import { createGeoResolver } from '../lib/geo.js';
 import type { ClickSource } from '../links/clicks.js';
 import { findRedirectTarget, isExpired } from '../links/lookup.js';
-import { THEMES, type Theme } from '../links/profile.js';
+import { publicProfile } from '../links/profile.js';
 import { SubscribeBody, subscribe } from '../links/widgets.js';
 import { describeVisitor, isBotRequest } from '../links/visitor.js';
 import { SESSION_COOKIE } from '../accounts/auth.js';
@@ -43,7 +43,11 @@ export async function publicRoutes(app: FastifyInstance) {
     const { slug } = parse(SlugParams, req.params);
     const now = Date.now();
     const link = await findRedirectTarget(ctx, slug, now);
-    if (!link) return sendHtml(reply, 404, renderMessage({ title: 'Link not found', message: 'This link does not exist. Check the address and try again.' }));
+    if (!link) {
+      // Only misses count (http/rate-limits.ts): a link that exists costs nothing extra.
+      await app.rateLimits.check('notFound', req);
+      return sendHtml(reply, 404, renderMessage({ title: 'Link not found', message: 'This link does not exist. Check the address and try again.' }));
+    }
     if (isExpired(link, now)) {
       return sendHtml(
         reply,
@@ -75,24 +79,11 @@ export async function publicRoutes(app: FastifyInstance) {
   app.get('/:handle', async (req, reply) => {
     const { handle } = parse(HandleParams, req.params);
     const now = Date.now();
-    const profile = await ctx.db
-      .selectFrom('accounts')
-      .innerJoin('profiles', 'profiles.accountId', 'accounts.id')
-      .select(['accounts.id', 'accounts.handle', 'profiles.title', 'profiles.bio', 'profiles.avatarUrl', 'profiles.theme'])
-      .where('accounts.handle', '=', handle.toLowerCase())
-      .executeTakeFirst();
-    if (!profile) return sendHtml(reply, 404, renderMessage({ title: 'Page not found', message: `There is no Linkwire page called "${handle}".` }));
-    const [links, widgets] = await Promise.all([
-      ctx.db
-        .selectFrom('links')
-        .select(['slug', 'title', 'type', 'thumbnailUrl'])
-        .where('accountId', '=', profile.id)
-        .where('expiredAt', 'is', null)
-        .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
-        .orderBy('position')
-        .execute(),
-      ctx.db.selectFrom('widgets').select(['id', 'title']).where('accountId', '=', profile.id).orderBy('id').execute(),
-    ]);
+    const profile = await publicProfile(ctx, handle, now);
+    if (!profile) {
+      await app.rateLimits.check('notFound', req);
+      return sendHtml(reply, 404, renderMessage({ title: 'Page not found', message: `There is no Linkwire page called "${handle}".` }));
+    }
     const q = req.query as Record<string, unknown>;
     const notice =
       typeof q.subscribed === 'string' && typeof q.w === 'string' && q.subscribed in SUBSCRIBE_MESSAGES
@@ -108,16 +99,18 @@ export async function publicRoutes(app: FastifyInstance) {
         req.log.warn({ err, handle }, 'profile visit not recorded');
       }
     }
-    const theme: Theme = (THEMES as readonly string[]).includes(profile.theme) ? (profile.theme as Theme) : 'light';
-    return sendHtml(reply, 200, renderProfile({ ...profile, theme, links, widgets, notice }));
+    return sendHtml(reply, 200, renderProfile({ ...profile, notice }));
   });
 
   app.post('/:handle/subscribe', async (req, reply) => {
     const { handle } = parse(HandleParams, req.params);
     const isForm = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-    const clientHash = ctx.clientHashes.of('subscribe', req.ip);
+    // Sign-ups count against the limit once the body is valid (http/rate-limits.ts: 5 a minute
+    // per visitor and widget); a mistyped address does not use one up.
     if (!isForm) {
-      const result = await subscribe(ctx, handle, parse(SubscribeBody, req.body), clientHash);
+      const input = parse(SubscribeBody, req.body);
+      await app.rateLimits.check('subscribe', req);
+      const result = await subscribe(ctx, handle, input);
       return reply.code(result.created ? 201 : 200).send(result.subscriber);
     }
     // A browser form: answer with a redirect back to the page and a message next to the widget.
@@ -131,7 +124,8 @@ export async function publicRoutes(app: FastifyInstance) {
     const parsed = SubscribeBody.safeParse({ widgetId, email: typeof body.email === 'string' ? body.email.trim() : body.email });
     if (!parsed.success) return back('invalid_email');
     try {
-      await subscribe(ctx, handle, parsed.data, clientHash);
+      await app.rateLimits.check('subscribe', req);
+      await subscribe(ctx, handle, parsed.data);
       return back('ok');
     } catch (err) {
       if (err instanceof AppError && err.status === 429) return back('rate_limited');

@@ -182,6 +182,11 @@ export async function getEndpoint(ctx: AppContext, accountId: string, id: string
   return toEndpointView(await findEndpoint(ctx.db, accountId, id));
 }
 
+/** An endpoint by id alone, for operator tools (`linkwire replay`); routes always look up within an account. */
+export async function endpointById(ctx: AppContext, id: string): Promise<{ id: string; accountId: string } | undefined> {
+  return ctx.db.selectFrom('webhooks').select(['id', 'accountId']).where('id', '=', id).executeTakeFirst();
+}
+
 export async function updateEndpoint(ctx: AppContext, accountId: string, id: string, patch: EndpointPatch): Promise<EndpointView> {
   await findEndpoint(ctx.db, accountId, id); // 404 before 400: another account's id reveals nothing
   await checkInput(ctx, patch);
