@@ -29,7 +29,7 @@ import { type ClaimedDelivery, claimFor } from '../../packages/server/src/delive
 import { EndpointLoader } from '../../packages/server/src/delivery/endpoints.js';
 import { type Outcome, writeOutcomes } from '../../packages/server/src/delivery/results.js';
 import { nextStep } from '../../packages/server/src/delivery/retry.js';
-import type { SendResult } from '../../packages/server/src/delivery/sender.js';
+import type { SendResult } from '../../packages/server/src/delivery/send-result.js';
 import { type EventInput, emitMany } from '../../packages/server/src/events/emit.js';
 import { newId } from '../../packages/server/src/lib/ids.js';
 import { seal } from '../../packages/server/src/lib/secretbox.js';

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Breakers } from '../src/delivery/breaker.js';
-import { MAX_RETRY_AFTER_MS, nextStep } from '../src/delivery/retry.js';
-import { classify, parseRetryAfter, type SendResult } from '../src/delivery/sender.js';
+import { fixedHeaders, RESERVED_HEADERS, requestHeaders, USER_AGENT } from '../src/delivery/request-headers.js';
+import { MAX_RETRY_AFTER_MS, nextStep, parseRetryAfter } from '../src/delivery/retry.js';
+import { classify, type SendResult } from '../src/delivery/send-result.js';
 
-// The pure policies of the delivery engine: retry schedule, Retry-After, breaker, error classes.
+// The pure policies of the delivery engine: retry schedule, Retry-After, breaker, error classes,
+// request headers.
 
 const result = (over: Partial<SendResult>): SendResult => ({
   ok: false,
@@ -101,5 +103,42 @@ describe('error classification', () => {
     assert.equal(classify(err('UND_ERR_CONNECT_TIMEOUT'), false, 1000).kind, 'timeout');
     assert.equal(classify(err('ESSRF', 'Refused to connect to 10.0.0.1'), false, 1000).kind, 'ssrf');
     assert.deepEqual(classify(new Error('aborted'), true, 1500), { kind: 'timeout', message: 'No response within 1500 ms' });
+  });
+});
+
+describe('request headers', () => {
+  it('drops reserved names whatever their case, keeps the rest, and sets content-type and user-agent after them', () => {
+    const fixed = fixedHeaders({
+      'X-Team': 'growth',
+      Expect: '100-continue',
+      'CONTENT-TYPE': 'text/plain',
+      'Proxy-Authorization': 'x',
+      'webhook-id': 'spoofed',
+    });
+    assert.deepEqual(fixed, { 'X-Team': 'growth', 'content-type': 'application/json', 'user-agent': USER_AGENT });
+  });
+  it('is null when no custom header passes, so the common request needs no copy', () => {
+    assert.equal(fixedHeaders({}), null);
+    assert.equal(fixedHeaders({ Host: 'evil.example', Connection: 'close', TE: 'trailers' }), null);
+  });
+  it('adds the Standard Webhooks headers to either form', () => {
+    const signed = { 'webhook-id': 'evt_1', 'webhook-timestamp': '1700000000', 'webhook-signature': 'v1,abc' };
+    assert.deepEqual(requestHeaders(null, 'evt_1', '1700000000', 'v1,abc'), { 'content-type': 'application/json', 'user-agent': USER_AGENT, ...signed });
+    const fixed = fixedHeaders({ 'x-team': 'growth' });
+    assert.deepEqual(requestHeaders(fixed, 'evt_1', '1700000000', 'v1,abc'), {
+      'x-team': 'growth',
+      'content-type': 'application/json',
+      'user-agent': USER_AGENT,
+      ...signed,
+    });
+    assert.deepEqual(fixed, { 'x-team': 'growth', 'content-type': 'application/json', 'user-agent': USER_AGENT }, 'the cached part is not changed');
+  });
+  it('reserves every header Linkwire sets and every hop-by-hop one, Expect included', () => {
+    for (const name of ['content-type', 'content-length', 'user-agent', 'webhook-id', 'webhook-timestamp', 'webhook-signature', 'host', 'expect']) {
+      assert.ok(RESERVED_HEADERS.has(name), name);
+    }
+    for (const name of ['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection'])
+      assert.ok(RESERVED_HEADERS.has(name), name);
+    assert.equal(RESERVED_HEADERS.has('authorization'), false, 'a receiver may want its own credentials');
   });
 });

@@ -4,7 +4,7 @@ import { verifyWebhook } from '@linkwire/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { inTransaction } from '../src/db/transaction.js';
 import { type Dispatcher, startDispatcher } from '../src/delivery/dispatcher.js';
-import { USER_AGENT } from '../src/delivery/sender.js';
+import { USER_AGENT } from '../src/delivery/request-headers.js';
 import { emit } from '../src/events/emit.js';
 import { createEndpoint, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';

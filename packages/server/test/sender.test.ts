@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createSigner, verifyWebhook } from '@linkwire/webhooks';
 import { Webhook } from 'standardwebhooks';
-import { STORE_LIMIT, type SendRequest, Sender, USER_AGENT } from '../src/delivery/sender.js';
+import { USER_AGENT } from '../src/delivery/request-headers.js';
+import { STORE_LIMIT } from '../src/delivery/send-result.js';
+import { type SendRequest, Sender } from '../src/delivery/sender.js';
 import { targetPolicy } from '../src/webhooks/ssrf.js';
 import { newSecret, type Receiver, startReceiver } from './delivery-helpers.js';
 

@@ -3,7 +3,7 @@ import { after, describe, it } from 'node:test';
 import { verifyWebhook } from '@linkwire/webhooks';
 import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
-import type { SendResult } from '../src/delivery/sender.js';
+import type { SendResult } from '../src/delivery/send-result.js';
 import { type DispatchRequest, LocalSender, type SendPort, ThreadedSender } from '../src/delivery/threaded-sender.js';
 import { targetPolicy } from '../src/webhooks/ssrf.js';
 import { newSecret, type Receiver, startReceiver } from './delivery-helpers.js';

@@ -14,7 +14,7 @@ import { type DeliveryOptions, deliveryOptionsFromEnv } from './options.js';
 import { ResultWriter } from './results.js';
 import { nextStep } from './retry.js';
 import { onRequeued } from './wake.js';
-import { failedBeforeSending, type SendResult } from './sender.js';
+import { failedBeforeSending, type SendResult } from './send-result.js';
 import { LocalSender, type SendPort, ThreadedSender } from './threaded-sender.js';
 
 interface Job {

@@ -3,7 +3,9 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Signer } from '@linkwire/webhooks';
 import { targetPolicy } from '../webhooks/ssrf.js';
-import { failedBeforeSending, Sender, SignerCache, type SendResult } from './sender.js';
+import { failedBeforeSending, type SendResult } from './send-result.js';
+import { Sender } from './sender.js';
+import { SignerCache } from './signer-cache.js';
 import { forEachRequest, type SendThreadInit, type ThreadMessage, type WireEndpoint, type WireResults, writeResult } from './threaded-sender.js';
 
 const init = workerData as SendThreadInit;

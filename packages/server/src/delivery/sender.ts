@@ -1,17 +1,12 @@
-import { createRequire } from 'node:module';
 import { Pool } from 'undici';
-import { createSigner, type Signer } from '@linkwire/webhooks';
+import type { Signer } from '@linkwire/webhooks';
 import { createGuardedConnector, type TargetPolicy } from '../webhooks/ssrf.js';
+import { fixedHeaders, requestHeaders } from './request-headers.js';
+import { parseRetryAfter } from './retry.js';
+import { classify, type ErrorKind, type SendResult, STORE_LIMIT } from './send-result.js';
 
-const { version } = createRequire(import.meta.url)('../../package.json') as { version: string };
-export const USER_AGENT = `Linkwire-Webhooks/${version}`;
-
-/** Read at most this much of a response (PRODUCT.md §5) … */
+/** Read at most this much of a response (docs/webhooks.md §4: 64 KiB); STORE_LIMIT of it is kept. */
 const READ_LIMIT = 64 * 1024;
-/** … and store this much of it. */
-export const STORE_LIMIT = 4 * 1024;
-
-export type ErrorKind = 'http' | 'redirect' | 'timeout' | 'connection' | 'dns' | 'tls' | 'ssrf';
 
 export interface SendRequest {
   /** The endpoint: each has its own connection pool. */
@@ -27,76 +22,6 @@ export interface SendRequest {
   signers: Signer[];
   customHeaders: Record<string, string>;
   timeoutMs: number;
-}
-
-/** One attempt, as data. A failed delivery never throws. */
-export interface SendResult {
-  ok: boolean;
-  startedAt: number;
-  durationMs: number;
-  statusCode: number | null;
-  errorKind: ErrorKind | null;
-  error: string | null;
-  responseBody: string | null;
-  /** Parsed Retry-After in ms (429/503 only), null when absent or malformed. */
-  retryAfterMs: number | null;
-  /**
-   * The request's headers as sent, as JSON text: what the attempt row stores. Serialised where the
-   * request was made, so a sender thread posts one string instead of an object to clone.
-   */
-  requestHeadersJson: string;
-}
-
-// Custom headers may add to a request, never change what identifies or frames it (names compared
-// case-insensitively).
-const RESERVED = new Set([
-  'content-type',
-  'content-length',
-  'user-agent',
-  'webhook-id',
-  'webhook-timestamp',
-  'webhook-signature',
-  'host',
-  'connection',
-  'keep-alive',
-  'proxy-connection',
-  'proxy-authorization',
-  'proxy-authenticate',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
-  'expect',
-]);
-
-/**
- * Signers by secret, for whichever sender signs (the in-process one or a sender thread): decoding a
- * secret is the costly part of a signer, so each is made once (the SDK's createSigner advises as
- * much). Bounded: cleared past 10 000 secrets. The signers of a batch's endpoint are also kept by
- * its secrets array, which every request claimed in that batch shares.
- */
-export class SignerCache {
-  private readonly bySecret = new Map<string, Signer>();
-  private readonly byList = new WeakMap<readonly string[], Signer[]>();
-
-  signerFor(secret: string): Signer {
-    let signer = this.bySecret.get(secret);
-    if (signer === undefined) {
-      if (this.bySecret.size >= 10_000) this.bySecret.clear();
-      signer = createSigner(secret);
-      this.bySecret.set(secret, signer);
-    }
-    return signer;
-  }
-
-  signersFor(secrets: readonly string[]): Signer[] {
-    let signers = this.byList.get(secrets);
-    if (signers === undefined) {
-      signers = secrets.map((secret) => this.signerFor(secret));
-      this.byList.set(secrets, signers);
-    }
-    return signers;
-  }
 }
 
 export interface SenderOptions {
@@ -281,31 +206,6 @@ function sameHeaders(target: Target, custom: Record<string, string>): boolean {
   return count === target.customCount;
 }
 
-/** The constant part of an endpoint's headers; null when no custom header is allowed through. */
-function fixedHeaders(custom: Record<string, string>): Record<string, string> | null {
-  let fixed: Record<string, string> | null = null;
-  for (const [name, value] of Object.entries(custom)) {
-    if (RESERVED.has(name.toLowerCase())) continue;
-    fixed ??= {};
-    fixed[name] = value;
-  }
-  if (fixed === null) return null;
-  fixed['content-type'] = 'application/json';
-  fixed['user-agent'] = USER_AGENT;
-  return fixed;
-}
-
-function requestHeaders(fixed: Record<string, string> | null, id: string, timestamp: string, signature: string): Record<string, string> {
-  if (fixed === null) {
-    return { 'content-type': 'application/json', 'user-agent': USER_AGENT, 'webhook-id': id, 'webhook-timestamp': timestamp, 'webhook-signature': signature };
-  }
-  const headers = { ...fixed };
-  headers['webhook-id'] = id;
-  headers['webhook-timestamp'] = timestamp;
-  headers['webhook-signature'] = signature;
-  return headers;
-}
-
 /** Passed to undici's abort(): the result is already decided, so these never reach a caller. */
 const DEADLINE_PASSED = new Error('overall deadline passed');
 const READ_LIMIT_REACHED = new Error('response longer than the read limit');
@@ -443,53 +343,4 @@ function rawHeader(raw: Buffer[], name: string): string | undefined {
     if (key.length === name.length && key.toString('latin1').toLowerCase() === name) return raw[i + 1]!.toString('latin1');
   }
   return undefined;
-}
-
-/** An attempt that failed before any HTTP exchange (a sender error, a sender thread gone). */
-export function failedBeforeSending(error: string): SendResult {
-  return {
-    ok: false,
-    startedAt: Date.now(),
-    durationMs: 0,
-    statusCode: null,
-    errorKind: 'connection',
-    error,
-    responseBody: null,
-    retryAfterMs: null,
-    requestHeadersJson: '{}',
-  };
-}
-
-/** `Retry-After: <seconds>` or `<HTTP date>` → ms from now; null when absent or malformed. */
-export function parseRetryAfter(value: string | undefined, now: number): number | null {
-  if (!value) return null;
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text) * 1000;
-  const at = Date.parse(text);
-  if (Number.isNaN(at)) return null;
-  return Math.max(0, at - now);
-}
-
-const TLS_CODES = /^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|ERR_OSSL_|HOSTNAME_MISMATCH)/;
-
-/** Maps a thrown network error to an attempt's error kind and a message a user can act on. */
-export function classify(err: unknown, timedOut: boolean, timeoutMs: number): { kind: ErrorKind; message: string } {
-  if (timedOut) return { kind: 'timeout', message: `No response within ${timeoutMs} ms` };
-  // undici wraps socket errors: look through the cause chain for the first error with a code.
-  let e: any = err;
-  for (let depth = 0; e && depth < 5; depth++, e = e.cause) {
-    const code: string | undefined = e.code;
-    if (e.name === 'SsrfBlockedError' || code === 'ESSRF') return { kind: 'ssrf', message: String(e.message) };
-    if (!code) continue;
-    if (code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT' || code === 'ETIMEDOUT') {
-      return { kind: 'timeout', message: `${e.message} (${code})` };
-    }
-    if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_FAIL' || code === 'ENODATA') {
-      return { kind: 'dns', message: `DNS lookup failed: ${e.message}` };
-    }
-    if (TLS_CODES.test(code)) return { kind: 'tls', message: `TLS error: ${e.message} (${code})` };
-    return { kind: 'connection', message: `${e.message} (${code})` };
-  }
-  const message = err instanceof Error ? err.message : String(err);
-  return { kind: 'connection', message };
 }

@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import { failedBeforeSending, Sender, type SenderOptions, SignerCache, type SendRequest, type SendResult } from './sender.js';
+import { failedBeforeSending, type SendResult } from './send-result.js';
+import { Sender, type SenderOptions, type SendRequest } from './sender.js';
+import { SignerCache } from './signer-cache.js';
 
 /**
  * What the dispatcher hands a sender: the request with the endpoint's secrets as text (current
