@@ -4,7 +4,8 @@ import { verifyWebhook } from '@linkwire/webhooks';
 import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
 import type { SendResult } from '../src/delivery/send-result.js';
-import { type DispatchRequest, LocalSender, type SendPort, ThreadedSender } from '../src/delivery/threaded-sender.js';
+import { type DispatchRequest, type DispatchSender, LocalSender } from '../src/delivery/dispatch-sender.js';
+import { ThreadedSender } from '../src/delivery/threaded-sender.js';
 import { targetPolicy } from '../src/webhooks/ssrf.js';
 import { newSecret, type Receiver, startReceiver } from './delivery-helpers.js';
 
@@ -255,7 +256,7 @@ describe('LocalSender (signing and HTTP on the calling thread)', () => {
     const r = await startReceiver();
     const current = newSecret();
     const previous = newSecret();
-    const sender: SendPort = new LocalSender({ policy: targetPolicy({ dev: true, allowPrivateTargets: ['127.0.0.0/8'] }), connectionsPerOrigin: 4 });
+    const sender: DispatchSender = new LocalSender({ policy: targetPolicy({ dev: true, allowPrivateTargets: ['127.0.0.0/8'] }), connectionsPerOrigin: 4 });
     try {
       const secrets = [current, previous];
       const results = (await Promise.all([sender.send(request(r.url, secrets, 1)), sender.send(request(r.url, secrets, 4))])).map(sent);

@@ -5,7 +5,8 @@ import { onDeliveriesQueued } from '../events/emit.js';
 import type { BackgroundService } from '../server.js';
 import { targetPolicy } from '../webhooks/ssrf.js';
 import { Breakers } from './breaker.js';
-import { type ClaimedDelivery, type ClaimFn, claimFor, releaseClaims } from './claim.js';
+import { type ClaimFn, claimFor, releaseClaims } from './claim.js';
+import type { ClaimedDelivery } from './claimed.js';
 import { type EndpointConfig, EndpointLoader } from './endpoints.js';
 import { HELD_UNTIL } from './hold.js';
 import { type DeliveryMetrics, deliveryMetrics } from './metrics.js';
@@ -15,7 +16,8 @@ import { ResultWriter } from './results.js';
 import { nextStep } from './retry.js';
 import { onRequeued } from './wake.js';
 import { failedBeforeSending, type SendResult } from './send-result.js';
-import { LocalSender, type SendPort, ThreadedSender } from './threaded-sender.js';
+import { type DispatchSender, LocalSender } from './dispatch-sender.js';
+import { ThreadedSender } from './threaded-sender.js';
 
 interface Job {
   delivery: ClaimedDelivery;
@@ -77,7 +79,7 @@ export class Dispatcher implements BackgroundService {
   readonly stats = { claims: 0, claimed: 0, handedBack: 0 };
   private readonly opts: DeliveryOptions;
   private readonly claim: ClaimFn;
-  private readonly sender: SendPort;
+  private readonly sender: DispatchSender;
   private readonly endpoints: EndpointLoader;
   private readonly metrics: DeliveryMetrics;
   private readonly disposeMetrics: () => void;

@@ -5,7 +5,7 @@ import type { DB } from '../db/schema.js';
 import { avoidPlans, inTransaction, type Tx } from '../db/transaction.js';
 import { newId } from '../lib/ids.js';
 import { autoDisableIfDue, disableEndpoint } from './auto-disable.js';
-import type { ClaimedDelivery } from './claim.js';
+import type { ClaimedDelivery } from './claimed.js';
 import type { NextStep } from './retry.js';
 import { type SendResult, STORE_LIMIT } from './send-result.js';
 
