@@ -1,12 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Breakers } from '../src/delivery/breaker.js';
+import { claimSize, minBacklogClaim } from '../src/delivery/claim.js';
+import { aimdLimit, handOverLimit, localQueueKeep, nextAvgMs, observedPace, overloaded } from '../src/delivery/lanes.js';
 import { fixedHeaders, RESERVED_HEADERS, requestHeaders, USER_AGENT } from '../src/delivery/request-headers.js';
 import { MAX_RETRY_AFTER_MS, nextStep, parseRetryAfter } from '../src/delivery/retry.js';
 import { classify, type SendResult } from '../src/delivery/send-result.js';
 
 // The pure policies of the delivery engine: retry schedule, Retry-After, breaker, error classes,
-// request headers.
+// request headers, per-endpoint concurrency (AIMD), the local queue, claim sizes.
 
 const result = (over: Partial<SendResult>): SendResult => ({
   ok: false,
@@ -140,5 +142,87 @@ describe('request headers', () => {
     for (const name of ['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection'])
       assert.ok(RESERVED_HEADERS.has(name), name);
     assert.equal(RESERVED_HEADERS.has('authorization'), false, 'a receiver may want its own credentials');
+  });
+});
+
+describe('per-endpoint concurrency (AIMD)', () => {
+  const success = result({ ok: true, statusCode: 200, errorKind: null, error: null });
+  it('a success while work waits adds one slot, up to the cap; with nothing waiting it adds none', () => {
+    assert.equal(aimdLimit(16, success, true, 64), 17);
+    assert.equal(aimdLimit(64, success, true, 64), 64);
+    assert.equal(aimdLimit(16, success, false, 64), 16);
+  });
+  it('a sign of overload halves the slots, never below one; a quick 4xx leaves them', () => {
+    assert.equal(aimdLimit(17, result({ statusCode: 500 }), true, 64), 8);
+    assert.equal(aimdLimit(1, result({ statusCode: 503 }), true, 64), 1);
+    assert.equal(aimdLimit(16, result({ statusCode: 404 }), true, 64), 16);
+    assert.equal(aimdLimit(16, result({ statusCode: 410 }), true, 64), 16);
+    for (const r of [
+      result({ statusCode: 429 }),
+      result({ statusCode: 502 }),
+      result({ statusCode: null, errorKind: 'timeout' }),
+      result({ statusCode: null, errorKind: 'connection' }),
+    ]) {
+      assert.equal(overloaded(r), true, `${r.statusCode} ${r.errorKind}`);
+    }
+    for (const r of [
+      result({ statusCode: 400 }),
+      result({ statusCode: 301, errorKind: 'redirect' }),
+      result({ statusCode: null, errorKind: 'ssrf' }),
+      result({ statusCode: null, errorKind: 'dns' }),
+    ]) {
+      assert.equal(overloaded(r), false, `${r.statusCode} ${r.errorKind}`);
+    }
+  });
+  it('from the start of 16, a receiver that always answers reaches the cap of 64 in 48 sends', () => {
+    let limit = 16;
+    let sends = 0;
+    while (limit < 64) {
+      limit = aimdLimit(limit, success, true, 64);
+      sends++;
+    }
+    assert.equal(sends, 48);
+  });
+  it('the pace is a moving average (the newest attempt counts 20 %), stretched by a send still running', () => {
+    assert.equal(nextAvgMs(null, 40), 40);
+    assert.equal(nextAvgMs(40, 90), 50);
+    assert.equal(observedPace(50, undefined, 10_000), 50);
+    assert.equal(observedPace(50, 9_990, 10_000), 50);
+    assert.equal(observedPace(50, 7_000, 10_000), 3_000);
+  });
+  it('a sender that queues ahead gets twice the limit while the endpoint answers, else the limit', () => {
+    assert.equal(handOverLimit(8, true, true), 16);
+    assert.equal(handOverLimit(8, false, true), 8);
+    assert.equal(handOverLimit(8, true, false), 8);
+  });
+});
+
+describe('local queue', () => {
+  it('keeps about five seconds of work at the pace, at least one round, and one round before a first answer', () => {
+    assert.equal(localQueueKeep(64, 20), 16_000);
+    assert.equal(localQueueKeep(64, 1_000), 320);
+    assert.equal(localQueueKeep(16, 10_000), 16, 'slower than 5 s per send: one round');
+    assert.equal(localQueueKeep(16, null), 16);
+    assert.equal(localQueueKeep(4, 0), 20_000, 'a pace under 1 ms counts as 1 ms');
+  });
+});
+
+describe('claim size', () => {
+  it('claims up to a batch of the free slots', () => {
+    assert.equal(claimSize(512, false, 256, 128), 256);
+    assert.equal(claimSize(40, false, 256, 128), 40);
+    assert.equal(claimSize(1, false, 256, 128), 1);
+    assert.equal(claimSize(0, false, 256, 128), 0);
+  });
+  it('while a backlog waits, not before half a batch of slots is free', () => {
+    assert.equal(claimSize(127, true, 256, 128), 0);
+    assert.equal(claimSize(128, true, 256, 128), 128);
+    assert.equal(claimSize(300, true, 256, 128), 256);
+  });
+  it('half a batch, bounded by the concurrency and at least one', () => {
+    assert.equal(minBacklogClaim(256, 512), 128);
+    assert.equal(minBacklogClaim(32, 64), 16);
+    assert.equal(minBacklogClaim(256, 100), 100);
+    assert.equal(minBacklogClaim(1, 512), 1);
   });
 });

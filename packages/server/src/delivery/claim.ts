@@ -5,6 +5,7 @@ import type { DB } from '../db/schema.js';
 import { claimDuePostgres } from './claim.postgres.js';
 import { claimDueSqlite } from './claim.sqlite.js';
 import type { ClaimedDelivery } from './claimed.js';
+import { HELD_UNTIL } from './hold.js';
 
 export type ClaimFn = (db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number) => Promise<ClaimedDelivery[]>;
 
@@ -32,6 +33,50 @@ export async function releaseClaims(db: Kysely<DB>, workerId: string, ids: strin
     released += Number(res.numAffectedRows ?? 0);
   }
   return released;
+}
+
+/**
+ * The smallest claim worth a statement while a backlog waits: half a batch (at least 1, at most
+ * the worker's concurrency).
+ */
+export function minBacklogClaim(claimBatch: number, globalConcurrency: number): number {
+  return Math.max(1, Math.min(Math.ceil(claimBatch / 2), globalConcurrency));
+}
+
+/**
+ * How many deliveries to claim with `room` free slots: up to a batch, or 0 (not worth a statement).
+ * While backlogged a claim waits until `minClaim` slots are free (sends finishing wake the loop
+ * then): every claim is a statement and, on SQLite, a commit of its own. Claiming whatever few
+ * slots had just freed made 28 % of a 60 000-delivery drain's 1 200 claims smaller than 32 rows;
+ * in the dispatcher's test (320 deliveries, batch 32, 64 slots, 8 per endpoint) it took 52–58
+ * claims averaging 11–12 rows, against 27 averaging 23 with this rule.
+ */
+export function claimSize(room: number, backlogged: boolean, claimBatch: number, minClaim: number): number {
+  return room >= (backlogged ? minClaim : 1) ? Math.min(claimBatch, room) : 0;
+}
+
+/**
+ * Claimed deliveries that cannot be sent: endpoint deleted (cancelled), disabled (held until it is
+ * re-enabled), event purged (failed). Only rows this worker still holds are touched.
+ */
+export async function settleUnsendable(db: Kysely<DB>, workerId: string, cancelled: string[], held: string[], orphaned: string[], now: number): Promise<void> {
+  if (cancelled.length) {
+    await db
+      .updateTable('deliveries')
+      .set({ status: 'cancelled', claimedBy: null, updatedAt: now })
+      .where('id', 'in', cancelled)
+      .where('claimedBy', '=', workerId)
+      .execute();
+  }
+  if (held.length) await releaseClaims(db, workerId, held, HELD_UNTIL);
+  if (orphaned.length) {
+    await db
+      .updateTable('deliveries')
+      .set({ status: 'failed', claimedBy: null, lastError: 'The event was purged before it could be delivered', updatedAt: now })
+      .where('id', 'in', orphaned)
+      .where('claimedBy', '=', workerId)
+      .execute();
+  }
 }
 
 /** Pending rows and the oldest due time: the two numbers operators watch (cheap, index-only). */

@@ -1,3 +1,4 @@
+import type { Capabilities } from '../db/capabilities.js';
 import { parseDuration } from '../lib/duration.js';
 
 /**
@@ -93,4 +94,9 @@ export function deliveryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, ove
   };
   const defined = Object.fromEntries(Object.entries(fromEnv).filter(([, v]) => v !== undefined));
   return { ...DEFAULT_DELIVERY_OPTIONS, ...defined, ...overrides };
+}
+
+/** Sender threads when LINKWIRE_SENDER_THREADS is unset. */
+export function defaultSenderThreads(caps: Pick<Capabilities, 'concurrentWorkers'>): number {
+  return caps.concurrentWorkers ? 0 : 1;
 }

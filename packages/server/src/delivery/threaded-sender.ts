@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import type { DispatchRequest, DispatchSender } from './dispatch-sender.js';
+import type { Config } from '../config.js';
+import { targetPolicy } from '../webhooks/ssrf.js';
+import { type DispatchRequest, type DispatchSender, LocalSender } from './dispatch-sender.js';
 import { failedBeforeSending, type SendResult } from './send-result.js';
 import { endpointIndex, RESULT_STRIDE, readResult, type SendThreadInit, type ThreadMessage, type WireEndpoint, type WireRequests } from './send-wire.js';
 
@@ -169,4 +171,19 @@ function hash(text: string): number {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   return h >>> 0;
+}
+
+/**
+ * The dispatcher's sender: `threads` sender threads, or the calling thread when 0 (options.ts,
+ * defaultSenderThreads(), says which by default and why). Either way one keep-alive pool of
+ * `connectionsPerOrigin` connections per endpoint.
+ */
+export function createDispatchSender(
+  config: Pick<Config, 'dev' | 'allowPrivateTargets'>,
+  threads: number,
+  connectionsPerOrigin: number,
+  log: Logger,
+): DispatchSender {
+  if (threads > 0) return new ThreadedSender({ dev: config.dev, allowPrivateTargets: config.allowPrivateTargets, connectionsPerOrigin }, threads, log);
+  return new LocalSender({ policy: targetPolicy(config), connectionsPerOrigin });
 }
