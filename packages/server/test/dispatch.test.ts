@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { inTransaction } from '../src/db/transaction.js';
-import { type Dispatcher, startDispatcher } from '../src/delivery/dispatcher.js';
+import { Dispatcher } from '../src/delivery/dispatcher.js';
 import { HELD_UNTIL, resumeDeliveries } from '../src/delivery/hold.js';
 import { attemptRows, createEndpoint, deliveryRows, emitConnected, emitOne, type Receiver, sleep, startReceiver, waitFor } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
@@ -12,7 +12,7 @@ describeEachDialect('dispatcher: endpoint health', (dialect) => {
   const receivers: Receiver[] = [];
   before(async () => {
     node = await createTestNode(dialect, { LINKWIRE_RETRY_SCHEDULE: '50ms', LINKWIRE_DISABLE_AFTER: '1h' });
-    dispatcher = startDispatcher(node.ctx, { pollMs: 20 });
+    dispatcher = new Dispatcher(node.ctx, { pollMs: 20 });
   });
   after(async () => {
     await dispatcher.stop();
@@ -116,7 +116,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
   };
 
   it('opens the breaker after 5 consecutive failures and hands the rest back without counting attempts', async () => {
-    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 1, breakerMinCooldownMs: 60_000 });
+    const dispatcher = new Dispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 1, breakerMinCooldownMs: 60_000 });
     try {
       const dead = await receiver((_req, res) => {
         res.statusCode = 500;
@@ -152,7 +152,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
   });
 
   it("a disabled endpoint's queued deliveries are held, and resume when it is re-enabled", async () => {
-    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 1 });
+    const dispatcher = new Dispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 1 });
     try {
       let answer = 410;
       const r = await receiver((_req, res) => {
@@ -195,7 +195,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
   });
 
   it('writes results back in batches (far fewer transactions than deliveries)', async () => {
-    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, flushMs: 20 });
+    const dispatcher = new Dispatcher(node.ctx, { pollMs: 20, flushMs: 20 });
     try {
       const r = await receiver();
       const u = await node.signup();
@@ -222,7 +222,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: r.url });
     await emitConnected(node.ctx, u.accountId, 320);
     // 64 slots, 8 sends in flight: the rest of each claim waits locally, and slots free one by one.
-    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, claimBatch: 32, globalConcurrency: 64, endpointConcurrency: 8 });
+    const dispatcher = new Dispatcher(node.ctx, { pollMs: 20, claimBatch: 32, globalConcurrency: 64, endpointConcurrency: 8 });
     try {
       await waitFor('320 succeeded', async () => {
         await sleep(20);
@@ -254,7 +254,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     const u = await node.signup();
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: flaky.url });
     await emitConnected(node.ctx, u.accountId, 300);
-    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 8 });
+    const dispatcher = new Dispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 8 });
     try {
       await waitFor('299 succeeded, one waiting for its retry', async () => {
         await dispatcher.flush();
@@ -307,7 +307,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     const u = await node.signup();
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: gone.url });
     await emitConnected(node.ctx, u.accountId, 200);
-    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 8, breakerThreshold: 1_000 });
+    const dispatcher = new Dispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 8, breakerThreshold: 1_000 });
     try {
       await waitFor('endpoint disabled', async () => {
         await dispatcher.flush();
@@ -332,7 +332,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     const u = await node.signup();
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: slow.url });
     await emitConnected(node.ctx, u.accountId, 40);
-    const first = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 4 });
+    const first = new Dispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 4 });
     // A new endpoint keeps one round (4) and hands the rest back, due in a second; from the claim
     // after that, having answered, it is handed sends ahead, which a sender thread holds.
     await waitFor('some sends in flight', () => slow.requests.length >= 12);
@@ -352,7 +352,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     assert.ok(succeeded >= 12);
     assert.equal(succeeded, new Set(slow.requests.map((q) => q.headers['webhook-id'])).size);
     // A new worker picks up the rest at once.
-    const second = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 16 });
+    const second = new Dispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 16 });
     try {
       await waitFor(
         'all 40 delivered',
@@ -386,7 +386,7 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     const dead = await createEndpoint(node.ctx, v.accountId, { url: hung.url, timeoutMs: 30_000 });
     await emitConnected(node.ctx, u.accountId, 600);
     await emitConnected(node.ctx, v.accountId, 200);
-    const dispatcher = startDispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 40 });
+    const dispatcher = new Dispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 40 });
     try {
       await waitFor('600 delivered to the healthy endpoint', () => healthy.requests.length >= 600, 30_000);
       assert.ok(peak > 16, `the healthy endpoint grew past the start of 16 (peak ${peak})`);

@@ -9,7 +9,7 @@ import { EndpointLoader } from './endpoints.js';
 import { type Job, type Lane, Lanes, type SendStart } from './lanes.js';
 import { type DeliveryMetrics, deliveryMetrics } from './metrics.js';
 import { listenForDeliveries } from './notify.postgres.js';
-import { type DeliveryOptions, defaultSenderThreads, deliveryOptionsFromEnv } from './options.js';
+import { type DeliveryOptions, defaultSenderThreads } from './options.js';
 import { ResultWriter } from './results.js';
 import { nextStep } from './retry.js';
 import { onRequeued } from './wake.js';
@@ -64,11 +64,12 @@ export class Dispatcher implements BackgroundService {
   /** The smallest claim worth a statement while a backlog waits (claim.ts, claimSize()). */
   private readonly minBacklogClaim: number;
 
+  /** Runs with `ctx.config.delivery`; tests override single knobs (a shorter poll, a lower cap). */
   constructor(
     private readonly ctx: AppContext,
     overrides: Partial<DeliveryOptions> = {},
   ) {
-    this.opts = deliveryOptionsFromEnv(process.env, overrides);
+    this.opts = { ...ctx.config.delivery, ...overrides };
     this.minBacklogClaim = minBacklogClaim(this.opts.claimBatch, this.opts.globalConcurrency);
     this.claim = claimFor(ctx.database.caps);
     this.breakers = new Breakers({
@@ -328,8 +329,4 @@ export class Dispatcher implements BackgroundService {
     })();
     return this.stopping;
   }
-}
-
-export function startDispatcher(ctx: AppContext, overrides: Partial<DeliveryOptions> = {}): Dispatcher {
-  return new Dispatcher(ctx, overrides);
 }
