@@ -7,7 +7,7 @@ import type { SendResult } from '../src/delivery/send-result.js';
 import { type DispatchRequest, type DispatchSender, LocalSender } from '../src/delivery/dispatch-sender.js';
 import { ThreadedSender } from '../src/delivery/threaded-sender.js';
 import { targetPolicy } from '../src/webhooks/ssrf.js';
-import { newSecret, type Receiver, startReceiver } from './delivery-helpers.js';
+import { newSecret, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
 
 /** A send that was made (not handed back unstarted, which these tests never expect). */
 function sent(result: SendResult | null): SendResult {
@@ -222,8 +222,7 @@ describe('ThreadedSender queueing ahead (maxInFlight)', () => {
     const sender = new ThreadedSender(init, 1, log);
     try {
       const sends = Array.from({ length: 4 }, (_, n) => sender.send(request(r.url, [newSecret()], n, { endpointId: 'ep_draining', maxInFlight: 2 })));
-      const started = Date.now();
-      while (r.requests.length < 2 && Date.now() - started < 5_000) await new Promise((resolve) => setTimeout(resolve, 5));
+      await waitFor('two sends at the receiver', () => r.requests.length >= 2);
       sender.handBackWaiting();
       const results = await Promise.all(sends);
       assert.deepEqual(
@@ -241,8 +240,7 @@ describe('ThreadedSender queueing ahead (maxInFlight)', () => {
     const { r } = await pacedReceiver(200);
     const sender = new ThreadedSender(init, 1, log);
     const sends = Array.from({ length: 3 }, (_, n) => sender.send(request(r.url, [newSecret()], n, { endpointId: 'ep_closing', maxInFlight: 1 })));
-    const started = Date.now();
-    while (r.requests.length === 0 && Date.now() - started < 5_000) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitFor('the first send at the receiver', () => r.requests.length > 0);
     await sender.close();
     const [first, ...rest] = await Promise.all(sends);
     assert.equal(first?.ok, false, 'the send in flight was cut off (an attempt, retried on the schedule)');
