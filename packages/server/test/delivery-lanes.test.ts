@@ -77,10 +77,7 @@ function harness(opts: Partial<LanesOptions> = {}, breakers = new Breakers({ thr
     lanes.pump(s.job.endpoint.id);
     return s;
   };
-  const enqueue = (list: Job[]) => {
-    for (const j of list) lanes.enqueue(j);
-    lanes.pump(list[0]!.endpoint.id);
-  };
+  const enqueue = (list: Job[]) => lanes.enqueueAll(list);
   return { lanes, clock, sent, released, finish, enqueue, breakers };
 }
 
@@ -222,8 +219,8 @@ describe('lanes', () => {
     const h = harness({ endpointConcurrency: 2 });
     const a = jobs(endpoint('wh_a'), 4);
     const b = jobs(endpoint('wh_b'), 3);
-    h.enqueue(a);
-    h.enqueue(b);
+    h.enqueue([...a, ...b]);
+    assert.equal(h.sent.length, 4, 'one batch of two endpoints: each lane pumped');
     const waiting = h.lanes.takeAllWaiting();
     assert.deepEqual(waiting.sort(), [...a.slice(2, 4), ...b.slice(2, 3)].map((j) => j.delivery.id).sort());
     assert.equal(h.lanes.queued, 0);

@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Breakers } from '../src/delivery/breaker.js';
-import { claimSize, minBacklogClaim } from '../src/delivery/claim.js';
+import { claimSize, minBacklogClaim, triage } from '../src/delivery/claim.js';
+import type { ClaimedDelivery } from '../src/delivery/claimed.js';
+import type { EndpointConfig } from '../src/delivery/endpoints.js';
 import { aimdLimit, handOverLimit, localQueueKeep, nextAvgMs, observedPace, overloaded } from '../src/delivery/lanes.js';
 import { fixedHeaders, RESERVED_HEADERS, requestHeaders, USER_AGENT } from '../src/delivery/request-headers.js';
 import { MAX_RETRY_AFTER_MS, nextStep, parseRetryAfter } from '../src/delivery/retry.js';
@@ -224,5 +226,58 @@ describe('claim size', () => {
     assert.equal(minBacklogClaim(32, 64), 16);
     assert.equal(minBacklogClaim(256, 100), 100);
     assert.equal(minBacklogClaim(1, 512), 1);
+  });
+});
+
+describe('claimed batch triage', () => {
+  const endpoint = (id: string, over: Partial<EndpointConfig> = {}): EndpointConfig => ({
+    id,
+    accountId: 'acc_1',
+    url: 'http://127.0.0.1:9/hook',
+    timeoutMs: 5_000,
+    headers: {},
+    enabled: true,
+    deleted: false,
+    secrets: [],
+    ...over,
+  });
+  const claimed = (id: string, webhookId: string, over: Partial<ClaimedDelivery> = {}): ClaimedDelivery => ({
+    id,
+    accountId: 'acc_1',
+    webhookId,
+    eventId: `evt_${id}`,
+    attemptCount: 0,
+    isTest: 0,
+    payload: '{}',
+    ...over,
+  });
+  it('sends what it can; cancels for a deleted or missing endpoint, fails a purged event, holds for a disabled endpoint (not a test send)', () => {
+    const endpoints = new Map([
+      ['wh_ok', endpoint('wh_ok')],
+      ['wh_deleted', endpoint('wh_deleted', { deleted: true })],
+      ['wh_off', endpoint('wh_off', { enabled: false })],
+    ]);
+    const t = triage(
+      [
+        claimed('d1', 'wh_ok'),
+        claimed('d2', 'wh_deleted'),
+        claimed('d3', 'wh_missing'),
+        claimed('d4', 'wh_ok', { payload: null }),
+        claimed('d5', 'wh_off'),
+        claimed('d6', 'wh_off', { isTest: 1 }),
+        claimed('d7', 'wh_deleted', { payload: null }),
+      ],
+      endpoints,
+    );
+    assert.deepEqual(
+      t.jobs.map((j) => [j.delivery.id, j.endpoint.id]),
+      [
+        ['d1', 'wh_ok'],
+        ['d6', 'wh_off'],
+      ],
+    );
+    assert.deepEqual(t.cancelled, ['d2', 'd3', 'd7'], 'a deleted endpoint cancels whatever the event');
+    assert.deepEqual(t.orphaned, ['d4']);
+    assert.deepEqual(t.held, ['d5']);
   });
 });

@@ -5,7 +5,9 @@ import type { DB } from '../db/schema.js';
 import { claimDuePostgres } from './claim.postgres.js';
 import { claimDueSqlite } from './claim.sqlite.js';
 import type { ClaimedDelivery } from './claimed.js';
+import type { EndpointConfig } from './endpoints.js';
 import { HELD_UNTIL } from './hold.js';
+import type { Job } from './lanes.js';
 
 export type ClaimFn = (db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number) => Promise<ClaimedDelivery[]>;
 
@@ -53,6 +55,32 @@ export function minBacklogClaim(claimBatch: number, globalConcurrency: number): 
  */
 export function claimSize(room: number, backlogged: boolean, claimBatch: number, minClaim: number): number {
   return room >= (backlogged ? minClaim : 1) ? Math.min(claimBatch, room) : 0;
+}
+
+/** A claimed batch sorted: what is sent, and the ids settleUnsendable() settles. */
+export interface Triage {
+  jobs: Job[];
+  cancelled: string[];
+  held: string[];
+  orphaned: string[];
+}
+
+/**
+ * Sorts a claimed batch by what its endpoint (as loaded for this batch) and its event allow: an
+ * endpoint deleted (or no longer there) cancels the delivery, a purged event fails it, a disabled
+ * endpoint holds it (a test send still goes); the rest are sent.
+ */
+export function triage(claimed: ClaimedDelivery[], endpoints: ReadonlyMap<string, EndpointConfig>): Triage {
+  const out: Triage = { jobs: [], cancelled: [], held: [], orphaned: [] };
+  for (const delivery of claimed) {
+    const endpoint = endpoints.get(delivery.webhookId);
+    const payload = delivery.payload;
+    if (!endpoint || endpoint.deleted) out.cancelled.push(delivery.id);
+    else if (payload === null) out.orphaned.push(delivery.id);
+    else if (!endpoint.enabled && !delivery.isTest) out.held.push(delivery.id);
+    else out.jobs.push({ delivery, endpoint, payload });
+  }
+  return out;
 }
 
 /**

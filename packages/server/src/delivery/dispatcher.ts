@@ -4,7 +4,7 @@ import type { AppContext } from '../context.js';
 import { onDeliveriesQueued } from '../events/emit.js';
 import type { BackgroundService } from '../server.js';
 import { Breakers } from './breaker.js';
-import { type ClaimFn, claimFor, claimSize, minBacklogClaim, releaseClaims, settleUnsendable } from './claim.js';
+import { type ClaimFn, claimFor, claimSize, minBacklogClaim, releaseClaims, settleUnsendable, triage } from './claim.js';
 import { EndpointLoader } from './endpoints.js';
 import { type Job, type Lane, Lanes, type SendStart } from './lanes.js';
 import { type DeliveryMetrics, deliveryMetrics } from './metrics.js';
@@ -172,23 +172,9 @@ export class Dispatcher implements BackgroundService {
       claimed.map((d) => d.webhookId),
       now,
     );
-    const cancelled: string[] = [];
-    const held: string[] = [];
-    const orphaned: string[] = [];
-    const touched = new Set<string>();
-    for (const delivery of claimed) {
-      const endpoint = endpoints.get(delivery.webhookId);
-      const payload = delivery.payload;
-      if (!endpoint || endpoint.deleted) cancelled.push(delivery.id);
-      else if (payload === null) orphaned.push(delivery.id);
-      else if (!endpoint.enabled && !delivery.isTest) held.push(delivery.id);
-      else {
-        this.lanes.enqueue({ delivery, endpoint, payload });
-        touched.add(endpoint.id);
-      }
-    }
+    const { jobs, cancelled, held, orphaned } = triage(claimed, endpoints);
     if (cancelled.length || held.length || orphaned.length) this.track(settleUnsendable(this.ctx.db, this.workerId, cancelled, held, orphaned, now));
-    for (const id of touched) this.lanes.pump(id);
+    this.lanes.enqueueAll(jobs);
     return claimed.length === limit;
   }
 

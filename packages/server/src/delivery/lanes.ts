@@ -162,6 +162,16 @@ export class Lanes {
     return stats;
   }
 
+  /** Queues a claimed batch and pumps each lane it touched once. */
+  enqueueAll(jobs: Job[]): void {
+    const touched = new Set<string>();
+    for (const job of jobs) {
+      this.enqueue(job);
+      touched.add(job.endpoint.id);
+    }
+    for (const id of touched) this.pump(id);
+  }
+
   /** Queues a claimed job in its endpoint's lane (pump() starts it). */
   enqueue(job: Job): void {
     const endpointId = job.endpoint.id;

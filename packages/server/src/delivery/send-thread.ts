@@ -56,7 +56,7 @@ interface Target {
 
 /**
  * An endpoint's sends in this thread. The dispatcher hands over up to twice the endpoint's earned
- * limit (dispatcher.ts, pump()); the gate keeps `limit` in flight and starts the next waiting
+ * limit (lanes.ts, handOverLimit()); the gate keeps `limit` in flight and starts the next waiting
  * request the moment one finishes, instead of a round trip through the dispatcher's thread, which
  * may be busy in a SQLite statement for milliseconds. Waiting requests have not started: their
  * timeout has not begun, and when a send fails they go back to the dispatcher unstarted (its
