@@ -21,15 +21,18 @@ import { createDispatchSender } from './threaded-sender.js';
  * The delivery worker loop.
  *
  *   wake (in-process emit, NOTIFY, a send finishing while the queue is backlogged) or poll
- *     → claim up to min(batch, free slots) due deliveries with a lease
+ *     → claim up to min(batch, free slots) due deliveries with a lease        (claim.ts)
  *     → with their envelopes (returned by the claim) and their endpoints (one query)
+ *     → settle what cannot be sent (deleted, disabled, purged)                (claim.ts)
  *     → per endpoint: start up to the endpoint cap, queue a few more, hand back the rest;
- *       endpoints whose breaker is open get their deliveries handed back (no attempt counted)
- *     → each finished send becomes an Outcome for the ResultWriter (group commit)
+ *       endpoints whose breaker is open get their deliveries handed back,
+ *       no attempt counted                                                   (lanes.ts, breaker.ts)
+ *     → each finished send becomes an Outcome for the ResultWriter (group commit, results.ts)
  *
  * A batch that comes back full means more are due: the loop claims again as soon as half a batch
- * of slots is free (sends finishing wake it) instead of waiting for the poll. Caps (512 claimed per worker; per endpoint 16 at first, up to 64 as it
- * answers) and the breaker keep a slow or dead endpoint from holding the slots healthy endpoints need.
+ * of slots is free (sends finishing wake it) instead of waiting for the poll. Caps (512 claimed
+ * per worker; per endpoint 16 at first, up to 64 as it answers) and the breaker keep a slow or dead
+ * endpoint from holding the slots healthy endpoints need.
  */
 export class Dispatcher implements BackgroundService {
   readonly name = 'delivery-dispatcher';
