@@ -3,6 +3,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 import { parseCidr } from './lib/cidr.js';
+import { DEFAULT_DELIVERY_OPTIONS, type DeliveryOptions } from './delivery/options.js';
 import { parseDuration } from './lib/duration.js';
 
 export type Role = 'all' | 'api' | 'worker';
@@ -44,6 +45,8 @@ export interface Config {
   logLevel: string;
   /** NODE_ENV=production: event data is zod-checked for the first events of each type only (events/emit.ts). */
   production: boolean;
+  /** The delivery worker's knobs: LINKWIRE_LEASE_MS … LINKWIRE_SENDER_THREADS, the rest at their defaults. */
+  delivery: DeliveryOptions;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +79,36 @@ const duration = (name: string, fallback: string) =>
         return z.NEVER;
       }
       return ms;
+    });
+
+// The delivery knobs: unset or empty keeps the default of delivery/options.ts.
+const deliveryDuration = (name: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const ms = /^\d+$/.test(v) ? Number(v) : parseDuration(v);
+      if (ms === null || !(ms > 0)) {
+        ctx.addIssue({ code: 'custom', message: `${name} must be a duration in ms or such as 30s (got "${v}")` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+
+const wholeNumber = (name: string, min: number, max: number | null) =>
+  z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min || (max !== null && n > max)) {
+        const rule = max === null ? `a whole number ≥ ${min}` : `a whole number from ${min} to ${max}`;
+        ctx.addIssue({ code: 'custom', message: `${name} must be ${rule} (got "${v}")` });
+        return z.NEVER;
+      }
+      return n;
     });
 
 const envSchema = z.object({
@@ -178,6 +211,12 @@ const envSchema = z.object({
     .refine((v) => v === undefined || v === '' || ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v), {
       message: 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
     }),
+  LINKWIRE_LEASE_MS: deliveryDuration('LINKWIRE_LEASE_MS'),
+  LINKWIRE_POLL_MS: deliveryDuration('LINKWIRE_POLL_MS'),
+  LINKWIRE_CLAIM_BATCH: wholeNumber('LINKWIRE_CLAIM_BATCH', 1, null),
+  LINKWIRE_DELIVERY_CONCURRENCY: wholeNumber('LINKWIRE_DELIVERY_CONCURRENCY', 1, null),
+  LINKWIRE_ENDPOINT_CONCURRENCY: wholeNumber('LINKWIRE_ENDPOINT_CONCURRENCY', 1, null),
+  LINKWIRE_SENDER_THREADS: wholeNumber('LINKWIRE_SENDER_THREADS', 0, 16),
 });
 
 function decodeKey(text: string): Buffer | null {
@@ -229,6 +268,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retentionDays: e.LINKWIRE_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL || 'info',
     production: env.NODE_ENV === 'production',
+    delivery: {
+      ...DEFAULT_DELIVERY_OPTIONS,
+      leaseMs: e.LINKWIRE_LEASE_MS ?? DEFAULT_DELIVERY_OPTIONS.leaseMs,
+      pollMs: e.LINKWIRE_POLL_MS ?? DEFAULT_DELIVERY_OPTIONS.pollMs,
+      claimBatch: e.LINKWIRE_CLAIM_BATCH ?? DEFAULT_DELIVERY_OPTIONS.claimBatch,
+      globalConcurrency: e.LINKWIRE_DELIVERY_CONCURRENCY ?? DEFAULT_DELIVERY_OPTIONS.globalConcurrency,
+      endpointConcurrency: e.LINKWIRE_ENDPOINT_CONCURRENCY ?? DEFAULT_DELIVERY_OPTIONS.endpointConcurrency,
+      senderThreads: e.LINKWIRE_SENDER_THREADS ?? DEFAULT_DELIVERY_OPTIONS.senderThreads,
+    },
   };
 }
 

@@ -1,5 +1,5 @@
 import { startAutoDisable } from './delivery/auto-disable.js';
-import { startDispatcher } from './delivery/dispatcher.js';
+import { Dispatcher } from './delivery/dispatcher.js';
 import { startRetention } from './delivery/retention.js';
 import { startLinkExpiry } from './links/expiry.js';
 import type { BackgroundStarter } from './context.js';
@@ -10,4 +10,4 @@ import type { BackgroundStarter } from './context.js';
 export const API_SERVICES: BackgroundStarter[] = [(ctx) => startLinkExpiry(ctx)];
 
 /** Run by `--role worker` and `all`. */
-export const WORKER_SERVICES: BackgroundStarter[] = [(ctx) => startDispatcher(ctx), (ctx) => startRetention(ctx), (ctx) => startAutoDisable(ctx)];
+export const WORKER_SERVICES: BackgroundStarter[] = [(ctx) => new Dispatcher(ctx), (ctx) => startRetention(ctx), (ctx) => startAutoDisable(ctx)];

@@ -1,10 +1,16 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { Breakers } from '../src/delivery/breaker.js';
-import { MAX_RETRY_AFTER_MS, nextStep } from '../src/delivery/retry.js';
-import { classify, parseRetryAfter, type SendResult } from '../src/delivery/sender.js';
+import { claimSize, minBacklogClaim, triage } from '../src/delivery/claim.js';
+import type { ClaimedDelivery } from '../src/delivery/claimed.js';
+import type { EndpointConfig } from '../src/delivery/endpoints.js';
+import { aimdLimit, handOverLimit, localQueueKeep, nextAvgMs, observedPace, overloaded } from '../src/delivery/lanes.js';
+import { fixedHeaders, RESERVED_HEADERS, requestHeaders, USER_AGENT } from '../src/delivery/request-headers.js';
+import { MAX_RETRY_AFTER_MS, nextStep, parseRetryAfter } from '../src/delivery/retry.js';
+import { classify, type SendResult } from '../src/delivery/send-result.js';
 
-// The pure policies of the delivery engine: retry schedule, Retry-After, breaker, error classes.
+// The pure policies of the delivery engine: retry schedule, Retry-After, breaker, error classes,
+// request headers, per-endpoint concurrency (AIMD), the local queue, claim sizes.
 
 const result = (over: Partial<SendResult>): SendResult => ({
   ok: false,
@@ -101,5 +107,177 @@ describe('error classification', () => {
     assert.equal(classify(err('UND_ERR_CONNECT_TIMEOUT'), false, 1000).kind, 'timeout');
     assert.equal(classify(err('ESSRF', 'Refused to connect to 10.0.0.1'), false, 1000).kind, 'ssrf');
     assert.deepEqual(classify(new Error('aborted'), true, 1500), { kind: 'timeout', message: 'No response within 1500 ms' });
+  });
+});
+
+describe('request headers', () => {
+  it('drops reserved names whatever their case, keeps the rest, and sets content-type and user-agent after them', () => {
+    const fixed = fixedHeaders({
+      'X-Team': 'growth',
+      Expect: '100-continue',
+      'CONTENT-TYPE': 'text/plain',
+      'Proxy-Authorization': 'x',
+      'webhook-id': 'spoofed',
+    });
+    assert.deepEqual(fixed, { 'X-Team': 'growth', 'content-type': 'application/json', 'user-agent': USER_AGENT });
+  });
+  it('is null when no custom header passes, so the common request needs no copy', () => {
+    assert.equal(fixedHeaders({}), null);
+    assert.equal(fixedHeaders({ Host: 'evil.example', Connection: 'close', TE: 'trailers' }), null);
+  });
+  it('adds the Standard Webhooks headers to either form', () => {
+    const signed = { 'webhook-id': 'evt_1', 'webhook-timestamp': '1700000000', 'webhook-signature': 'v1,abc' };
+    assert.deepEqual(requestHeaders(null, 'evt_1', '1700000000', 'v1,abc'), { 'content-type': 'application/json', 'user-agent': USER_AGENT, ...signed });
+    const fixed = fixedHeaders({ 'x-team': 'growth' });
+    assert.deepEqual(requestHeaders(fixed, 'evt_1', '1700000000', 'v1,abc'), {
+      'x-team': 'growth',
+      'content-type': 'application/json',
+      'user-agent': USER_AGENT,
+      ...signed,
+    });
+    assert.deepEqual(fixed, { 'x-team': 'growth', 'content-type': 'application/json', 'user-agent': USER_AGENT }, 'the cached part is not changed');
+  });
+  it('reserves every header Linkwire sets and every hop-by-hop one, Expect included', () => {
+    for (const name of ['content-type', 'content-length', 'user-agent', 'webhook-id', 'webhook-timestamp', 'webhook-signature', 'host', 'expect']) {
+      assert.ok(RESERVED_HEADERS.has(name), name);
+    }
+    for (const name of ['connection', 'keep-alive', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'proxy-connection'])
+      assert.ok(RESERVED_HEADERS.has(name), name);
+    assert.equal(RESERVED_HEADERS.has('authorization'), false, 'a receiver may want its own credentials');
+  });
+});
+
+describe('per-endpoint concurrency (AIMD)', () => {
+  const success = result({ ok: true, statusCode: 200, errorKind: null, error: null });
+  it('a success while work waits adds one slot, up to the cap; with nothing waiting it adds none', () => {
+    assert.equal(aimdLimit(16, success, true, 64), 17);
+    assert.equal(aimdLimit(64, success, true, 64), 64);
+    assert.equal(aimdLimit(16, success, false, 64), 16);
+  });
+  it('a sign of overload halves the slots, never below one; a quick 4xx leaves them', () => {
+    assert.equal(aimdLimit(17, result({ statusCode: 500 }), true, 64), 8);
+    assert.equal(aimdLimit(1, result({ statusCode: 503 }), true, 64), 1);
+    assert.equal(aimdLimit(16, result({ statusCode: 404 }), true, 64), 16);
+    assert.equal(aimdLimit(16, result({ statusCode: 410 }), true, 64), 16);
+    for (const r of [
+      result({ statusCode: 429 }),
+      result({ statusCode: 502 }),
+      result({ statusCode: null, errorKind: 'timeout' }),
+      result({ statusCode: null, errorKind: 'connection' }),
+    ]) {
+      assert.equal(overloaded(r), true, `${r.statusCode} ${r.errorKind}`);
+    }
+    for (const r of [
+      result({ statusCode: 400 }),
+      result({ statusCode: 301, errorKind: 'redirect' }),
+      result({ statusCode: null, errorKind: 'ssrf' }),
+      result({ statusCode: null, errorKind: 'dns' }),
+    ]) {
+      assert.equal(overloaded(r), false, `${r.statusCode} ${r.errorKind}`);
+    }
+  });
+  it('from the start of 16, a receiver that always answers reaches the cap of 64 in 48 sends', () => {
+    let limit = 16;
+    let sends = 0;
+    while (limit < 64) {
+      limit = aimdLimit(limit, success, true, 64);
+      sends++;
+    }
+    assert.equal(sends, 48);
+  });
+  it('the pace is a moving average (the newest attempt counts 20 %), stretched by a send still running', () => {
+    assert.equal(nextAvgMs(null, 40), 40);
+    assert.equal(nextAvgMs(40, 90), 50);
+    assert.equal(observedPace(50, undefined, 10_000), 50);
+    assert.equal(observedPace(50, 9_990, 10_000), 50);
+    assert.equal(observedPace(50, 7_000, 10_000), 3_000);
+  });
+  it('a sender that queues ahead gets twice the limit while the endpoint answers, else the limit', () => {
+    assert.equal(handOverLimit(8, true, true), 16);
+    assert.equal(handOverLimit(8, false, true), 8);
+    assert.equal(handOverLimit(8, true, false), 8);
+  });
+});
+
+describe('local queue', () => {
+  it('keeps about five seconds of work at the pace, at least one round, and one round before a first answer', () => {
+    assert.equal(localQueueKeep(64, 20), 16_000);
+    assert.equal(localQueueKeep(64, 1_000), 320);
+    assert.equal(localQueueKeep(16, 10_000), 16, 'slower than 5 s per send: one round');
+    assert.equal(localQueueKeep(16, null), 16);
+    assert.equal(localQueueKeep(4, 0), 20_000, 'a pace under 1 ms counts as 1 ms');
+  });
+});
+
+describe('claim size', () => {
+  it('claims up to a batch of the free slots', () => {
+    assert.equal(claimSize(512, false, 256, 128), 256);
+    assert.equal(claimSize(40, false, 256, 128), 40);
+    assert.equal(claimSize(1, false, 256, 128), 1);
+    assert.equal(claimSize(0, false, 256, 128), 0);
+  });
+  it('while a backlog waits, not before half a batch of slots is free', () => {
+    assert.equal(claimSize(127, true, 256, 128), 0);
+    assert.equal(claimSize(128, true, 256, 128), 128);
+    assert.equal(claimSize(300, true, 256, 128), 256);
+  });
+  it('half a batch, bounded by the concurrency and at least one', () => {
+    assert.equal(minBacklogClaim(256, 512), 128);
+    assert.equal(minBacklogClaim(32, 64), 16);
+    assert.equal(minBacklogClaim(256, 100), 100);
+    assert.equal(minBacklogClaim(1, 512), 1);
+  });
+});
+
+describe('claimed batch triage', () => {
+  const endpoint = (id: string, over: Partial<EndpointConfig> = {}): EndpointConfig => ({
+    id,
+    accountId: 'acc_1',
+    url: 'http://127.0.0.1:9/hook',
+    timeoutMs: 5_000,
+    headers: {},
+    enabled: true,
+    deleted: false,
+    secrets: [],
+    ...over,
+  });
+  const claimed = (id: string, webhookId: string, over: Partial<ClaimedDelivery> = {}): ClaimedDelivery => ({
+    id,
+    accountId: 'acc_1',
+    webhookId,
+    eventId: `evt_${id}`,
+    attemptCount: 0,
+    isTest: 0,
+    payload: '{}',
+    ...over,
+  });
+  it('sends what it can; cancels for a deleted or missing endpoint, fails a purged event, holds for a disabled endpoint (not a test send)', () => {
+    const endpoints = new Map([
+      ['wh_ok', endpoint('wh_ok')],
+      ['wh_deleted', endpoint('wh_deleted', { deleted: true })],
+      ['wh_off', endpoint('wh_off', { enabled: false })],
+    ]);
+    const t = triage(
+      [
+        claimed('d1', 'wh_ok'),
+        claimed('d2', 'wh_deleted'),
+        claimed('d3', 'wh_missing'),
+        claimed('d4', 'wh_ok', { payload: null }),
+        claimed('d5', 'wh_off'),
+        claimed('d6', 'wh_off', { isTest: 1 }),
+        claimed('d7', 'wh_deleted', { payload: null }),
+      ],
+      endpoints,
+    );
+    assert.deepEqual(
+      t.jobs.map((j) => [j.delivery.id, j.endpoint.id]),
+      [
+        ['d1', 'wh_ok'],
+        ['d6', 'wh_off'],
+      ],
+    );
+    assert.deepEqual(t.cancelled, ['d2', 'd3', 'd7'], 'a deleted endpoint cancels whatever the event');
+    assert.deepEqual(t.orphaned, ['d4']);
+    assert.deepEqual(t.held, ['d5']);
   });
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { Webhook } from 'standardwebhooks';
-import { type Dispatcher, startDispatcher } from '../src/delivery/dispatcher.js';
+import { Dispatcher } from '../src/delivery/dispatcher.js';
 import { attemptRows, createEndpoint, deliveryRows, emitOne, newSecret, startReceiver, waitFor } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
@@ -11,7 +11,7 @@ describeEachDialect('delivery retries and outcomes', (dialect) => {
   const receivers: Array<{ close(): Promise<void> }> = [];
   before(async () => {
     node = await createTestNode(dialect, { LINKWIRE_RETRY_SCHEDULE: '50ms,100ms' });
-    dispatcher = startDispatcher(node.ctx, { pollMs: 20 });
+    dispatcher = new Dispatcher(node.ctx, { pollMs: 20 });
   });
   after(async () => {
     await dispatcher.stop();

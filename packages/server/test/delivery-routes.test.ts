@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, it } from 'node:test';
 import { inTransaction } from '../src/db/transaction.js';
-import { type Dispatcher, startDispatcher } from '../src/delivery/dispatcher.js';
+import { Dispatcher } from '../src/delivery/dispatcher.js';
 import { deliveryRows, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
@@ -14,7 +14,7 @@ describeEachDialect('delivery history, retry and replay routes', (dialect) => {
   const receivers: Receiver[] = [];
   before(async () => {
     node = await createTestNode(dialect, { LINKWIRE_RETRY_SCHEDULE: '30ms', LINKWIRE_PLAN_PRO_DELIVERIES_24H: '6' });
-    dispatcher = startDispatcher(node.ctx, { pollMs: 20 });
+    dispatcher = new Dispatcher(node.ctx, { pollMs: 20 });
   });
   after(async () => {
     await dispatcher.stop();

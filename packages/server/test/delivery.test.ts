@@ -3,8 +3,8 @@ import { after, afterEach, before, it } from 'node:test';
 import { verifyWebhook } from '@linkwire/webhooks';
 import { Webhook } from 'standardwebhooks';
 import { inTransaction } from '../src/db/transaction.js';
-import { type Dispatcher, startDispatcher } from '../src/delivery/dispatcher.js';
-import { USER_AGENT } from '../src/delivery/sender.js';
+import { Dispatcher } from '../src/delivery/dispatcher.js';
+import { USER_AGENT } from '../src/delivery/request-headers.js';
 import { createEndpoint, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
@@ -15,7 +15,7 @@ describeEachDialect('delivery end to end', (dialect) => {
   before(async () => {
     node = await createTestNode(dialect, { LINKWIRE_RETRY_SCHEDULE: '50ms,100ms' });
     receiver = await startReceiver();
-    dispatcher = startDispatcher(node.ctx, { pollMs: 100 });
+    dispatcher = new Dispatcher(node.ctx, { pollMs: 100 });
   });
   afterEach(() => receiver.handle((_req, res) => res.end('ok')));
   after(async () => {

@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { createSigner, verifyWebhook } from '@linkwire/webhooks';
 import { Webhook } from 'standardwebhooks';
-import { STORE_LIMIT, type SendRequest, Sender, USER_AGENT } from '../src/delivery/sender.js';
+import { USER_AGENT } from '../src/delivery/request-headers.js';
+import { STORE_LIMIT } from '../src/delivery/send-result.js';
+import { type SendRequest, Sender } from '../src/delivery/sender.js';
 import { targetPolicy } from '../src/lib/ssrf.js';
 import { newSecret, type Receiver, startReceiver } from './delivery-helpers.js';
 
@@ -96,12 +98,12 @@ describe('Sender', () => {
       pump();
     });
     try {
-      const started = Date.now();
       const r = await sender.send(request(endless.url, { endpointId: 'ep_endless', timeoutMs: 20_000 }));
+      // Ended by the read limit: the 20 s deadline would have made it a timeout.
       assert.equal(r.ok, true);
+      assert.equal(r.errorKind, null);
       assert.equal(r.statusCode, 200);
       assert.equal(r.responseBody, 'y'.repeat(STORE_LIMIT));
-      assert.ok(Date.now() - started < 10_000, 'ended by the read limit, not the timeout');
     } finally {
       await endless.close();
     }
@@ -200,7 +202,7 @@ describe('Sender', () => {
       assert.equal(r.errorKind, 'timeout');
       assert.equal(r.error, 'No response within 300 ms');
       assert.equal(r.responseBody, null);
-      assert.ok(elapsed >= 250 && elapsed < 3_000, `took ${elapsed} ms`);
+      assert.ok(elapsed >= 250, `not before the deadline (took ${elapsed} ms)`);
     } finally {
       await silent.close();
     }
@@ -220,7 +222,7 @@ describe('Sender', () => {
       assert.equal(r.statusCode, null);
       assert.equal(r.errorKind, 'timeout');
       assert.equal(r.error, 'No response within 300 ms');
-      assert.ok(elapsed >= 250 && elapsed < 3_000, `took ${elapsed} ms`);
+      assert.ok(elapsed >= 250, `not before the deadline (took ${elapsed} ms)`);
     } finally {
       await stall.close();
     }

@@ -3,10 +3,11 @@ import { after, describe, it } from 'node:test';
 import { verifyWebhook } from '@linkwire/webhooks';
 import pino from 'pino';
 import { Webhook } from 'standardwebhooks';
-import type { SendResult } from '../src/delivery/sender.js';
-import { type DispatchRequest, LocalSender, type SendPort, ThreadedSender } from '../src/delivery/threaded-sender.js';
+import type { SendResult } from '../src/delivery/send-result.js';
+import { type DispatchRequest, type DispatchSender, LocalSender } from '../src/delivery/dispatch-sender.js';
+import { ThreadedSender } from '../src/delivery/threaded-sender.js';
 import { targetPolicy } from '../src/lib/ssrf.js';
-import { newSecret, type Receiver, startReceiver } from './delivery-helpers.js';
+import { newSecret, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
 
 /** A send that was made (not handed back unstarted, which these tests never expect). */
 function sent(result: SendResult | null): SendResult {
@@ -221,8 +222,7 @@ describe('ThreadedSender queueing ahead (maxInFlight)', () => {
     const sender = new ThreadedSender(init, 1, log);
     try {
       const sends = Array.from({ length: 4 }, (_, n) => sender.send(request(r.url, [newSecret()], n, { endpointId: 'ep_draining', maxInFlight: 2 })));
-      const started = Date.now();
-      while (r.requests.length < 2 && Date.now() - started < 5_000) await new Promise((resolve) => setTimeout(resolve, 5));
+      await waitFor('two sends at the receiver', () => r.requests.length >= 2);
       sender.handBackWaiting();
       const results = await Promise.all(sends);
       assert.deepEqual(
@@ -240,8 +240,7 @@ describe('ThreadedSender queueing ahead (maxInFlight)', () => {
     const { r } = await pacedReceiver(200);
     const sender = new ThreadedSender(init, 1, log);
     const sends = Array.from({ length: 3 }, (_, n) => sender.send(request(r.url, [newSecret()], n, { endpointId: 'ep_closing', maxInFlight: 1 })));
-    const started = Date.now();
-    while (r.requests.length === 0 && Date.now() - started < 5_000) await new Promise((resolve) => setTimeout(resolve, 5));
+    await waitFor('the first send at the receiver', () => r.requests.length > 0);
     await sender.close();
     const [first, ...rest] = await Promise.all(sends);
     assert.equal(first?.ok, false, 'the send in flight was cut off (an attempt, retried on the schedule)');
@@ -255,7 +254,7 @@ describe('LocalSender (signing and HTTP on the calling thread)', () => {
     const r = await startReceiver();
     const current = newSecret();
     const previous = newSecret();
-    const sender: SendPort = new LocalSender({ policy: targetPolicy({ dev: true, allowPrivateTargets: ['127.0.0.0/8'] }), connectionsPerOrigin: 4 });
+    const sender: DispatchSender = new LocalSender({ policy: targetPolicy({ dev: true, allowPrivateTargets: ['127.0.0.0/8'] }), connectionsPerOrigin: 4 });
     try {
       const secrets = [current, previous];
       const results = (await Promise.all([sender.send(request(r.url, secrets, 1)), sender.send(request(r.url, secrets, 4))])).map(sent);

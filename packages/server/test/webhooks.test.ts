@@ -4,6 +4,7 @@ import { verifyWebhook, signWebhook } from '@linkwire/webhooks';
 import { changePlan } from '../src/accounts/service.js';
 import { inTransaction } from '../src/db/transaction.js';
 import { HELD_UNTIL } from '../src/delivery/hold.js';
+import { RESERVED_HEADERS } from '../src/delivery/request-headers.js';
 import { EXAMPLES } from '../src/events/catalog.js';
 import { signingSecrets } from '../src/webhooks/secrets.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
@@ -138,6 +139,39 @@ describeEachDialect('webhook endpoints API', (dialect) => {
       'webhook-id',
       'Webhook-Timestamp',
     ]) {
+      const r = await create(u.apiKey, { url: HOOK, events: ['*'], headers: { [name]: 'x' } });
+      assert.deepEqual(
+        r.body.errors.map((e: any) => e.field),
+        [`headers.${name}`],
+        name,
+      );
+    }
+  });
+
+  it('refuses an Expect header (the sender would drop it) and every other header the sender drops, on create and update', async () => {
+    const u = await node.signup();
+    const res = await create(u.apiKey, { url: HOOK, events: ['*'], headers: { 'X-Team': 'growth', Expect: '100-continue' } });
+    assert.equal(res.status, 400);
+    assert.equal(res.headers['content-type'], 'application/problem+json; charset=utf-8');
+    assert.deepEqual(res.body.errors, [{ field: 'headers.Expect', message: 'cannot be set: Linkwire sets it, or it is a hop-by-hop header' }]);
+    const list = await node.request({ method: 'GET', url: '/api/v1/webhooks', token: u.apiKey });
+    assert.equal(list.body.data.length, 0, 'nothing was stored');
+
+    const ok = await create(u.apiKey, { url: HOOK, events: ['*'] });
+    assert.equal(ok.status, 201);
+    const patch = await node.request({
+      method: 'PATCH',
+      url: `/api/v1/webhooks/${ok.body.id}`,
+      token: u.apiKey,
+      payload: { headers: { expect: '100-continue' } },
+    });
+    assert.equal(patch.status, 400);
+    assert.deepEqual(
+      patch.body.errors.map((e: any) => e.field),
+      ['headers.expect'],
+    );
+    // The API and the sender read one list: whatever the sender would drop, the API refuses.
+    for (const name of RESERVED_HEADERS) {
       const r = await create(u.apiKey, { url: HOOK, events: ['*'], headers: { [name]: 'x' } });
       assert.deepEqual(
         r.body.errors.map((e: any) => e.field),

@@ -3,7 +3,7 @@ import { POSTGRES_CAPABILITIES } from '../db/capabilities.js';
 import { runCompiledArrays } from '../db/compiled.js';
 import type { DB } from '../db/schema.js';
 import { avoidPlans } from '../db/transaction.js';
-import { type ClaimedDelivery, claimedFromRows } from './claim.js';
+import { type ClaimedDelivery, claimedFromRows } from './claimed.js';
 
 // Claim on PostgreSQL: several workers claim concurrently. FOR UPDATE SKIP LOCKED makes each
 // worker skip rows another is claiming in the same instant instead of queueing behind its locks
@@ -24,7 +24,7 @@ import { type ClaimedDelivery, claimedFromRows } from './claim.js';
 // after a bulk of inserts (a backlog filled faster than autovacuum's ANALYZE follows, every bench
 // drain), the planner believed ~144 rows were due and chose a bitmap scan of all 65 000 plus an
 // on-disk sort: 140–155 ms per claim against ~6 ms, and two PostgreSQL workers drained at 4 200 –
-// 5 900 /s instead of 7 000 – 8 200 /s (bench/README.md, fifth session).
+// 5 900 /s instead of 7 000 – 8 200 /s (bench/README.md, "the lease in its own column", commit af3e46b).
 export async function claimDuePostgres(db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number): Promise<ClaimedDelivery[]> {
   // Compiled once per database (db/compiled.ts), a prepared statement on each connection.
   const rows = await db.transaction().execute(async (tx) => {

@@ -4,40 +4,10 @@ import { inListChunks, runCompiled } from '../db/compiled.js';
 import type { DB } from '../db/schema.js';
 import { claimDuePostgres } from './claim.postgres.js';
 import { claimDueSqlite } from './claim.sqlite.js';
-
-/** A delivery this worker now holds a lease on. */
-export interface ClaimedDelivery {
-  id: string;
-  accountId: string;
-  webhookId: string;
-  eventId: string;
-  /** Attempts made before this one. */
-  attemptCount: number;
-  isTest: number;
-  /**
-   * The event's stored envelope, sent byte for byte; null when the event was purged meanwhile.
-   * Bytes on SQLite (claim.sqlite.ts says why), text on PostgreSQL.
-   */
-  payload: string | Uint8Array | null;
-}
-
-/** Claimed rows as arrays (runCompiledArrays), columns in ClaimedDelivery's order. */
-export function claimedFromRows(rows: unknown[][]): ClaimedDelivery[] {
-  const claimed = new Array<ClaimedDelivery>(rows.length);
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i]!;
-    claimed[i] = {
-      id: r[0] as string,
-      accountId: r[1] as string,
-      webhookId: r[2] as string,
-      eventId: r[3] as string,
-      attemptCount: r[4] as number,
-      isTest: r[5] as number,
-      payload: r[6] as string | Uint8Array | null,
-    };
-  }
-  return claimed;
-}
+import type { ClaimedDelivery } from './claimed.js';
+import type { EndpointConfig } from './endpoints.js';
+import { HELD_UNTIL } from './hold.js';
+import type { Job } from './lanes.js';
 
 export type ClaimFn = (db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number) => Promise<ClaimedDelivery[]>;
 
@@ -65,6 +35,76 @@ export async function releaseClaims(db: Kysely<DB>, workerId: string, ids: strin
     released += Number(res.numAffectedRows ?? 0);
   }
   return released;
+}
+
+/**
+ * The smallest claim worth a statement while a backlog waits: half a batch (at least 1, at most
+ * the worker's concurrency).
+ */
+export function minBacklogClaim(claimBatch: number, globalConcurrency: number): number {
+  return Math.max(1, Math.min(Math.ceil(claimBatch / 2), globalConcurrency));
+}
+
+/**
+ * How many deliveries to claim with `room` free slots: up to a batch, or 0 (not worth a statement).
+ * While backlogged a claim waits until `minClaim` slots are free (sends finishing wake the loop
+ * then): every claim is a statement and, on SQLite, a commit of its own. Claiming whatever few
+ * slots had just freed made 28 % of a 60 000-delivery drain's 1 200 claims smaller than 32 rows;
+ * in the dispatcher's test (320 deliveries, batch 32, 64 slots, 8 per endpoint) it took 52–58
+ * claims averaging 11–12 rows, against 27 averaging 23 with this rule.
+ */
+export function claimSize(room: number, backlogged: boolean, claimBatch: number, minClaim: number): number {
+  return room >= (backlogged ? minClaim : 1) ? Math.min(claimBatch, room) : 0;
+}
+
+/** A claimed batch sorted: what is sent, and the ids settleUnsendable() settles. */
+export interface Triage {
+  jobs: Job[];
+  cancelled: string[];
+  held: string[];
+  orphaned: string[];
+}
+
+/**
+ * Sorts a claimed batch by what its endpoint (as loaded for this batch) and its event allow: an
+ * endpoint deleted (or no longer there) cancels the delivery, a purged event fails it, a disabled
+ * endpoint holds it (a test send still goes); the rest are sent.
+ */
+export function triage(claimed: ClaimedDelivery[], endpoints: ReadonlyMap<string, EndpointConfig>): Triage {
+  const out: Triage = { jobs: [], cancelled: [], held: [], orphaned: [] };
+  for (const delivery of claimed) {
+    const endpoint = endpoints.get(delivery.webhookId);
+    const payload = delivery.payload;
+    if (!endpoint || endpoint.deleted) out.cancelled.push(delivery.id);
+    else if (payload === null) out.orphaned.push(delivery.id);
+    else if (!endpoint.enabled && !delivery.isTest) out.held.push(delivery.id);
+    else out.jobs.push({ delivery, endpoint, payload });
+  }
+  return out;
+}
+
+/**
+ * Claimed deliveries that cannot be sent: endpoint deleted (cancelled), disabled (held until it is
+ * re-enabled), event purged (failed). Only rows this worker still holds are touched.
+ */
+export async function settleUnsendable(db: Kysely<DB>, workerId: string, cancelled: string[], held: string[], orphaned: string[], now: number): Promise<void> {
+  if (cancelled.length) {
+    await db
+      .updateTable('deliveries')
+      .set({ status: 'cancelled', claimedBy: null, updatedAt: now })
+      .where('id', 'in', cancelled)
+      .where('claimedBy', '=', workerId)
+      .execute();
+  }
+  if (held.length) await releaseClaims(db, workerId, held, HELD_UNTIL);
+  if (orphaned.length) {
+    await db
+      .updateTable('deliveries')
+      .set({ status: 'failed', claimedBy: null, lastError: 'The event was purged before it could be delivered', updatedAt: now })
+      .where('id', 'in', orphaned)
+      .where('claimedBy', '=', workerId)
+      .execute();
+  }
 }
 
 /** Pending rows and the oldest due time: the two numbers operators watch (cheap, index-only). */

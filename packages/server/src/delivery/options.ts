@@ -1,9 +1,10 @@
-import { parseDuration } from '../lib/duration.js';
+import type { Capabilities } from '../db/capabilities.js';
 
 /**
- * Tuning knobs of the delivery worker. Defaults suit one 2-core node; every one can be set from
- * the environment (documented in docs/scaling.md). They are read here rather than in config.ts
- * because only the worker uses them.
+ * Tuning knobs of the delivery worker. Defaults suit one 2-core node. The ones named after an
+ * environment variable are read with every other variable by config.ts (`config.delivery`, so a
+ * bad value stops start-up in every role) and documented in docs/scaling.md; the rest keep these
+ * defaults and are set by tests through the Dispatcher's overrides.
  */
 export interface DeliveryOptions {
   /** How long a claim is held before another worker may take it (LINKWIRE_LEASE_MS, default 90 s).
@@ -17,22 +18,25 @@ export interface DeliveryOptions {
   globalConcurrency: number;
   /** Most sends in flight to one endpoint, also its keep-alive connections
    * (LINKWIRE_ENDPOINT_CONCURRENCY, default 64). An endpoint starts at 16 and earns the rest with
-   * successes (dispatcher.ts, learn()). */
+   * successes (lanes.ts, aimdLimit()). */
   endpointConcurrency: number;
-  /** Threads that sign and send (LINKWIRE_SENDER_THREADS; 0 sends on the main thread, which keeps
-   * the database work either way; see threaded-sender.ts). Default (null): 1 on SQLite, 0 on
-   * PostgreSQL. Measured with `npm run bench`, alternating runs on the 2-core box: SQLite one
-   * process 5 102 / 5 252 deliveries/s without the thread, 5 819 / 5 513 with it; PostgreSQL two
-   * workers 4 009 / 3 615 without, 2 755 / 3 159 with — there the database server needs the second
-   * core and the thread's message passing is pure overhead. */
+  /** Threads that sign and send (LINKWIRE_SENDER_THREADS, 0 to 16; 0 sends on the main thread,
+   * which keeps the database work either way; see threaded-sender.ts). Null: defaultSenderThreads(). */
   senderThreads: number | null;
   /** Poll interval: the guarantee behind the wake-up hints (LINKWIRE_POLL_MS, default 500 ms). */
   pollMs: number;
-  /** Results are written back after this long or this many, whichever comes first. 20 ms:
-   * measured on the shared 2-core box, 10 000 deliveries to 4 loopback endpoints, SQLite —
-   * 5 ms: 1 311-1 394/s with ~740 flushes; 25 ms: 1 262-1 467/s; 50 ms: 1 591-1 726/s with ~95
-   * flushes. Longer only delays the history (the send itself is not waiting on it); a crash loses
-   * at most this window of results, and those deliveries are sent again (same webhook-id). */
+  /**
+   * Results are written back after `flushMs` or `flushMax` outcomes, whichever comes first. A
+   * crash loses at most this window of results (those deliveries are sent again, same webhook-id);
+   * a longer window only delays the history (no send waits on it). What is known about 20 ms: it
+   * was chosen when a drain did 1 300–1 700 deliveries/s (commit 7cd74f7; 10 000 deliveries to 4
+   * loopback endpoints, SQLite: 5 ms 1 311–1 394/s with ~740 flushes, 25 ms 1 262–1 467/s, 50 ms
+   * 1 591–1 726/s with ~95 flushes; 20 ms itself was not measured, and the code has changed
+   * since). Today a SQLite drain runs at ~20 000/s, so 256 outcomes gather in ~13 ms and
+   * `flushMax` ends a flush before the 20 ms do: under a backlog flushMs rarely decides, below
+   * ~12 800 deliveries/s (256 per 20 ms) it bounds the delay and the crash window. Re-measuring it
+   * needs the drain bench on a quiet machine.
+   */
   flushMs: number;
   flushMax: number;
   /** Consecutive failures that open an endpoint's circuit breaker. */
@@ -58,39 +62,19 @@ export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
   drainMs: 10_000,
 };
 
-function durationEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const raw = env[name];
-  if (!raw) return undefined;
-  const ms = /^\d+$/.test(raw) ? Number(raw) : parseDuration(raw);
-  if (ms === null || !(ms > 0)) throw new Error(`${name} must be a duration in ms or such as 30s (got "${raw}")`);
-  return ms;
-}
-
-function intEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const raw = env[name];
-  if (!raw) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1) throw new Error(`${name} must be a whole number ≥ 1 (got "${raw}")`);
-  return n;
-}
-
-function countEnv(env: NodeJS.ProcessEnv, name: string): number | undefined {
-  const raw = env[name];
-  if (!raw) return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 16) throw new Error(`${name} must be a whole number from 0 to 16 (got "${raw}")`);
-  return n;
-}
-
-export function deliveryOptionsFromEnv(env: NodeJS.ProcessEnv = process.env, overrides: Partial<DeliveryOptions> = {}): DeliveryOptions {
-  const fromEnv: Partial<DeliveryOptions> = {
-    leaseMs: durationEnv(env, 'LINKWIRE_LEASE_MS'),
-    pollMs: durationEnv(env, 'LINKWIRE_POLL_MS'),
-    claimBatch: intEnv(env, 'LINKWIRE_CLAIM_BATCH'),
-    globalConcurrency: intEnv(env, 'LINKWIRE_DELIVERY_CONCURRENCY'),
-    endpointConcurrency: intEnv(env, 'LINKWIRE_ENDPOINT_CONCURRENCY'),
-    senderThreads: countEnv(env, 'LINKWIRE_SENDER_THREADS'),
-  };
-  const defined = Object.fromEntries(Object.entries(fromEnv).filter(([, v]) => v !== undefined));
-  return { ...DEFAULT_DELIVERY_OPTIONS, ...defined, ...overrides };
+/**
+ * Sender threads when LINKWIRE_SENDER_THREADS is unset: one where several workers cannot share the
+ * database (SQLite: this process is the only worker, so a second core for HMAC and HTTP is all it
+ * can add), none where they can (PostgreSQL: scale out with worker processes; on a shared box the
+ * database server needs the other core). `concurrentWorkers` is the flag that tells the two apart.
+ *
+ * Measured on the 2-core box (bench/README.md): PostgreSQL, two workers, as a ratio to the SQLite
+ * drain: with the thread 0.41–0.60 (five runs), without it 0.60–0.83 (four). SQLite, one process:
+ * with the thread median 20 160 /s over 18 runs (queueing ahead, commit 7d8ae43), without it
+ * (LINKWIRE_SENDER_THREADS=0) 20 298 and 19 947 /s in two runs — no difference this data can show.
+ * The thread was made the SQLite default when it measured 5 819 / 5 513 against 5 102 / 5 252 /s,
+ * before the sender and the claim were rewritten; changing the default needs alternating runs.
+ */
+export function defaultSenderThreads(caps: Pick<Capabilities, 'concurrentWorkers'>): number {
+  return caps.concurrentWorkers ? 0 : 1;
 }

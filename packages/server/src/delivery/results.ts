@@ -5,9 +5,9 @@ import type { DB } from '../db/schema.js';
 import { avoidPlans, inTransaction, type Tx } from '../db/transaction.js';
 import { newId } from '../lib/ids.js';
 import { autoDisableIfDue, disableEndpoint } from './auto-disable.js';
-import type { ClaimedDelivery } from './claim.js';
+import type { ClaimedDelivery } from './claimed.js';
 import type { NextStep } from './retry.js';
-import { STORE_LIMIT, type SendResult } from './sender.js';
+import { type SendResult, STORE_LIMIT } from './send-result.js';
 
 /** One finished attempt and what it decided. */
 export interface Outcome {

@@ -1,7 +1,7 @@
 import type { DeliveryStatus } from '../db/schema.js';
-import type { SendResult } from './sender.js';
+import type { SendResult } from './send-result.js';
 
-/** Retry-After is honoured up to this (PRODUCT.md §5). */
+/** Retry-After is honoured up to this (docs/webhooks.md §4). */
 export const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
 
 export interface NextStep {
@@ -43,4 +43,17 @@ export function nextStep(schedule: readonly number[], attempt: number, result: S
   const base = schedule[attempt - 1]!;
   const jittered = Math.round(base * (0.8 + 0.4 * random()));
   return { status: 'pending', nextAttemptAt: now + jittered, disableReason: null, exhausted: false };
+}
+
+/**
+ * `Retry-After: <seconds>` or `<HTTP date>` → ms from `now`; null when absent or malformed. Read by
+ * the sender for 429 and 503 only; nextStep() caps what it returns at MAX_RETRY_AFTER_MS.
+ */
+export function parseRetryAfter(value: string | undefined, now: number): number | null {
+  if (!value) return null;
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text) * 1000;
+  const at = Date.parse(text);
+  if (Number.isNaN(at)) return null;
+  return Math.max(0, at - now);
 }

@@ -1,10 +1,13 @@
 // The body of a sender thread (see threaded-sender.ts): signs and POSTs what the dispatcher hands
-// over, with the same Sender the in-process mode uses, and posts the results back in batches.
+// over, with the same Sender the in-process mode uses, and posts the results back in batches. It
+// speaks send-wire.ts and loads none of the main thread's modules.
 import { parentPort, workerData } from 'node:worker_threads';
 import type { Signer } from '@linkwire/webhooks';
 import { targetPolicy } from '../lib/ssrf.js';
-import { failedBeforeSending, Sender, SignerCache, type SendResult } from './sender.js';
-import { forEachRequest, type SendThreadInit, type ThreadMessage, type WireEndpoint, type WireResults, writeResult } from './threaded-sender.js';
+import { failedBeforeSending, type SendResult } from './send-result.js';
+import { Sender } from './sender.js';
+import { SignerCache } from './signer-cache.js';
+import { forEachRequest, type SendThreadInit, type ThreadMessage, type WireEndpoint, type WireResults, writeResult } from './send-wire.js';
 
 const init = workerData as SendThreadInit;
 const sender = new Sender({
@@ -15,8 +18,9 @@ const sender = new Sender({
 const signers = new SignerCache();
 
 // Results leave in one message per event-loop turn: one postMessage per delivery would cost
-// about as much as the send it reports. (Holding them for up to 1 ms to fill bigger messages cost
-// 10–15 % of the drain rate: bench/README.md, sixth session. The dispatcher's bookkeeping waits on them.)
+// about as much as the send it reports. Tried instead: holding them for up to 1 ms (or 32 results)
+// to fill bigger messages — drains of 16 456 / 15 740 / 17 041 /s against 19 133 / 19 127 /
+// 18 715 /s (bench/README.md), because the dispatcher's bookkeeping waits on them.
 let done: WireResults = [];
 let unsent: number[] = [];
 let scheduled = false;
@@ -52,7 +56,7 @@ interface Target {
 
 /**
  * An endpoint's sends in this thread. The dispatcher hands over up to twice the endpoint's earned
- * limit (dispatcher.ts, pump()); the gate keeps `limit` in flight and starts the next waiting
+ * limit (lanes.ts, handOverLimit()); the gate keeps `limit` in flight and starts the next waiting
  * request the moment one finishes, instead of a round trip through the dispatcher's thread, which
  * may be busy in a SQLite statement for milliseconds. Waiting requests have not started: their
  * timeout has not begun, and when a send fails they go back to the dispatcher unstarted (its

@@ -1,147 +1,10 @@
 import { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import { failedBeforeSending, Sender, type SenderOptions, SignerCache, type SendRequest, type SendResult } from './sender.js';
-
-/**
- * What the dispatcher hands a sender: the request with the endpoint's secrets as text (current
- * first, then the previous one during its grace period). Whoever sends makes the signers, so a
- * sender thread's are never built on the main thread too.
- */
-export interface DispatchRequest extends Omit<SendRequest, 'signers'> {
-  secrets: string[];
-  /**
-   * Most sends to this endpoint the sender may have in flight (the dispatcher's earned limit).
-   * A sender that queues ahead (ThreadedSender) holds requests beyond it and starts them itself as
-   * sends finish; absent, only the endpoint's pool connections limit it.
-   */
-  maxInFlight?: number;
-}
-
-/** The sender as the dispatcher sees it: in-process (LocalSender) or in threads (ThreadedSender). */
-export interface SendPort {
-  /**
-   * The attempt's result, or null: the request was handed back unstarted (a sender that queues
-   * ahead does so for an endpoint whose send just failed, on handBackWaiting() and at close), so
-   * no attempt was made.
-   */
-  send(req: DispatchRequest): Promise<SendResult | null>;
-  /**
-   * True when the sender may be handed more requests than an endpoint's `maxInFlight` and starts
-   * the extra ones itself as the endpoint's sends finish, without a round trip to the dispatcher.
-   */
-  readonly queuesAhead: boolean;
-  /** Hands back (as null) every request that waits unstarted, without closing (the dispatcher's stop()). */
-  handBackWaiting(): void;
-  close(): Promise<void>;
-}
-
-/** Signs and sends on the calling thread (PostgreSQL workers by default, LINKWIRE_SENDER_THREADS=0). */
-export class LocalSender implements SendPort {
-  /** On the dispatcher's own thread a finished send frees its slot at once: nothing to queue ahead. */
-  readonly queuesAhead = false;
-  private readonly sender: Sender;
-  private readonly signers = new SignerCache();
-
-  constructor(opts: SenderOptions) {
-    this.sender = new Sender(opts);
-  }
-
-  /** Nothing waits here: every request handed over has started. */
-  handBackWaiting(): void {}
-
-  send(req: DispatchRequest): Promise<SendResult> {
-    let signers: SendRequest['signers'];
-    try {
-      signers = this.signers.signersFor(req.secrets);
-    } catch (err) {
-      return Promise.reject(err);
-    }
-    return this.sender.send({
-      endpointId: req.endpointId,
-      url: req.url,
-      eventId: req.eventId,
-      body: req.body,
-      signers,
-      customHeaders: req.customHeaders,
-      timeoutMs: req.timeoutMs,
-    });
-  }
-
-  close(): Promise<void> {
-    return this.sender.close();
-  }
-}
-
-/** workerData of a sender thread. */
-export interface SendThreadInit {
-  dev: boolean;
-  allowPrivateTargets: string[];
-  connectionsPerOrigin: number;
-}
-
-/**
- * An endpoint's part of the requests in one message to a thread (signers are functions and cannot
- * cross, so the secrets go). Sent once per message, not per request: a claimed batch is mostly a
- * few endpoints, and cloning the URL, headers and secrets for every request was most of the
- * message's cost.
- */
-export interface WireEndpoint {
-  id: string;
-  url: string;
-  secrets: string[];
-  customHeaders: Record<string, string>;
-  timeoutMs: number;
-  /** The latest `maxInFlight` of the message's requests to this endpoint; null: no limit. */
-  maxInFlight: number | null;
-}
-
-/**
- * The requests of one message, flat: `seq, endpoint, eventId, body` per request, `endpoint`
- * indexing the message's `endpoints`.
- */
-export type WireRequests = Array<number | string | Uint8Array>;
-const REQUEST_STRIDE = 4;
-
-/**
- * Results, flat: `seq` then the SendResult's fields in the order of writeResult(). Flat arrays of
- * primitives because the structured clone of an object writes every property name again: 100
- * results as objects took 5.5 µs each to serialise and deserialise (v8.serialize, Node 20), as
- * flat arrays 0.7 µs, and deserialising is the main thread's share.
- */
-export type WireResults = Array<number | string | boolean | null>;
-const RESULT_STRIDE = 10;
-
-export function writeResult(out: WireResults, seq: number, r: SendResult): void {
-  out.push(seq, r.ok, r.startedAt, r.durationMs, r.statusCode, r.errorKind, r.error, r.responseBody, r.retryAfterMs, r.requestHeadersJson);
-}
-
-function readResult(w: WireResults, i: number): SendResult {
-  return {
-    ok: w[i + 1] as boolean,
-    startedAt: w[i + 2] as number,
-    durationMs: w[i + 3] as number,
-    statusCode: w[i + 4] as number | null,
-    errorKind: w[i + 5] as SendResult['errorKind'],
-    error: w[i + 6] as string | null,
-    responseBody: w[i + 7] as string | null,
-    retryAfterMs: w[i + 8] as number | null,
-    requestHeadersJson: w[i + 9] as string,
-  };
-}
-
-/** Calls `each(seq, endpointIndex, eventId, body)` for every request of a message. */
-export function forEachRequest(requests: WireRequests, each: (seq: number, endpoint: number, eventId: string, body: string | Uint8Array) => void): void {
-  for (let i = 0; i + REQUEST_STRIDE <= requests.length; i += REQUEST_STRIDE) {
-    each(requests[i] as number, requests[i + 1] as number, requests[i + 2] as string, requests[i + 3] as string | Uint8Array);
-  }
-}
-
-export type ThreadMessage =
-  | { kind: 'send'; endpoints: WireEndpoint[]; requests: WireRequests }
-  | { kind: 'done'; results: WireResults; unsent: number[] }
-  | { kind: 'handBack' }
-  | { kind: 'close' }
-  | { kind: 'closed' };
+import type { Config } from '../config.js';
+import { targetPolicy } from '../lib/ssrf.js';
+import { type DispatchRequest, type DispatchSender, LocalSender } from './dispatch-sender.js';
+import { failedBeforeSending, type SendResult } from './send-result.js';
+import { endpointIndex, RESULT_STRIDE, readResult, type SendThreadInit, type ThreadMessage, type WireEndpoint, type WireRequests } from './send-wire.js';
 
 // Under tsx (tests, `npm run dev`) this module is .ts and so is the thread's entry; tsx's loader is
 // not inherited by worker threads on Node 20, so the thread registers it before loading the entry.
@@ -282,7 +145,7 @@ class SendThread {
  * (bench/README.md, drain profile), and that half has no shared state with the rest. Each endpoint
  * always goes to the same thread (its keep-alive pool lives there).
  */
-export class ThreadedSender implements SendPort {
+export class ThreadedSender implements DispatchSender {
   readonly queuesAhead = true;
   private readonly threads: SendThread[];
 
@@ -304,33 +167,23 @@ export class ThreadedSender implements SendPort {
   }
 }
 
-/**
- * The index of `req`'s endpoint in the message's list, adding it if needed. Requests claimed in one
- * batch share the endpoint loader's objects (the same secrets array and headers object), so
- * identity is the test: a request from another batch gets an entry of its own and keeps the config
- * it was claimed with, even if the endpoint was edited in between.
- */
-function endpointIndex(endpoints: WireEndpoint[], byId: Map<string, number[]>, req: DispatchRequest): number {
-  const seen = byId.get(req.endpointId);
-  const maxInFlight = req.maxInFlight ?? null;
-  if (seen) {
-    for (const i of seen) {
-      const e = endpoints[i]!;
-      if (e.secrets === req.secrets && e.customHeaders === req.customHeaders && e.url === req.url && e.timeoutMs === req.timeoutMs) {
-        e.maxInFlight = maxInFlight; // the latest limit wins
-        return i;
-      }
-    }
-  }
-  const index = endpoints.length;
-  endpoints.push({ id: req.endpointId, url: req.url, secrets: req.secrets, customHeaders: req.customHeaders, timeoutMs: req.timeoutMs, maxInFlight });
-  if (seen) seen.push(index);
-  else byId.set(req.endpointId, [index]);
-  return index;
-}
-
 function hash(text: string): number {
   let h = 0;
   for (let i = 0; i < text.length; i++) h = (Math.imul(h, 31) + text.charCodeAt(i)) | 0;
   return h >>> 0;
+}
+
+/**
+ * The dispatcher's sender: `threads` sender threads, or the calling thread when 0 (options.ts,
+ * defaultSenderThreads(), says which by default and why). Either way one keep-alive pool of
+ * `connectionsPerOrigin` connections per endpoint.
+ */
+export function createDispatchSender(
+  config: Pick<Config, 'dev' | 'allowPrivateTargets'>,
+  threads: number,
+  connectionsPerOrigin: number,
+  log: Logger,
+): DispatchSender {
+  if (threads > 0) return new ThreadedSender({ dev: config.dev, allowPrivateTargets: config.allowPrivateTargets, connectionsPerOrigin }, threads, log);
+  return new LocalSender({ policy: targetPolicy(config), connectionsPerOrigin });
 }

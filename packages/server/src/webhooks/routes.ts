@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { RESERVED_HEADERS } from '../delivery/request-headers.js';
 import { EVENT_TYPES, isEventType } from '../events/catalog.js';
 import { cursorParam, limitParam } from '../http/pagination.js';
 import { parse } from '../http/validation.js';
@@ -11,21 +12,6 @@ import { createEndpoint, deleteEndpoint, getEndpoint, getSecret, listEndpoints, 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const MAX_HEADERS = 20;
-const RESERVED_HEADERS = new Set([
-  'connection',
-  'keep-alive',
-  'transfer-encoding',
-  'te',
-  'trailer',
-  'upgrade',
-  'host',
-  'content-length',
-  'content-type',
-  'user-agent',
-  'webhook-id',
-  'webhook-timestamp',
-  'webhook-signature',
-]);
 
 const events = z
   .array(z.string({ message: 'must be a string' }), { message: 'must be an array of event types' })
