@@ -92,3 +92,28 @@ it('an envelope the server builds verifies with the SDK and narrows by type', ()
   assert.equal(event.type, 'link.click');
   if (event.type === 'link.click') assert.equal(event.data.source, 'profile');
 });
+
+it("the SDK README's event table lists every event type with exactly its catalog fields", () => {
+  const readme = readFileSync(new URL('../../sdk/README.md', import.meta.url), 'utf8');
+  const section = readme.slice(readme.indexOf('## Events'), readme.indexOf('## Frameworks'));
+  const listed = new Map<string, string[]>();
+  for (const line of section.split('\n')) {
+    const cells = line.split('|').map((c) => c.trim());
+    if (cells.length < 4 || !cells[1]!.startsWith('`')) continue;
+    const types = [...cells[1]!.matchAll(/`([a-z_]+\.[a-z_]+)`/g)].map((m) => m[1]!);
+    const fields = cells[2]!
+      .replace(/\(\+ `(\w+)`\)/, ', $1')
+      .replace(/`/g, '')
+      .split(',')
+      .map((f) => f.trim())
+      .filter(Boolean);
+    for (const type of types) listed.set(type, fields);
+  }
+  assert.deepEqual([...listed.keys()].sort(), [...EVENT_TYPES].sort(), 'one row per event type');
+  for (const type of EVENT_TYPES) {
+    const fields = Object.keys(DATA_SCHEMAS[type].shape).sort();
+    // A row shared by link.created and link.updated names link.updated's extra field as "(+ `changes`)".
+    const expected = type === 'link.created' ? [...fields, 'changes'].sort() : fields;
+    assert.deepEqual([...listed.get(type)!].sort(), expected, `${type}: packages/sdk/README.md lists the catalog's fields`);
+  }
+});
