@@ -42,12 +42,25 @@ export interface SpawnedNode {
 const OUTPUT_LIMIT = 1 << 20;
 const LISTENING = 'linkwire listening';
 
-// Nodes must not outlive the process that started them, even when it fails (a test timeout, an
-// uncaught error): whatever is still running on exit is SIGKILLed, by pid.
+// Nodes must not outlive the process that started them, even when it fails (an uncaught error,
+// a SIGTERM from a runner): whatever is still running then is SIGKILLed, by pid. The signal is
+// then raised again, so the process still ends the way it would have without these handlers.
 const running = new Set<ChildProcess>();
-process.once('exit', () => {
+let guarded = false;
+function killRunning(): void {
   for (const child of running) child.kill('SIGKILL');
-});
+}
+function guardExit(): void {
+  if (guarded) return;
+  guarded = true;
+  process.once('exit', killRunning);
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      killRunning();
+      process.kill(process.pid, signal);
+    });
+  }
+}
 
 const hasExited = (child: ChildProcess) => child.exitCode !== null || child.signalCode !== null;
 
@@ -66,8 +79,9 @@ export function listeningUrl(line: string): string | null {
  * Starts `linkwire start` on a port of its own choosing (PORT=0) and resolves once the node's own
  * "linkwire listening" line names its URL. Picking a free port first and passing it in raced with
  * the parallel suite: another test's node took the port between the pick and the listen, answered
- * /healthz for ours (which had died of EADDRINUSE), and took its requests. Rejects with the node's
- * output when it exits first or stays silent for `timeoutMs`.
+ * /healthz for ours (which had died of EADDRINUSE), and took its requests (in CI the click crash
+ * test sent all 924 clicks to the wrong process, none in flight at its SIGSTOP). Rejects with the
+ * node's output when it exits first or stays silent for `timeoutMs`.
  */
 export async function spawnNode(opts: SpawnNodeOptions = {}): Promise<SpawnedNode> {
   const level = opts.env?.LOG_LEVEL;
@@ -81,6 +95,7 @@ export async function spawnNode(opts: SpawnNodeOptions = {}): Promise<SpawnedNod
     stdio: fd === null ? ['ignore', 'pipe', 'pipe'] : ['ignore', fd, fd],
   });
   if (fd !== null) closeSync(fd);
+  guardExit();
   running.add(child);
   const gone = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   void gone.then(() => running.delete(child));
