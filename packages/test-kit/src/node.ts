@@ -9,7 +9,7 @@ export const SERVER_CLI = fileURLToPath(new URL('../../server/src/cli.ts', impor
 export interface SpawnNodeOptions {
   /** CLI arguments (default `['start']`; e.g. `['start', '--role', 'worker']`). */
   args?: string[];
-  /** Set over `baseEnv`. PORT is always 0; HOST defaults to 127.0.0.1; LOG_LEVEL to info. */
+  /** Set over `baseEnv`. PORT is always 0; HOST defaults to 127.0.0.1, LOG_LEVEL to info (it must keep info lines). */
   env?: Record<string, string | undefined>;
   /** The environment the node starts from (default: this process's). The bench passes a minimal one. */
   baseEnv?: NodeJS.ProcessEnv;
@@ -84,11 +84,11 @@ export function listeningUrl(line: string): string | null {
  * node's output when it exits first or stays silent for `timeoutMs`.
  */
 export async function spawnNode(opts: SpawnNodeOptions = {}): Promise<SpawnedNode> {
-  const level = opts.env?.LOG_LEVEL;
-  if (level && !['trace', 'debug', 'info'].includes(level)) throw new Error(`spawnNode: LOG_LEVEL=${level} would hide the "${LISTENING}" line`);
+  const env: NodeJS.ProcessEnv = { HOST: '127.0.0.1', LOG_LEVEL: 'info', ...(opts.baseEnv ?? process.env), ...opts.env, PORT: '0' };
+  if (!['trace', 'debug', 'info'].includes(env.LOG_LEVEL || 'info'))
+    throw new Error(`spawnNode: LOG_LEVEL=${env.LOG_LEVEL} would hide the "${LISTENING}" line`);
   const cli = opts.cli ?? SERVER_CLI;
   const nodeArgs = [...(opts.nodeArgs ?? []), ...(cli.endsWith('.ts') ? ['--import', 'tsx'] : [])];
-  const env: NodeJS.ProcessEnv = { ...(opts.baseEnv ?? process.env), HOST: '127.0.0.1', LOG_LEVEL: 'info', ...opts.env, PORT: '0' };
   const fd = opts.logFile ? openSync(opts.logFile, 'a') : null;
   const child = spawn(process.execPath, [...nodeArgs, cli, ...(opts.args ?? ['start'])], {
     env,
