@@ -1,8 +1,10 @@
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { liveThreads } from '@linkwire/test-kit';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
@@ -27,9 +29,26 @@ export function dialectSkip(dialect: DialectName): { skip?: string } {
   return dialect === 'postgres' && !process.env.TEST_DATABASE_URL ? { skip: 'TEST_DATABASE_URL not set' } : {};
 }
 
-/** Runs the same suite on every dialect, like Kysely's own tests; the ones not available here are reported skipped. */
+/**
+ * Runs the same suite on every dialect, like Kysely's own tests; the ones not available here are
+ * reported skipped. Each suite also fails if, after its own `after` hooks, a thread it started is
+ * still running (a dispatcher's sender thread, a database's WAL checkpointer): a suite that forgets
+ * to stop one fails itself, instead of leaving it to run under the suites after it.
+ */
 export function describeEachDialect(name: string, fn: (dialect: DialectName) => void): void {
-  for (const dialect of ALL_DIALECTS) describe(`${name} [${dialect}]`, dialectSkip(dialect), () => fn(dialect));
+  for (const dialect of ALL_DIALECTS) {
+    describe(`${name} [${dialect}]`, dialectSkip(dialect), () => {
+      let threads = 0;
+      before(() => {
+        threads = liveThreads();
+      });
+      fn(dialect);
+      after(() => {
+        const left = liveThreads() - threads;
+        assert.ok(left <= 0, `${left} worker thread(s) this suite started still run after its after hooks: stop its dispatchers, close its nodes`);
+      });
+    });
+  }
 }
 
 export interface TestDatabase {
