@@ -106,6 +106,27 @@ export interface TestNode {
   close(): Promise<void>;
 }
 
+/**
+ * The suite's node, created in its `before` hook and closed in its `after` hook: one line in place
+ * of `let node; before(() => node = createTestNode(…)); after(() => node.close())`. The object
+ * returned reads through to that node, so tests use it as the node itself.
+ */
+export function suiteNode(dialect: DialectName, env: Record<string, string> = {}): TestNode {
+  let current: TestNode | undefined;
+  before(async () => {
+    current = await createTestNode(dialect, env);
+  });
+  after(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TestNode, {
+    get(_target, key) {
+      if (!current) throw new Error(`the suite's node was used (${String(key)}) before its before hook ran`);
+      return current[key as keyof TestNode];
+    },
+  });
+}
+
 let counter = 0;
 
 export async function createTestNode(dialect: DialectName, env: Record<string, string> = {}): Promise<TestNode> {
