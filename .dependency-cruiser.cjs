@@ -47,6 +47,13 @@ module.exports = {
       from: { path: '^packages/sdk/src/' },
       to: { path: '^packages/(server|dashboard)/' },
     },
+    {
+      name: 'test-kit-stands-alone',
+      comment: '@linkwire/test-kit (spawn a node, receivers, Chromium) is used by every workspace's tests and bench, so it imports none of them.',
+      severity: 'error',
+      from: { path: '^packages/test-kit/' },
+      to: { path: ['^packages/(server|sdk|dashboard)/', '^bench/'] },
+    },
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

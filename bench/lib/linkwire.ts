@@ -12,7 +12,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { NotAvailable } from './report.js';
-import { CpuMeter, exited, freePort, spawnNode, stopProcess, tail, waitHttpOk } from './proc.js';
+import { type SpawnedNode, spawnNode } from '@linkwire/test-kit';
+import { CpuMeter, exited, stopProcess, tail, waitHttpOk } from './proc.js';
 
 export const REPO = fileURLToPath(new URL('../../', import.meta.url));
 /** The server CLI; LINKWIRE_BENCH_CLI points the bench at another build (e.g. a private tsc outDir). */
@@ -135,37 +136,48 @@ export interface LinkwireNode {
   stop(): Promise<void>;
 }
 
-/** `linkwire start --role <role>`; resolves once GET /healthz answers 200. */
+/** Numbers the nodes of this run, for their log files and profile folders (`api-1`, `all-2`, …). */
+let started = 0;
+
+/**
+ * `linkwire start --role <role>` on a port of its own choosing (the kit's spawnNode reads it from
+ * the node's "linkwire listening" line in its log file); resolves once GET /healthz answers 200.
+ * The log goes straight to the file, as before: no reader in this process while it is measured.
+ * The public URL is left at its default: no scenario reads it (they address the node by `origin`).
+ */
 export async function startNode(store: Store, role: 'all' | 'api' | 'worker', extraEnv: Record<string, string> = {}): Promise<LinkwireNode> {
   assertBuilt();
-  const port = await freePort();
-  const log = join(store.dir, `node-${role}-${port}.log`);
-  const origin = `http://127.0.0.1:${port}`;
-  const env = nodeEnv(store, { PORT: String(port), LINKWIRE_PUBLIC_URL: origin, ...extraEnv });
+  const seq = ++started;
+  const log = join(store.dir, `node-${role}-${seq}.log`);
   // The profiles are written when the process exits (SIGTERM → graceful shutdown → exit), one per
   // thread (main, sender thread, WAL checkpointer) into a folder per node: Node's default file names
   // carry the thread id, where a fixed --cpu-prof-name made every thread write the same file.
-  const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, `${role}-${port}`)}`] : [];
-  const child = spawnNode([...NODE_FLAGS, ...prof, CLI, 'start', '--role', role], env, log);
-  const cpu = child.pid ? new CpuMeter(child.pid) : null;
+  const prof = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, `${role}-${seq}`)}`] : [];
+  let node: SpawnedNode;
+  try {
+    node = await spawnNode({ cli: CLI, args: ['start', '--role', role], nodeArgs: [...NODE_FLAGS, ...prof], baseEnv: nodeEnv(store, extraEnv), logFile: log });
+  } catch (err) {
+    throw new NotAvailable(`start --role ${role}: ${(err as Error).message.split('\n')[0]}${tail(log) ? `: ${tail(log, 2).slice(0, 300)}` : ''}`);
+  }
+  const { child, url: origin } = node;
+  const cpu = new CpuMeter(node.pid);
   try {
     await waitHttpOk(`${origin}/healthz`, child, 30_000);
   } catch (err) {
     // A live process that burns CPU and never answers /healthz has a blocked event loop (a busy
     // loop in its own code): say so rather than "not ready", it is a different bug.
-    const busy = cpu && !exited(child) ? cpu.percent() : Number.NaN;
-    const listening = /listening/.test(tail(log, 20));
+    const busy = !exited(child) ? cpu.percent() : Number.NaN;
     await stopProcess(child, 2000);
     const why =
-      busy > 50 && listening
+      busy > 50
         ? `process listening but /healthz unanswered for 30 s while it used ${busy.toFixed(0)} % of a core: its event loop is blocked (busy loop)`
         : (err as Error).message;
     throw new NotAvailable(`start --role ${role}: ${why}${tail(log) ? `: ${tail(log, 2).slice(0, 300)}` : ''}`);
   }
   return {
     child,
-    pid: child.pid ?? 0,
-    port,
+    pid: node.pid,
+    port: Number(new URL(origin).port),
     origin,
     log,
     async stop() {

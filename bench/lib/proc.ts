@@ -1,8 +1,8 @@
-// Child processes: forking TypeScript helpers, spawning Node programs, health polling, /proc readings.
+// Child processes: forking TypeScript helpers, health polling, /proc readings. Linkwire nodes are
+// started by the test kit's spawnNode (lib/linkwire.ts), which kills what it started on exit too.
 // Every child is registered so that the harness kills what it started, and only that, on exit.
-import { type ChildProcess, fork, spawn } from 'node:child_process';
-import { openSync, closeSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { sleep } from './stats.js';
 
 const children = new Set<ChildProcess>();
@@ -42,14 +42,6 @@ export function forkTs(file: string, args: string[] = []): ChildProcess {
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     }),
   );
-}
-
-/** Spawn `node <args>` with stdout+stderr appended to logFile. */
-export function spawnNode(args: string[], env: NodeJS.ProcessEnv, logFile: string): ChildProcess {
-  const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, args, { env, stdio: ['ignore', fd, fd] });
-  closeSync(fd);
-  return track(child);
 }
 
 /** Last `n` non-empty lines of a log file (for error reports). */
@@ -94,18 +86,6 @@ export async function stopProcess(child: ChildProcess, graceMs = 5000): Promise<
   }, graceMs);
   await done;
   clearTimeout(timer);
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once('error', reject);
-    srv.listen(0, '127.0.0.1', () => {
-      const addr = srv.address();
-      const port = typeof addr === 'object' && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
 }
 
 /** Resident memory of a pid in MB: current (VmRSS) and peak (VmHWM), from /proc. */

@@ -1,15 +1,13 @@
 /// <reference lib="dom" />
 /// <reference lib="dom.iterable" />
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import { chromium } from 'playwright-core';
+import { launchChromium } from '@linkwire/test-kit/browser';
 import { flameTree, writeFlameGraph } from '../lib/flamegraph.js';
 import type { CpuProfile } from '../lib/profile.js';
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
  * A small profile as `node --cpu-prof` writes it: (root) → main → { claim → SQL, send → writev },
@@ -57,17 +55,13 @@ describe('bench flame graphs (lib/flamegraph.ts)', () => {
   });
 
   it('writes a self-contained page that draws the graph in a browser, offline', async () => {
-    assert.ok(existsSync(chromiumPath), `Chromium not found at ${chromiumPath}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
     const profile = join(dir, 'CPU.test.cpuprofile');
     writeFileSync(profile, JSON.stringify(sampleProfile()));
     const page = writeFlameGraph(profile, 'sample </script> profile');
     assert.equal(page, join(dir, 'CPU.test.html'));
     const html = readFileSync(page, 'utf8');
     assert.doesNotMatch(html, /<script[^>]+src=/, 'no external scripts');
-    const browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    const browser = await launchChromium();
     try {
       const tab = await browser.newPage();
       const errors: string[] = [];

@@ -2,19 +2,20 @@
 // headless Chromium driven by playwright-core. Walks the main journey, checks every page with axe
 // (no serious/critical violations), and writes docs/screenshots/*.png.
 //
-// Needs Chromium at /usr/bin/chromium (or CHROMIUM_PATH): `apt-get install -y chromium`.
+// Chromium: CHROMIUM_PATH, else the system's /usr/bin/chromium, else the one npm installed
+// (@linkwire/test-kit/browser).
 import assert from 'node:assert/strict';
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer as createHttpServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import { createRequire } from 'node:module';
-import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type ReceivedRequest, type Receiver, type SpawnedNode, spawnNode, startReceiver, waitFor } from '@linkwire/test-kit';
+import { launchChromium } from '@linkwire/test-kit/browser';
+import type { Browser, BrowserContext, Page, Response } from 'playwright-core';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dashboardDir = join(here, '..');
@@ -22,30 +23,17 @@ const repo = join(dashboardDir, '..', '..');
 // Screenshots land in docs/screenshots/ only when asked (LINKWIRE_SCREENSHOTS=1, see the README),
 // so an ordinary `npm test` does not rewrite committed images; otherwise they go to a temp dir.
 const shots = process.env.LINKWIRE_SCREENSHOTS === '1' ? join(repo, 'docs', 'screenshots') : join(tmpdir(), 'linkwire-e2e-screenshots');
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-
-interface Received {
-  headers: IncomingHttpHeaders;
-  body: Buffer;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createNetServer();
-    s.listen(0, '127.0.0.1', () => {
-      const a = s.address();
-      s.close(() => (typeof a === 'object' && a ? resolve(a.port) : reject(new Error('no free port'))));
-    });
-  });
-}
+// The node picks its own port (PORT=0), so the public URL cannot name it: short links are built
+// from this fixed one (http, so the session cookies are not Secure on the plain-http loopback).
+const PUBLIC_URL = 'http://links.example.com';
 
 /** Standard Webhooks verification, written independently of the server and the SDK. */
-function verifySignature(r: Received, secret: string): boolean {
+function verifySignature(r: ReceivedRequest, secret: string): boolean {
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
   const id = String(r.headers['webhook-id']);
   const ts = String(r.headers['webhook-timestamp']);
-  const expected = createHmac('sha256', key).update(`${id}.${ts}.`).update(r.body).digest();
+  const expected = createHmac('sha256', key).update(`${id}.${ts}.`).update(r.raw).digest();
   return String(r.headers['webhook-signature'] ?? '')
     .split(' ')
     .some((s) => {
@@ -55,38 +43,14 @@ function verifySignature(r: Received, secret: string): boolean {
     });
 }
 
-let server: ChildProcess | undefined;
-let serverLog = '';
-let receiver: Server;
-let receiverUrl = '';
-const received: Received[] = [];
+let server: SpawnedNode | undefined;
+let receiver: Receiver;
 let base = '';
 let dataDir = '';
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
-
-/**
- * Healthy means our own node logged that it listens and /healthz answers. /healthz alone could be
- * answered by another test's node that took the port between freePort() and our listen.
- */
-async function waitForHealth(url: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (server?.exitCode !== null && server?.exitCode !== undefined) throw new Error(`server exited (${server.exitCode}):\n${serverLog}`);
-    if (serverLog.includes('"msg":"linkwire listening"')) {
-      try {
-        const res = await fetch(`${url}/healthz`);
-        if (res.ok) return;
-      } catch {
-        /* not answering yet */
-      }
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server not healthy after ${ms} ms:\n${serverLog}`);
-}
 
 async function axeCheck(name: string): Promise<void> {
   await page.addScriptTag({ content: axeSource });
@@ -119,67 +83,27 @@ async function shot(name: string, fullPage = true): Promise<void> {
 }
 
 before(async () => {
-  assert.ok(existsSync(chromiumPath), `Chromium not found at ${chromiumPath}: run \`apt-get install -y chromium\` or set CHROMIUM_PATH`);
   if (!existsSync(join(dashboardDir, 'dist', 'index.html'))) {
     execFileSync(process.execPath, [join(dashboardDir, 'scripts', 'build.mjs')], { stdio: 'inherit' });
   }
   mkdirSync(shots, { recursive: true });
-
-  receiver = createHttpServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      received.push({ headers: req.headers, body: Buffer.concat(chunks) });
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}');
-    });
+  receiver = await startReceiver((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end('{"received":true}'), {
+    path: '/hooks/linkwire',
   });
-  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()));
-  const ra = receiver.address();
-  receiverUrl = `http://127.0.0.1:${typeof ra === 'object' && ra ? ra.port : 0}/hooks/linkwire`;
-
   dataDir = mkdtempSync(join(tmpdir(), 'lw-e2e-'));
-  const cli = join(repo, 'packages', 'server', 'src', 'cli.ts');
-  // The port is picked free and then handed to the node, so it can be taken in between by another
-  // test of the parallel suite; the node then dies of EADDRINUSE, and a fresh port is tried.
-  for (let attempt = 1; ; attempt++) {
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    serverLog = '';
-    server = spawn(process.execPath, ['--import', 'tsx', cli, 'start'], {
-      cwd: repo,
-      env: {
-        ...process.env,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'info',
-        LINKWIRE_PUBLIC_URL: base,
-        LINKWIRE_DATA_DIR: dataDir,
-        LINKWIRE_DEV: '1',
-        LINKWIRE_ALLOW_PRIVATE_TARGETS: '127.0.0.0/8',
-        LINKWIRE_DEFAULT_PLAN: 'pro',
-        LINKWIRE_RETRY_SCHEDULE: '1s,2s',
-        NODE_ENV: 'test',
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    server.stdout?.on('data', (d) => {
-      serverLog += d;
-    });
-    server.stderr?.on('data', (d) => {
-      serverLog += d;
-    });
-    try {
-      await waitForHealth(base);
-      break;
-    } catch (err) {
-      if (attempt >= 3 || !serverLog.includes('EADDRINUSE')) throw err;
-    }
-  }
-
-  browser = await chromium.launch({
-    executablePath: chromiumPath,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  server = await spawnNode({
+    env: {
+      LINKWIRE_PUBLIC_URL: PUBLIC_URL,
+      LINKWIRE_DATA_DIR: dataDir,
+      LINKWIRE_DEV: '1',
+      LINKWIRE_ALLOW_PRIVATE_TARGETS: '127.0.0.0/8',
+      LINKWIRE_DEFAULT_PLAN: 'pro',
+      LINKWIRE_RETRY_SCHEDULE: '1s,2s',
+      NODE_ENV: 'test',
+    },
   });
+  base = server.url;
+  browser = await launchChromium();
   // bypassCSP: axe is injected as an inline script, which the dashboard's CSP rightly forbids.
   context = await browser.newContext({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', bypassCSP: true });
   context.setDefaultTimeout(15_000);
@@ -189,11 +113,8 @@ before(async () => {
 
 after(async () => {
   await browser?.close().catch(() => {});
-  if (server && server.exitCode === null) {
-    server.kill('SIGTERM');
-    await new Promise((r) => server?.once('exit', r));
-  }
-  await new Promise((r) => receiver?.close(r));
+  await server?.stop();
+  await receiver?.close();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
@@ -244,11 +165,19 @@ describe('dashboard end-to-end', { timeout: 180_000 }, () => {
     const rows = page.getByTestId('link-row');
     assert.equal(await rows.count(), 2);
     const short = await rows.first().locator('code').textContent();
-    assert.match(short ?? '', /^http:\/\/127\.0\.0\.1:\d+\/l\/\S+$/);
+    assert.match(short ?? '', /^http:\/\/links\.example\.com\/l\/\S+$/);
+    // Swapping two links moves both (order.ts, reorderPatches): two PATCHes, sent one after the other.
+    const patches: number[] = [];
+    const onResponse = (res: Response) => {
+      if (res.request().method() === 'PATCH' && new URL(res.url()).pathname.startsWith('/api/v1/links/')) patches.push(res.status());
+    };
+    page.on('response', onResponse);
     await page.getByRole('button', { name: 'Move New book: Notes on the Engine up' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid=link-row] strong')?.textContent?.startsWith('New book'));
-    // The order survives a reload: it was PATCHed to the server.
-    await page.waitForTimeout(300);
+    // The order survives a reload once the server has answered both PATCHes.
+    await waitFor('both position PATCHes answered', () => patches.length === 2);
+    page.off('response', onResponse);
+    assert.deepEqual(patches, [200, 200]);
     await page.reload();
     await page.getByTestId('link-row').first().waitFor();
     assert.match((await page.getByTestId('link-row').first().locator('strong').first().textContent()) ?? '', /^New book/);
@@ -298,7 +227,7 @@ describe('dashboard end-to-end', { timeout: 180_000 }, () => {
     await page.getByRole('heading', { name: 'Endpoints', exact: true }).waitFor();
     await axeCheck('webhooks (empty)');
     await page.getByRole('button', { name: 'Add your first endpoint' }).click();
-    await page.getByLabel('Endpoint URL').fill(receiverUrl);
+    await page.getByLabel('Endpoint URL').fill(receiver.url);
     await page.getByText(/requires https:\/\/ endpoints unless the server runs in dev mode/).waitFor();
     await page.getByLabel('Description').fill('Local receiver (e2e)');
     await page.getByLabel('link.click', { exact: true }).check();
@@ -310,7 +239,7 @@ describe('dashboard end-to-end', { timeout: 180_000 }, () => {
     await axeCheck('webhook form');
     await shot('webhook-new');
     await page.getByRole('button', { name: 'Create endpoint' }).click();
-    await page.getByRole('heading', { name: receiverUrl }).waitFor();
+    await page.getByRole('heading', { name: receiver.url }).waitFor();
     await page.getByText('Endpoint created. Put this secret').waitFor();
     secret = ((await page.getByTestId('webhook-secret').textContent()) ?? '').trim();
     assert.match(secret, /^whsec_[A-Za-z0-9+/=]{40,}$/);
@@ -326,9 +255,9 @@ describe('dashboard end-to-end', { timeout: 180_000 }, () => {
     assert.match((await row.textContent()) ?? '', /200/);
 
     // The receiver really got a signed request that verifies with the secret shown in the UI.
-    assert.ok(received.length >= 1, 'the local receiver got the test delivery');
-    const got = received.at(-1) as Received;
-    assert.equal(JSON.parse(got.body.toString()).type, 'link.click');
+    const got = receiver.requests.at(-1);
+    assert.ok(got, 'the local receiver got the test delivery');
+    assert.equal(JSON.parse(got.body).type, 'link.click');
     assert.ok(verifySignature(got, secret), 'webhook-signature verifies with the dashboard secret');
 
     // Snippets for the three languages.
@@ -388,7 +317,7 @@ describe('dashboard end-to-end', { timeout: 180_000 }, () => {
     await page.emulateMedia({ colorScheme: 'dark' });
     await page.getByRole('link', { name: 'Webhooks' }).click();
     await page.getByTestId('endpoint-card').first().click();
-    await page.getByRole('heading', { name: receiverUrl }).waitFor();
+    await page.getByRole('heading', { name: receiver.url }).waitFor();
     await page.locator('[data-testid=delivery-row]').first().waitFor();
     await axeCheck('webhook detail (dark)');
     await shot('webhook-detail-dark', false);

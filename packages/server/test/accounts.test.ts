@@ -1,15 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
+import { it } from 'node:test';
+import { describeEachDialect, suiteNode } from './helpers.js';
 
 const PROBLEM = 'application/problem+json; charset=utf-8';
 
 describeEachDialect('accounts and access', (dialect) => {
-  let node: TestNode;
-  before(async () => {
-    node = await createTestNode(dialect);
-  });
-  after(async () => node.close());
+  const node = suiteNode(dialect);
 
   it('signs up: 201 with the account, an API key and session cookies', async () => {
     const res = await node.request({

@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { inTransaction } from '../src/db/transaction.js';
 import { writeBatch } from '../src/links/clicks.js';
 import { findRedirectTarget } from '../src/links/lookup.js';
 import type { Visitor } from '../src/links/visitor.js';
-import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
+import { describeEachDialect, suiteNode } from './helpers.js';
 
 const DESKTOP = 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Safari/605.1.15';
 const visitor: Visitor = {
@@ -19,11 +19,7 @@ const visitor: Visitor = {
 };
 
 describeEachDialect('analytics and milestones', (dialect) => {
-  let node: TestNode;
-  before(async () => {
-    node = await createTestNode(dialect, { LINKWIRE_TRUST_PROXY: '1' });
-  });
-  after(async () => node.close());
+  const node = suiteNode(dialect, { LINKWIRE_TRUST_PROXY: '1' });
 
   it('counts visits, clicks, CTR, top links, countries, referrers and days from the rollups', async () => {
     const u = await node.signup();

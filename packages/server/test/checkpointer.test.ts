@@ -6,7 +6,7 @@ import { it } from 'node:test';
 import { sql } from 'kysely';
 import { startCheckpointer } from '../src/db/checkpointer.js';
 import { openDatabase } from '../src/db/index.js';
-import { sleep, waitFor } from './delivery-helpers.js';
+import { liveThreads, waitFor } from '@linkwire/test-kit';
 
 it('SQLite: WAL checkpoints happen on the checkpointer thread, not in the committing connection', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'linkwire-ckpt-'));
@@ -17,7 +17,12 @@ it('SQLite: WAL checkpoints happen on the checkpointer thread, not in the commit
     const { rows } = await sql<Record<string, number>>`PRAGMA wal_autocheckpoint`.execute(database.db);
     assert.equal(Object.values(rows[0]!)[0], 10_000);
     await sql`CREATE TABLE blobs (id INTEGER PRIMARY KEY, body TEXT NOT NULL)`.execute(database.db);
-    await sleep(300);
+    // The new table's pages are in the WAL: measure the file once the thread has copied them in,
+    // i.e. once it is as long as the database the main connection sees (page_count × page_size).
+    const pragma = async (name: 'page_count' | 'page_size') =>
+      Object.values((await sql.raw<Record<string, number>>(`PRAGMA ${name}`).execute(database.db)).rows[0]!)[0]!;
+    const pageSize = await pragma('page_size');
+    await waitFor('the new table checkpointed into the file', async () => statSync(file).size >= (await pragma('page_count')) * pageSize, 5_000);
     const before = statSync(file).size;
     // ~2 MB through the WAL in a few transactions (≈ 500 pages, under the fallback threshold).
     for (let t = 0; t < 4; t++) {
@@ -48,10 +53,12 @@ it('SQLite: a checkpointer that fails is reported, not silent and not a crash', 
   const notADatabase = join(dir, 'linkwire.db');
   writeFileSync(notADatabase, 'x'.repeat(8192));
   const failures: Error[] = [];
+  const threads = liveThreads();
   const failing = startCheckpointer(notADatabase, { everyMs: 20, onError: (err) => failures.push(err) });
   try {
     await waitFor('a failed checkpoint reported', () => failures.length > 0, 5_000);
-    await sleep(200); // ten ticks' worth
+    // The thread ends by itself (close() is not called yet): it cannot report again.
+    await waitFor('the checkpointer thread to end', () => liveThreads() === threads, 5_000);
     assert.equal(failures.length, 1, 'reported once');
     assert.match(failures[0]!.message, /^WAL checkpoint failed: .*not a database/);
   } finally {

@@ -1,85 +1,33 @@
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import { after, before, it } from 'node:test';
+import { type SpawnedNode, spawnNode } from '@linkwire/test-kit';
 import { describeEachDialect, freshDatabase, type TestDatabase } from './helpers.js';
 
 // A real node process is SIGKILLed while clicks stream in; after a restart, every click that was
 // answered 302 must be in the event log and in the counters (the redirect waits for the commit).
 
-const CLI = fileURLToPath(new URL('../src/cli.ts', import.meta.url));
 const UA = 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
 
-/**
- * Starts a node on a port of its own choosing (PORT=0) and resolves with the URL from its own
- * "linkwire listening" log line. Picking a free port first and passing it in raced with the rest of
- * the parallel suite: another test's node took the port, its /healthz answered for ours (which then
- * died of EADDRINUSE), and every click went to the wrong process (CI: 924 issued, 924 answered,
- * none in flight after SIGSTOP).
- */
-async function startProcess(env: Record<string, string>): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', CLI, 'start', '--role', 'api'], {
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', NODE_ENV: 'test' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  let stdout = '';
-  child.stderr!.on('data', (d) => {
-    output += d;
-  });
-  const base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      reject(new Error(`node did not start listening within 30 s:\n${output}${stdout}`));
-    }, 30_000);
-    const onExit = (code: number | null) => {
-      clearTimeout(timer);
-      reject(new Error(`node exited early (${code}):\n${output}${stdout}`));
-    };
-    child.once('exit', onExit);
-    child.stdout!.on('data', (d) => {
-      stdout += d;
-      for (;;) {
-        const nl = stdout.indexOf('\n');
-        if (nl < 0) return;
-        const line = stdout.slice(0, nl);
-        stdout = stdout.slice(nl + 1);
-        let entry: { msg?: string; url?: string } = {};
-        try {
-          entry = JSON.parse(line);
-        } catch {}
-        if (entry.msg === 'linkwire listening' && entry.url) {
-          clearTimeout(timer);
-          child.off('exit', onExit);
-          resolve(entry.url);
-        }
-      }
-    });
-  });
-  return { child, base };
-}
-
-function exited(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => child.once('exit', () => resolve()));
-}
+/** An API node on a port of its own choosing; `url` comes from its own "linkwire listening" line. */
+const startProcess = (env: Record<string, string>) => spawnNode({ args: ['start', '--role', 'api'], env: { ...env, NODE_ENV: 'test' } });
 
 describeEachDialect('crash safety of acknowledged clicks', (dialect) => {
   let db: TestDatabase;
-  let child: ChildProcess | undefined;
+  let node: SpawnedNode | undefined;
   before(async () => {
     db = await freshDatabase(dialect);
   });
   after(async () => {
-    if (child && child.exitCode === null) child.kill('SIGKILL');
+    node?.child.kill('SIGKILL');
+    await node?.exited();
     await db.drop();
   });
 
   it('no click answered 302 is lost when the process is killed mid-stream', async () => {
     const env = { ...db.env, LINKWIRE_SECRET_KEY: randomBytes(32).toString('base64') };
-    let base: string;
-    ({ child, base } = await startProcess(env));
+    node = await startProcess(env);
+    let base = node.url;
     const signup = await fetch(`${base}/api/v1/signup`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -124,10 +72,10 @@ describeEachDialect('crash safety of acknowledged clicks', (dialect) => {
               killed = true;
               // Frozen first, so this request (and whatever batch is mid-commit) can no longer be
               // answered: killing at once raced with a fast server answering everything first.
-              child!.kill('SIGSTOP');
+              node!.child.kill('SIGSTOP');
               setTimeout(() => {
                 inFlightAtKill = inFlight;
-                child!.kill('SIGKILL');
+                node!.child.kill('SIGKILL');
                 onKilled();
               }, 50);
             }
@@ -142,18 +90,20 @@ describeEachDialect('crash safety of acknowledged clicks', (dialect) => {
       const clients = Array.from({ length: 8 }, client);
       await kill;
       await Promise.all(clients);
-      await exited(child!);
+      await node!.exited();
       return inFlightAtKill;
     };
     let inFlightAtKill = await crashRound();
     for (let round = 2; round <= 3 && inFlightAtKill === 0; round++) {
-      ({ child, base } = await startProcess(env));
+      node = await startProcess(env);
+      base = node.url;
       inFlightAtKill = await crashRound();
     }
     const ackedAtKill = acked.length;
     assert.ok(inFlightAtKill > 0, `some clicks were in flight when the process died (${n} issued, ${ackedAtKill} acknowledged)`);
 
-    ({ child, base } = await startProcess(env));
+    node = await startProcess(env);
+    base = node.url;
     const seen = new Set<string>();
     let cursor = '';
     for (;;) {
@@ -168,7 +118,6 @@ describeEachDialect('crash safety of acknowledged clicks', (dialect) => {
     // The counter is written in the same transaction as the events: it matches the log exactly.
     const counted = (await (await fetch(`${base}/api/v1/links/${link.id}`, { headers: auth })).json()) as { clicks: number };
     assert.equal(counted.clicks, seen.size);
-    child.kill('SIGTERM');
-    await exited(child);
+    await node.stop();
   });
 });

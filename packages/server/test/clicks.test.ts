@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { expireDueLinks } from '../src/links/expiry.js';
-import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
+import { describeEachDialect, suiteNode, type TestNode } from './helpers.js';
 
 const IPHONE = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Mobile/15E148 Safari/604.1';
 const DESKTOP = 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Safari/537.36';
@@ -18,11 +18,7 @@ async function events(node: TestNode, token: string, type: string) {
 }
 
 describeEachDialect('short links and clicks', (dialect) => {
-  let node: TestNode;
-  before(async () => {
-    node = await createTestNode(dialect, { LINKWIRE_PUBLIC_URL: 'https://lnk.example.com', LINKWIRE_TRUST_PROXY: '1' });
-  });
-  after(async () => node.close());
+  const node = suiteNode(dialect, { LINKWIRE_PUBLIC_URL: 'https://lnk.example.com', LINKWIRE_TRUST_PROXY: '1' });
 
   async function setup() {
     const u = await node.signup();

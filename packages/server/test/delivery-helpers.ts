@@ -1,57 +1,13 @@
-import { inTransaction } from '../src/db/transaction.js';
 import { randomBytes } from 'node:crypto';
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { AppContext } from '../src/context.js';
+import { inTransaction } from '../src/db/transaction.js';
 import { newId } from '../src/lib/ids.js';
 import { seal } from '../src/lib/secretbox.js';
 
-// Real receivers on 127.0.0.1 and endpoint rows for the delivery tests.
-
-export interface ReceivedRequest {
-  method: string;
-  url: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-  at: number;
-}
-
-export type Handler = (req: ReceivedRequest, res: ServerResponse) => void;
-
-export interface Receiver {
-  url: string;
-  requests: ReceivedRequest[];
-  /** Replace how the receiver answers (default: 200 "ok"). */
-  handle(handler: Handler): void;
-  close(): Promise<void>;
-}
-
-export async function startReceiver(handler?: Handler): Promise<Receiver> {
-  const requests: ReceivedRequest[] = [];
-  let current: Handler = handler ?? ((_req, res) => res.end('ok'));
-  const server = createServer((req: IncomingMessage, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      const received = { method: req.method!, url: req.url!, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), at: Date.now() };
-      requests.push(received);
-      current(received, res);
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}/hook`,
-    requests,
-    handle(h) {
-      current = h;
-    },
-    async close() {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    },
-  };
-}
+// Endpoint rows, events and the rows they produce, for the delivery tests. The loopback receiver
+// and waitFor are the test kit's; they are re-exported for the delivery tests that import them
+// from here (dispatch, sender, threaded-sender), until those import the kit themselves.
+export { type Handler, type ReceivedRequest, type Receiver, startReceiver, waitFor } from '@linkwire/test-kit';
 
 export const newSecret = () => `whsec_${randomBytes(32).toString('base64')}`;
 
@@ -97,20 +53,6 @@ export async function createEndpoint(ctx: AppContext, accountId: string, input: 
     })
     .execute();
   return { id, secret };
-}
-
-/** Polls until `check` returns a truthy value (or throws after `timeoutMs`). */
-/** What a truthy check returns: `false`, `0`, `''`, null and undefined mean "not yet". */
-type Truthy<T> = Exclude<T, false | 0 | '' | null | undefined>;
-
-export async function waitFor<T>(what: string, check: () => T | Promise<T>, timeoutMs = 10_000): Promise<Truthy<T>> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value) return value as Truthy<T>;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
 }
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

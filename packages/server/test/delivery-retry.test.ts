@@ -1,28 +1,24 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { receiverPool, startReceiver, waitFor } from '@linkwire/test-kit';
 import { Webhook } from 'standardwebhooks';
 import { Dispatcher } from '../src/delivery/dispatcher.js';
-import { attemptRows, createEndpoint, deliveryRows, emitOne, newSecret, startReceiver, waitFor } from './delivery-helpers.js';
+import { attemptRows, createEndpoint, deliveryRows, emitOne, newSecret } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
 describeEachDialect('delivery retries and outcomes', (dialect) => {
   let node: TestNode;
   let dispatcher: Dispatcher;
-  const receivers: Array<{ close(): Promise<void> }> = [];
+  const receivers = receiverPool();
   before(async () => {
     node = await createTestNode(dialect, { LINKWIRE_RETRY_SCHEDULE: '50ms,100ms' });
     dispatcher = new Dispatcher(node.ctx, { pollMs: 20 });
   });
   after(async () => {
     await dispatcher.stop();
-    for (const r of receivers) await r.close();
+    await receivers.close();
     await node.close();
   });
-  const receiver = async (...args: Parameters<typeof startReceiver>) => {
-    const r = await startReceiver(...args);
-    receivers.push(r);
-    return r;
-  };
   const settled = (webhookId: string, status: string) =>
     waitFor(`deliveries of ${webhookId} ${status}`, async () => {
       await dispatcher.flush();
@@ -31,7 +27,7 @@ describeEachDialect('delivery retries and outcomes', (dialect) => {
     });
 
   it('retries on the schedule with the same webhook-id, then marks the delivery failed', async () => {
-    const r = await receiver((_req, res) => {
+    const r = await receivers.start((_req, res) => {
       res.statusCode = 500;
       res.end('boom');
     });
@@ -69,7 +65,7 @@ describeEachDialect('delivery retries and outcomes', (dialect) => {
 
   it('a success after failures clears failing_since and records last_success_at', async () => {
     let n = 0;
-    const r = await receiver((_req, res) => {
+    const r = await receivers.start((_req, res) => {
       res.statusCode = ++n === 1 ? 502 : 204;
       res.end();
     });
@@ -85,7 +81,7 @@ describeEachDialect('delivery retries and outcomes', (dialect) => {
 
   it('honours Retry-After on 429 (seconds) instead of the schedule', async () => {
     let n = 0;
-    const r = await receiver((_req, res) => {
+    const r = await receivers.start((_req, res) => {
       if (++n === 1) {
         res.statusCode = 429;
         res.setHeader('retry-after', '1');
@@ -103,7 +99,7 @@ describeEachDialect('delivery retries and outcomes', (dialect) => {
 
   it('honours Retry-After on 503 given as an HTTP date', async () => {
     let n = 0;
-    const r = await receiver((_req, res) => {
+    const r = await receivers.start((_req, res) => {
       if (++n === 1) {
         res.statusCode = 503;
         res.setHeader('retry-after', new Date(Date.now() + 2_000).toUTCString());
@@ -120,7 +116,7 @@ describeEachDialect('delivery retries and outcomes', (dialect) => {
   });
 
   it('does not follow redirects: a 3xx is a failure', async () => {
-    const r = await receiver((req, res) => {
+    const r = await receivers.start((req, res) => {
       if (req.url === '/hook') {
         res.statusCode = 302;
         res.setHeader('location', '/elsewhere');
@@ -142,7 +138,7 @@ describeEachDialect('delivery retries and outcomes', (dialect) => {
   });
 
   it('classifies a timeout and keeps retrying', async () => {
-    const r = await receiver(() => {
+    const r = await receivers.start(() => {
       // never answers
     });
     const u = await node.signup();
@@ -173,7 +169,7 @@ describeEachDialect('delivery retries and outcomes', (dialect) => {
   });
 
   it('stores at most 4 KiB of the response body', async () => {
-    const r = await receiver((_req, res) => res.end('x'.repeat(10_000)));
+    const r = await receivers.start((_req, res) => res.end('x'.repeat(10_000)));
     const u = await node.signup();
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: r.url });
     await emitOne(node.ctx, u.accountId);
@@ -195,7 +191,7 @@ describeEachDialect('delivery retries and outcomes', (dialect) => {
   });
 
   it('during a rotation, signs with both secrets and each verifies on its own', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const u = await node.signup();
     const previous = newSecret();
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: r.url, previousSecret: previous });
@@ -209,7 +205,7 @@ describeEachDialect('delivery retries and outcomes', (dialect) => {
   });
 
   it('after the grace period only the current secret signs', async () => {
-    const r = await receiver();
+    const r = await receivers.start();
     const u = await node.signup();
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: r.url, previousSecret: newSecret(), previousSecretExpiresAt: Date.now() - 1 });
     await emitOne(node.ctx, u.accountId);

@@ -3,32 +3,32 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { after, before, it } from 'node:test';
+import { receiverPool, waitFor } from '@linkwire/test-kit';
 import { inTransaction } from '../src/db/transaction.js';
 import { Dispatcher } from '../src/delivery/dispatcher.js';
-import { deliveryRows, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
+import { deliveryRows } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
 describeEachDialect('delivery history, retry and replay routes', (dialect) => {
   let node: TestNode;
   let dispatcher: Dispatcher;
-  const receivers: Receiver[] = [];
+  const receivers = receiverPool();
   before(async () => {
     node = await createTestNode(dialect, { LINKWIRE_RETRY_SCHEDULE: '30ms', LINKWIRE_PLAN_PRO_DELIVERIES_24H: '6' });
     dispatcher = new Dispatcher(node.ctx, { pollMs: 20 });
   });
   after(async () => {
     await dispatcher.stop();
-    for (const r of receivers) await r.close();
+    await receivers.close();
     await node.close();
   });
 
   async function setup(status = 200) {
     let answer = status;
-    const r = await startReceiver((_req, res) => {
+    const r = await receivers.start((_req, res) => {
       res.statusCode = answer;
       res.end(answer === 200 ? 'thanks' : 'nope');
     });
-    receivers.push(r);
     const u = await node.signup();
     const res = await node.request({ method: 'POST', url: '/api/v1/webhooks', token: u.apiKey, payload: { url: r.url, events: ['*'] } });
     assert.equal(res.status, 201, res.raw);

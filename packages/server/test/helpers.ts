@@ -1,8 +1,10 @@
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe } from 'node:test';
+import { after, before, describe } from 'node:test';
+import { liveThreads } from '@linkwire/test-kit';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../src/app.js';
@@ -13,12 +15,40 @@ import { createContext } from '../src/context.js';
 
 export type DialectName = 'sqlite' | 'postgres';
 
-/** SQLite always; PostgreSQL when TEST_DATABASE_URL is set (CI always sets it). */
-export const DIALECTS: DialectName[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+/** Every dialect the suites are written for. */
+export const ALL_DIALECTS: DialectName[] = ['sqlite', 'postgres'];
 
-/** Runs the same suite on every available dialect, like Kysely's own tests. */
+/** The dialects available here: SQLite always; PostgreSQL when TEST_DATABASE_URL is set (CI always sets it). */
+export const DIALECTS: DialectName[] = ALL_DIALECTS.filter((dialect) => !dialectSkip(dialect).skip);
+
+/**
+ * `{ skip: reason }` for a dialect that cannot run here, `{}` otherwise: a suite given it is
+ * reported as skipped with the reason, instead of missing from the output without a word.
+ */
+export function dialectSkip(dialect: DialectName): { skip?: string } {
+  return dialect === 'postgres' && !process.env.TEST_DATABASE_URL ? { skip: 'TEST_DATABASE_URL not set' } : {};
+}
+
+/**
+ * Runs the same suite on every dialect, like Kysely's own tests; the ones not available here are
+ * reported skipped. Each suite also fails if, after its own `after` hooks, a thread it started is
+ * still running (a dispatcher's sender thread, a database's WAL checkpointer): a suite that forgets
+ * to stop one fails itself, instead of leaving it to run under the suites after it.
+ */
 export function describeEachDialect(name: string, fn: (dialect: DialectName) => void): void {
-  for (const dialect of DIALECTS) describe(`${name} [${dialect}]`, () => fn(dialect));
+  for (const dialect of ALL_DIALECTS) {
+    describe(`${name} [${dialect}]`, dialectSkip(dialect), () => {
+      let threads = 0;
+      before(() => {
+        threads = liveThreads();
+      });
+      fn(dialect);
+      after(() => {
+        const left = liveThreads() - threads;
+        assert.ok(left <= 0, `${left} worker thread(s) this suite started still run after its after hooks: stop its dispatchers, close its nodes`);
+      });
+    });
+  }
 }
 
 export interface TestDatabase {
@@ -74,6 +104,27 @@ export interface TestNode {
     overrides?: Partial<{ email: string; password: string; handle: string }>,
   ): Promise<{ accountId: string; apiKey: string; handle: string; email: string }>;
   close(): Promise<void>;
+}
+
+/**
+ * The suite's node, created in its `before` hook and closed in its `after` hook: one line in place
+ * of `let node; before(() => node = createTestNode(…)); after(() => node.close())`. The object
+ * returned reads through to that node, so tests use it as the node itself.
+ */
+export function suiteNode(dialect: DialectName, env: Record<string, string> = {}): TestNode {
+  let current: TestNode | undefined;
+  before(async () => {
+    current = await createTestNode(dialect, env);
+  });
+  after(async () => {
+    await current?.close();
+  });
+  return new Proxy({} as TestNode, {
+    get(_target, key) {
+      if (!current) throw new Error(`the suite's node was used (${String(key)}) before its before hook ran`);
+      return current[key as keyof TestNode];
+    },
+  });
 }
 
 let counter = 0;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
-import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
+import { it } from 'node:test';
+import { describeEachDialect, suiteNode, type TestNode } from './helpers.js';
 
 async function events(node: TestNode, token: string, type: string) {
   const res = await node.request({ method: 'GET', url: `/api/v1/events?type=${type}&limit=100`, token });
@@ -8,11 +8,7 @@ async function events(node: TestNode, token: string, type: string) {
 }
 
 describeEachDialect('links API', (dialect) => {
-  let node: TestNode;
-  before(async () => {
-    node = await createTestNode(dialect, { LINKWIRE_PUBLIC_URL: 'https://lnk.example.com' });
-  });
-  after(async () => node.close());
+  const node = suiteNode(dialect, { LINKWIRE_PUBLIC_URL: 'https://lnk.example.com' });
 
   it('creates a link with a generated slug and emits link.created with the catalog fields', async () => {
     const u = await node.signup();

@@ -1,17 +1,13 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { changePlan } from '../src/accounts/service.js';
 import { inTransaction } from '../src/db/transaction.js';
 import { EXAMPLES } from '../src/events/catalog.js';
 import { VALIDATED_IN_PRODUCTION, validationSampler } from '../src/events/emit.js';
-import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
+import { describeEachDialect, suiteNode } from './helpers.js';
 
 describeEachDialect('transactional outbox', (dialect) => {
-  let node: TestNode;
-  before(async () => {
-    node = await createTestNode(dialect);
-  });
-  after(async () => node.close());
+  const node = suiteNode(dialect);
 
   it('an event committed with its cause is stored with its exact envelope', async () => {
     const u = await node.signup();
@@ -106,11 +102,7 @@ describeEachDialect('transactional outbox', (dialect) => {
 });
 
 describeEachDialect('emitMany: a batch of events in one fan-out', (dialect) => {
-  let node: TestNode;
-  before(async () => {
-    node = await createTestNode(dialect, { LINKWIRE_PLAN_PRO_DELIVERIES_24H: '5' });
-  });
-  after(async () => node.close());
+  const node = suiteNode(dialect, { LINKWIRE_PLAN_PRO_DELIVERIES_24H: '5' });
 
   async function endpoint(apiKey: string, body: Record<string, unknown>) {
     const res = await node.request({ method: 'POST', url: '/api/v1/webhooks', token: apiKey, payload: { url: 'http://127.0.0.1:9/hook', ...body } });

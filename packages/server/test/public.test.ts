@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { newId } from '../src/lib/ids.js';
-import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
+import { describeEachDialect, suiteNode, type TestNode } from './helpers.js';
 
 const ANDROID = 'Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0.0.0 Mobile Safari/537.36';
 
@@ -10,11 +10,7 @@ async function events(node: TestNode, token: string, type: string) {
 }
 
 describeEachDialect('public profile page and subscribe', (dialect) => {
-  let node: TestNode;
-  before(async () => {
-    node = await createTestNode(dialect);
-  });
-  after(async () => node.close());
+  const node = suiteNode(dialect);
 
   it('renders title, bio, avatar, links in position order, products and widgets, escaped, without scripts', async () => {
     const u = await node.signup();

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, it } from 'node:test';
+import { it } from 'node:test';
 import { verifyWebhook, signWebhook } from '@linkwire/webhooks';
 import { changePlan } from '../src/accounts/service.js';
 import { inTransaction } from '../src/db/transaction.js';
@@ -7,16 +7,12 @@ import { HELD_UNTIL } from '../src/delivery/hold.js';
 import { RESERVED_HEADERS } from '../src/delivery/request-headers.js';
 import { EXAMPLES } from '../src/events/catalog.js';
 import { signingSecrets } from '../src/webhooks/secrets.js';
-import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
+import { describeEachDialect, suiteNode } from './helpers.js';
 
 const HOOK = 'http://127.0.0.1:9/hook';
 
 describeEachDialect('webhook endpoints API', (dialect) => {
-  let node: TestNode;
-  before(async () => {
-    node = await createTestNode(dialect, { LINKWIRE_PLAN_PRO_ENDPOINTS: '50' });
-  });
-  after(async () => node.close());
+  const node = suiteNode(dialect, { LINKWIRE_PLAN_PRO_ENDPOINTS: '50' });
 
   const create = (token: string, payload: Record<string, unknown>) => node.request({ method: 'POST', url: '/api/v1/webhooks', token, payload });
 
@@ -371,11 +367,7 @@ describeEachDialect('webhook endpoints API', (dialect) => {
 });
 
 describeEachDialect('webhook plan limits and usage', (dialect) => {
-  let node: TestNode;
-  before(async () => {
-    node = await createTestNode(dialect, { LINKWIRE_PLAN_PRO_DELIVERIES_24H: '3', LINKWIRE_PLAN_PRO_TEST_SENDS_1H: '2' });
-  });
-  after(async () => node.close());
+  const node = suiteNode(dialect, { LINKWIRE_PLAN_PRO_DELIVERIES_24H: '3', LINKWIRE_PLAN_PRO_TEST_SENDS_1H: '2' });
 
   const create = (token: string, payload: Record<string, unknown>) => node.request({ method: 'POST', url: '/api/v1/webhooks', token, payload });
 
