@@ -35,8 +35,9 @@ function reasonFor(ctx: AppContext): string {
 }
 
 /**
- * PRODUCT.md §5: an endpoint with no success for LINKWIRE_DISABLE_AFTER (counted from
- * COALESCE(last_success_at, created_at)) and at least one exhausted (`failed`) delivery is disabled.
+ * Auto-disable (docs/webhooks.md#4-retries-retry-after-410-and-auto-disable): an endpoint with no success for
+ * LINKWIRE_DISABLE_AFTER (counted from COALESCE(last_success_at, created_at)) and at least one
+ * exhausted (`failed`) delivery is disabled.
  * Called in the results transaction when a delivery becomes exhausted.
  */
 export async function autoDisableIfDue(ctx: AppContext, tx: Tx, webhookId: string, now: number): Promise<boolean> {

@@ -67,7 +67,7 @@ export class Breakers {
     if (ok) {
       // Closed with no failures is the absence of an entry. A success to a healthy endpoint, the
       // common case, allocates nothing (creating an entry to delete it churned the map: 6 MB of
-      // its tables promoted to the old generation per 60 000-delivery drain, bench/README.md).
+      // its tables promoted to the old generation per 60 000-delivery drain, bench/README.md#garbage).
       this.entries.delete(id);
       return;
     }

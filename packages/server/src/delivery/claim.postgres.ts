@@ -23,8 +23,11 @@ import { type ClaimedDelivery, claimedFromRows } from './claimed.js';
 // the walk of the due index in order, which stops after `limit` rows. With statistics gone stale
 // after a bulk of inserts (a backlog filled faster than autovacuum's ANALYZE follows, every bench
 // drain), the planner believed ~144 rows were due and chose a bitmap scan of all 65 000 plus an
-// on-disk sort: 140–155 ms per claim against ~6 ms, and two PostgreSQL workers drained at 4 200 –
-// 5 900 /s instead of 7 000 – 8 200 /s (bench/README.md, "the lease in its own column", commit af3e46b).
+// on-disk sort: 140–155 ms per claim against ~6 ms. With the lease column (migration 006) and the
+// named prepared statements, in one commit (af3e46b), this took two workers from 4 200–5 900 to
+// 7 000–8 200 deliveries/s on the VM of 2026-11-23; in the full run of 2026-12-01 two workers
+// drained 13 420 /s, 0.72× the SQLite process (0.56× in the run after it;
+// bench/README.md#postgresql, #current-results).
 export async function claimDuePostgres(db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number): Promise<ClaimedDelivery[]> {
   // Compiled once per database (db/compiled.ts), a prepared statement on each connection.
   const rows = await db.transaction().execute(async (tx) => {

@@ -22,16 +22,18 @@ import { type ClaimedDelivery, claimedFromRows } from './claimed.js';
 // again by the CamelCasePlugin, made up a quarter of the claim's cost.
 //
 // The envelope comes back as its UTF-8 bytes (CAST … AS BLOB: a Buffer, outside the JS heap), not
-// as a string: the main thread never reads it, the sender thread needs bytes for the HMAC and the
-// socket, and a string was copied into the heap here, serialised to the thread and encoded to
-// UTF-8 there. The strings were also most of what the main thread's scavenges copied and
-// promoted: with the bytes (and the attempt parameters bound straight from the outcomes) a
-// 60 000-delivery drain scavenged every ~160 ms instead of ~100, 120 ms of pauses instead of 170
-// (bench/README.md, "The envelope as bytes", commit e38b41a).
+// as a string: the main thread never reads it, and the sender thread needs bytes for the HMAC and
+// the socket. A string would be copied into the heap here, serialised to the thread and encoded to
+// UTF-8 there; those strings were most of what the main thread's scavenges copied and promoted.
+// With the bytes (and the attempt parameters bound straight from the outcomes, commit e38b41a) a
+// 60 000-delivery drain scavenges every ~160 ms instead of ~100, promotes 1.4 MB instead of 2.2
+// each time and pauses 120 ms instead of 170 (bench/README.md#garbage).
 //
-// Measured (2 shared cores under load from other processes, better-sqlite3 12, WAL, 100 000 pending
-// rows, batch 256): 3.35 ms per claim statement ≈ 76 000 claims/s, ~13 µs per delivery. Claims of
-// 50 rows, alone on the machine (id IN → rowid IN): 5.5–6.3 → 4.9–6.4 µs per row.
+// Measured (commit ad4607c): a claim has a fixed cost of ~375–450 µs, mostly its own commit (7 WAL
+// frames for 16 rows, 39 for 256); in all 39 µs per row at 16 rows, 22 at 64, 17 at 256, which is
+// why the dispatcher claims at least half a batch while backlogged (claim.ts, minBacklogClaim()).
+// Picking rows by rowid instead of id IN: 4.9–6.4 against 5.5–6.3 µs per row in 50-row claims
+// (bench/README.md#sqlite-claim).
 export async function claimDueSqlite(db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number): Promise<ClaimedDelivery[]> {
   // Compiled once per database (db/compiled.ts).
   const rows = await runCompiledArrays(db, 'claim.sqlite', [workerId, leaseUntil, now, limit], () =>

@@ -48,10 +48,12 @@ export function minBacklogClaim(claimBatch: number, globalConcurrency: number): 
 /**
  * How many deliveries to claim with `room` free slots: up to a batch, or 0 (not worth a statement).
  * While backlogged a claim waits until `minClaim` slots are free (sends finishing wake the loop
- * then): every claim is a statement and, on SQLite, a commit of its own. Claiming whatever few
- * slots had just freed made 28 % of a 60 000-delivery drain's 1 200 claims smaller than 32 rows;
- * in the dispatcher's test (320 deliveries, batch 32, 64 slots, 8 per endpoint) it took 52–58
- * claims averaging 11–12 rows, against 27 averaging 23 with this rule.
+ * then): every claim is a statement and, on SQLite, a commit of its own (~375–450 µs). Claiming
+ * whatever few slots had just freed made 1 200 claims of 59 rows on average in a 60 000-delivery
+ * drain, 28 % of them under 32 rows; with half a batch, 500 claims of 149
+ * (bench/README.md#sqlite-claim). In the dispatcher's test (320 deliveries, batch 32, 64 slots, 8
+ * per endpoint) claiming whatever was free took 52–58 claims averaging 11–12 rows, against 27
+ * averaging 23 with this rule.
  */
 export function claimSize(room: number, backlogged: boolean, claimBatch: number, minClaim: number): number {
   return room >= (backlogged ? minClaim : 1) ? Math.min(claimBatch, room) : 0;

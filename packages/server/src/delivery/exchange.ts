@@ -4,7 +4,7 @@ import { classify, type ErrorKind, type SendResult, STORE_LIMIT } from './send-r
 // One HTTP exchange of the sender (sender.ts): undici's dispatch handler for a delivery, which
 // turns the response or the failure into a SendResult.
 
-/** Read at most this much of a response (docs/webhooks.md §4: 64 KiB); STORE_LIMIT of it is kept. */
+/** Read at most this much of a response (64 KiB: docs/webhooks.md#4-retries-retry-after-410-and-auto-disable); STORE_LIMIT of it is kept. */
 const READ_LIMIT = 64 * 1024;
 
 /** Passed to undici's abort(): the result is already decided, so these never reach a caller. */

@@ -80,9 +80,10 @@ export function nextAvgMs(avgMs: number | null, durationMs: number): number {
  * while it answers: it keeps `limit` in flight and starts the rest itself as sends finish
  * (send-thread.ts, Gate), so the endpoint's slots do not sit idle while the dispatcher's thread is
  * busy in a SQLite statement or a scavenge. Measured on the 2-core box, 60 000-delivery drains:
- * sends in flight 35 → 57 of 64 on average, median 19 130 → 20 160 /s over 26 and 18 runs. Tried
- * instead: four times the limit, 20 471 / 20 870 / 18 182 / 19 900 / 21 179 against 20 155 /
- * 20 080 / 19 900 / 21 583 / 21 708 /s, the same (bench/README.md).
+ * 57 of 64 sends in flight on average instead of 35, median 20 160 /s instead of 19 130 (18 and 26
+ * runs). Tried instead: four times the limit, 20 471 / 20 870 / 18 182 / 19 900 / 21 179 against
+ * 20 155 / 20 080 / 19 900 / 21 583 / 21 708 /s, the same; three limits queued ahead, 18 204 /
+ * 17 266 against 21 930 / 20 291 /s (bench/README.md#sender-thread, #tried-and-rejected).
  * Not for an endpoint whose last attempt failed: what would wait there is better handed back.
  */
 export function handOverLimit(limit: number, lastOk: boolean, queuesAhead: boolean): number {

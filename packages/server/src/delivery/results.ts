@@ -22,7 +22,7 @@ export interface Outcome {
 // 256), so each statement takes one of nine texts, compiled once by Kysely and then re-run with new
 // parameters, and the prepared-statement cache of db/index.ts (keyed by SQL text) hits on every
 // flush; with the batch size as the chunk size almost every flush prepared a new statement with
-// hundreds of parameters (bench/README.md, drain profile). 256 × 11 parameters stays far below
+// hundreds of parameters (bench/README.md#results-flush). 256 × 11 parameters stays far below
 // both engines' limits.
 
 /**
@@ -221,9 +221,9 @@ const MEMO_TTL_MS = 1_000;
  *
  * Two things keep several workers from contending on these few hot rows: writes that change
  * nothing are skipped (memo), and the rows are updated in id order, so two flush transactions
- * never take the same row locks in opposite orders (measured before the fix: two PostgreSQL workers
- * deadlocked on webhooks rows, each deadlock costing deadlock_timeout = 1 s; 111 deliveries/s
- * against 1 171/s for one worker).
+ * never take the same row locks in opposite orders (unordered, two PostgreSQL workers deadlocked on
+ * webhooks rows, each deadlock costing deadlock_timeout = 1 s: 111 deliveries/s against 1 171/s for
+ * one worker; bench/README.md#postgresql).
  */
 async function updateEndpointHealth(tx: Tx, outcomes: Outcome[], memos: Map<string, HealthMemo>, written: Array<[string, HealthMemo]>): Promise<void> {
   const health = new Map<string, { lastSuccessAt: number | null; failingSince: number | null }>();

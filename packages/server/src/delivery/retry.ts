@@ -1,7 +1,7 @@
 import type { DeliveryStatus } from '../db/schema.js';
 import type { SendResult } from './send-result.js';
 
-/** Retry-After is honoured up to this (docs/webhooks.md §4). */
+/** Retry-After is honoured up to this: 24 h (docs/webhooks.md#4-retries-retry-after-410-and-auto-disable). */
 export const MAX_RETRY_AFTER_MS = 24 * 3_600_000;
 
 export interface NextStep {

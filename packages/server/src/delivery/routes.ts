@@ -31,7 +31,7 @@ const ReplayBody = z
 
 const RetryBody = z.strictObject({}).optional();
 
-/** Delivery history, manual retry and replay (PRODUCT.md §3), inside the authenticated /api/v1 scope. */
+/** Delivery history, manual retry and replay (docs/api.md#webhooks), inside the authenticated /api/v1 scope. */
 export async function deliveryRoutes(app: FastifyInstance) {
   const ctx = app.ctx;
 

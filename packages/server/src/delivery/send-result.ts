@@ -1,7 +1,7 @@
 // What one attempt produced, as data: the result type every part of the engine shares (sender,
 // sender thread, retry policy, results writer) and the mapping of network errors to error kinds.
 
-/** This much of a response is stored with the attempt (docs/webhooks.md §4: 4 KiB). */
+/** This much of a response is stored with the attempt (4 KiB: docs/webhooks.md#4-retries-retry-after-410-and-auto-disable). */
 export const STORE_LIMIT = 4 * 1024;
 
 export type ErrorKind = 'http' | 'redirect' | 'timeout' | 'connection' | 'dns' | 'tls' | 'ssrf';

@@ -20,7 +20,7 @@ const signers = new SignerCache();
 // Results leave in one message per event-loop turn: one postMessage per delivery would cost
 // about as much as the send it reports. Tried instead: holding them for up to 1 ms (or 32 results)
 // to fill bigger messages — drains of 16 456 / 15 740 / 17 041 /s against 19 133 / 19 127 /
-// 18 715 /s (bench/README.md), because the dispatcher's bookkeeping waits on them.
+// 18 715 /s (bench/README.md#tried-and-rejected), because the dispatcher's bookkeeping waits on them.
 let done: WireResults = [];
 let unsent: number[] = [];
 let scheduled = false;
