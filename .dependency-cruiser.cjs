@@ -49,7 +49,7 @@ module.exports = {
     },
     {
       name: 'test-kit-stands-alone',
-      comment: '@linkwire/test-kit (spawn a node, receivers, Chromium) is used by every workspace's tests and bench, so it imports none of them.',
+      comment: '@linkwire/test-kit (spawn a node, receivers, Chromium) is used by the tests of every workspace and by bench, so it imports none of them.',
       severity: 'error',
       from: { path: '^packages/test-kit/' },
       to: { path: ['^packages/(server|sdk|dashboard)/', '^bench/'] },
