@@ -3,6 +3,7 @@ import { after, before, it } from 'node:test';
 import pg from 'pg';
 import { inTransaction } from '../src/db/transaction.js';
 import { DELIVERIES_CHANNEL } from '../src/delivery/notify.postgres.js';
+import { DeliveryWake } from '../src/delivery/wake.js';
 import { deliveryRows, startReceiver, waitFor } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
@@ -85,14 +86,21 @@ describeEachDialect('one wake-up path for every cause', (dialect) => {
   });
 
   it('a rolled-back cause wakes nobody in this process', async () => {
-    const w = wakes;
+    // A wake-up of its own without a LISTEN connection: only in-process wake-ups are counted, so
+    // a late NOTIFY echo of the test above cannot be mistaken for one.
+    const wake = new DeliveryWake(node.ctx.database.caps, null, node.ctx.log);
+    let woken = 0;
+    const off = wake.subscribe(() => woken++);
     await assert.rejects(
       inTransaction(node.ctx.db, async (tx) => {
-        await node.ctx.wake.deliveriesDue(tx, 'requeued');
+        await wake.deliveriesDue(tx, 'requeued');
         throw new Error('rolled back');
       }),
       /rolled back/,
     );
-    assert.equal(wakes, w);
+    assert.equal(woken, 0);
+    await inTransaction(node.ctx.db, (tx) => wake.deliveriesDue(tx, 'requeued'));
+    assert.equal(woken, 1, 'the same call in a committed transaction wakes');
+    await off();
   });
 });
