@@ -6,6 +6,8 @@ export interface Metrics {
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   /** Clicks and visits per group-commit transaction (links/clicks.ts): what one commit's cost is shared by. */
   clickBatchSize: Histogram;
+  /** Breaker state counts of each running dispatcher (delivery/metrics.ts sums them on scrape). */
+  breakerSources: Set<() => Record<string, number>>;
 }
 
 export function createMetrics(): Metrics {
@@ -24,5 +26,5 @@ export function createMetrics(): Metrics {
     buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
     registers: [registry],
   });
-  return { registry, httpDuration, clickBatchSize };
+  return { registry, httpDuration, clickBatchSize, breakerSources: new Set() };
 }

@@ -28,20 +28,14 @@ function existing<T>(registry: Registry, name: string): T | undefined {
   return registry.getSingleMetric(name) as T | undefined;
 }
 
-/** Breaker state counts across the dispatchers of this process (normally one). */
-const breakerSources = new WeakMap<Registry, Set<() => Record<BreakerState, number>>>();
-
 /**
  * Registers the delivery series on the context's registry (once per registry). Queue depth and
  * the oldest due age are computed on scrape: two aggregates over the partial index of pending rows.
  */
 export function deliveryMetrics(ctx: AppContext, breakerCounts?: () => Record<BreakerState, number>): { metrics: DeliveryMetrics; dispose(): void } {
   const registry = ctx.metrics.registry;
-  let sources = breakerSources.get(registry);
-  if (!sources) {
-    sources = new Set();
-    breakerSources.set(registry, sources);
-  }
+  // Breaker state counts across the dispatchers of this process (normally one).
+  const sources = ctx.metrics.breakerSources;
   if (breakerCounts) sources.add(breakerCounts);
   const deliveries =
     existing<Counter<'outcome'>>(registry, 'linkwire_deliveries_total') ??
@@ -95,7 +89,7 @@ export function deliveryMetrics(ctx: AppContext, breakerCounts?: () => Record<Br
       registers: [registry],
       collect() {
         const total: Record<BreakerState, number> = { closed: 0, open: 0, half_open: 0 };
-        for (const source of breakerSources.get(registry) ?? []) {
+        for (const source of sources) {
           for (const [state, n] of Object.entries(source())) total[state as BreakerState] += n;
         }
         for (const [state, n] of Object.entries(total)) this.set({ state }, n);
