@@ -241,6 +241,9 @@ function planOverrides(env: NodeJS.ProcessEnv, problems: string[]): Record<PlanN
   return plans;
 }
 
+/** The public URL when LINKWIRE_PUBLIC_URL is unset: this machine, on the port the server listens on. */
+export const defaultPublicUrl = (port: number) => `http://localhost:${port}`;
+
 /** Environment → one typed, validated config object. Throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = envSchema.safeParse(env);
@@ -252,7 +255,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     port,
     host: e.HOST || '127.0.0.1',
-    publicUrl: (e.LINKWIRE_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
+    publicUrl: (e.LINKWIRE_PUBLIC_URL || defaultPublicUrl(port)).replace(/\/+$/, ''),
     dataDir: resolve(e.LINKWIRE_DATA_DIR || './data'),
     databaseUrl: e.DATABASE_URL || null,
     role: (e.LINKWIRE_ROLE || 'all') as Role,

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from './app.js';
-import type { Config } from './config.js';
+import { type Config, defaultPublicUrl } from './config.js';
 import { type AppContext, type BackgroundService, type BackgroundStarter, createContext } from './context.js';
 
 export interface RunningNode {
@@ -40,6 +40,9 @@ export async function startNode(config: Config, opts: StartOptions = {}): Promis
   ready = true;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
+  // PORT=0 (tests, the bench) takes a free port at listen; the default public URL follows it, so
+  // short links and profile URLs point at this node. Set before the node reports ready.
+  if (config.port === 0 && config.publicUrl === defaultPublicUrl(0)) config.publicUrl = defaultPublicUrl(port);
   const url = `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}`;
   ctx.log.info({ url, role: config.role, database: ctx.database.describe }, 'linkwire listening');
 
