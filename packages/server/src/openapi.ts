@@ -1,0 +1,125 @@
+// The OpenAPI 3.1 document: @fastify/swagger collects every route's zod schemas (http/schemas.ts);
+// this file adds what routes do not say: auth schemes, tags, and the `webhooks:` section (one POST
+// per catalog event type, the requests Linkwire sends to your endpoint). Served at
+// GET /api/v1/openapi.json, committed as docs/openapi.json (`npm run docs:openapi`).
+import { createRequire } from 'node:module';
+import type { SwaggerOptions } from '@fastify/swagger';
+import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './accounts/auth.js';
+import { DATA_SCHEMAS, DESCRIPTIONS, EVENT_TYPES, EXAMPLES, type EventType, familyOf } from './events/catalog.js';
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
+
+export const TAGS = [
+  { name: 'accounts', description: 'Sign-up, login, the account and its API keys' },
+  { name: 'events', description: 'The event catalog and the account’s event log' },
+  { name: 'links', description: 'Profile, links, QR codes, widgets, subscribers and analytics' },
+  { name: 'webhooks', description: 'Endpoints, secrets, test sends and usage' },
+  { name: 'delivery', description: 'Delivery history, manual retry and replay' },
+] as const;
+
+/**
+ * Every route needs one of these unless it says `security: []` (sign-up, login, logout); with the
+ * session cookie, writes also need the CSRF header (reads ignore it).
+ */
+export const SECURITY: Record<string, string[]>[] = [{ apiKey: [] }, { session: [], csrf: [] }];
+
+/** The example envelope of a type: the shape every delivery body has. */
+function exampleEnvelope(type: EventType) {
+  return {
+    id: 'evt_01jq0v6d1x3m5k7n9p2r4t6w8y',
+    type,
+    timestamp: '2026-03-25T14:00:00.000Z',
+    accountId: 'acc_01jq0v6d1x3m5k7n9p2r4t6w8y',
+    data: EXAMPLES[type],
+  };
+}
+
+const SIGNATURE_HEADERS = [
+  {
+    name: 'webhook-id',
+    in: 'header',
+    required: true,
+    description: 'The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate',
+    schema: { type: 'string' },
+  },
+  { name: 'webhook-timestamp', in: 'header', required: true, description: 'Unix seconds when this attempt was signed', schema: { type: 'string' } },
+  {
+    name: 'webhook-signature',
+    in: 'header',
+    required: true,
+    description:
+      '`v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks)',
+    schema: { type: 'string' },
+  },
+] as const;
+
+/** The `webhooks:` section: one POST per event type, with its envelope, data schema and example. */
+export function webhooksSection(): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const type of EVENT_TYPES) {
+    const envelope = z.object({
+      id: z.string().describe('event id, also sent as webhook-id'),
+      type: z.literal(type),
+      timestamp: z.string().describe('ISO 8601 time the event happened'),
+      accountId: z.string(),
+      data: DATA_SCHEMAS[type],
+    });
+    const { $schema: _drop, ...schema } = z.toJSONSchema(envelope, { io: 'output', target: 'draft-2020-12' }) as Record<string, unknown>;
+    out[type] = {
+      post: {
+        operationId: `webhook_${type.replace(/\./g, '_')}`,
+        summary: type,
+        description: DESCRIPTIONS[type],
+        tags: [familyOf(type)],
+        parameters: SIGNATURE_HEADERS,
+        requestBody: { required: true, content: { 'application/json': { schema, example: exampleEnvelope(type) } } },
+        responses: {
+          '2XX': { description: 'Accepted: any 2xx marks the delivery succeeded' },
+          '410': { description: 'Gone: the endpoint is disabled at once' },
+          '429': { description: 'Retried after Retry-After (also on 503)' },
+          default: { description: 'Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE' },
+        },
+      },
+    };
+  }
+  return out;
+}
+
+// Routes that are not the API: the health check, metrics and the docs UI (@fastify/swagger-ui's own
+// routes hide themselves from the document).
+const HIDDEN = ['/healthz', '/metrics'];
+
+export function openApiOptions(): SwaggerOptions {
+  return {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Linkwire API',
+        version,
+        description:
+          'The REST API of Linkwire. Authenticate with `Authorization: Bearer lw_…` (an API key) or, from the dashboard, the session cookie plus the CSRF header on writes. Errors are application/problem+json (see the Problem schema). Guide: docs/api.md.',
+        license: { name: 'MIT', identifier: 'MIT' },
+      },
+      servers: [{ url: 'http://localhost:3000', description: 'A local `linkwire start`; use your LINKWIRE_PUBLIC_URL' }],
+      tags: [...TAGS],
+      components: {
+        securitySchemes: {
+          apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'lw_…', description: 'An API key (`lw_…`) from sign-up or POST /api/v1/api-keys' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The dashboard session, set by /api/v1/signup and /api/v1/login' },
+          csrf: {
+            type: 'apiKey',
+            in: 'header',
+            name: CSRF_HEADER,
+            description: `With the session cookie, every POST, PUT, PATCH and DELETE echoes the ${CSRF_COOKIE} cookie’s value here (403 otherwise)`,
+          },
+        },
+      },
+      security: SECURITY,
+      webhooks: webhooksSection() as never,
+    },
+    transform: createJsonSchemaTransform({ skipList: HIDDEN }),
+    transformObject: jsonSchemaTransformObject,
+  };
+}
