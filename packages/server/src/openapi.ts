@@ -7,6 +7,7 @@ import type { SwaggerOptions } from '@fastify/swagger';
 import { createJsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { CSRF_COOKIE, CSRF_HEADER, SESSION_COOKIE } from './accounts/auth.js';
+import { SubscribeBody } from './links/widgets.js';
 import { DATA_SCHEMAS, DESCRIPTIONS, EVENT_TYPES, EXAMPLES, type EventType, familyOf } from './events/catalog.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
@@ -17,6 +18,7 @@ export const TAGS = [
   { name: 'links', description: 'Profile, links, QR codes, widgets, subscribers and analytics' },
   { name: 'webhooks', description: 'Endpoints, secrets, test sends and usage' },
   { name: 'delivery', description: 'Delivery history, manual retry and replay' },
+  { name: 'public', description: 'The public pages: short links, QR targets, profile pages and their subscribe form' },
 ] as const;
 
 /**
@@ -91,6 +93,46 @@ export function webhooksSection(): Record<string, unknown> {
 // routes hide themselves from the document).
 const HIDDEN = ['/healthz', '/metrics'];
 
+type Doc = { paths?: Record<string, Record<string, any>>; components?: { schemas?: Record<string, unknown> }; [k: string]: unknown };
+
+const STATUS_TEXT: Record<string, string> = { '200': 'OK', '201': 'Created', '202': 'Accepted' };
+
+/**
+ * What the route schemas cannot say: a description for the 2xx answers that @fastify/swagger calls
+ * "Default Response", both body types of the subscribe form (validated in its handler, so a form
+ * gets a redirect rather than a 400), and no component that nothing references (the zod transform
+ * emits an input and an output variant of every named schema).
+ */
+function finish(doc: Doc): Doc {
+  for (const item of Object.values(doc.paths ?? {})) {
+    for (const op of Object.values(item)) {
+      for (const [status, res] of Object.entries((op.responses ?? {}) as Record<string, { description?: string }>)) {
+        if (res.description === 'Default Response') res.description = STATUS_TEXT[status] ?? 'Response';
+      }
+    }
+  }
+  const subscribe = doc.paths?.['/{handle}/subscribe']?.post;
+  if (subscribe) {
+    const { $schema: _drop, ...schema } = z.toJSONSchema(SubscribeBody, { io: 'input', target: 'draft-2020-12' }) as Record<string, unknown>;
+    subscribe.requestBody = { required: true, content: { 'application/json': { schema }, 'application/x-www-form-urlencoded': { schema } } };
+  }
+  const schemas = doc.components?.schemas;
+  if (schemas) {
+    const used = new Set<string>();
+    const refsIn = (value: unknown) => {
+      for (const m of JSON.stringify(value).matchAll(/"#\/components\/schemas\/([^"]+)"/g)) {
+        if (!used.has(m[1]!)) {
+          used.add(m[1]!);
+          refsIn(schemas[m[1]!]);
+        }
+      }
+    };
+    refsIn({ paths: doc.paths, webhooks: doc.webhooks });
+    for (const name of Object.keys(schemas)) if (!used.has(name)) delete schemas[name];
+  }
+  return doc;
+}
+
 export function openApiOptions(): SwaggerOptions {
   return {
     openapi: {
@@ -120,6 +162,6 @@ export function openApiOptions(): SwaggerOptions {
       webhooks: webhooksSection() as never,
     },
     transform: createJsonSchemaTransform({ skipList: HIDDEN }),
-    transformObject: jsonSchemaTransformObject,
+    transformObject: (doc) => finish(jsonSchemaTransformObject(doc) as Doc),
   };
 }
