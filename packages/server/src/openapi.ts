@@ -89,9 +89,9 @@ export function webhooksSection(): Record<string, unknown> {
   return out;
 }
 
-// Routes that are not the API: the health check, metrics and the docs UI (@fastify/swagger-ui's own
-// routes hide themselves from the document).
-const HIDDEN = ['/healthz', '/metrics'];
+// Routes that are not the API: the health check, metrics and the dashboard's page (its static files
+// and @fastify/swagger-ui's routes hide themselves from the document).
+const HIDDEN = ['/healthz', '/metrics', '/dashboard'];
 
 type Doc = { paths?: Record<string, Record<string, any>>; components?: { schemas?: Record<string, unknown> }; [k: string]: unknown };
 

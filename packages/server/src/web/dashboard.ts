@@ -78,8 +78,7 @@ export async function dashboardPlugin(app: FastifyInstance, opts: DashboardOptio
     dist = null;
   }
 
-  // The dashboard's pages are not API: hidden from the OpenAPI document.
-  app.get('/dashboard', { schema: { hide: true } }, async (req, reply) => {
+  app.get('/dashboard', async (req, reply) => {
     // With ignoreTrailingSlash, /dashboard/ can land here too: serve it rather than loop.
     if (pathOf(req).endsWith('/')) return serveIndex(reply);
     const query = req.url.includes('?') ? req.url.slice(req.url.indexOf('?')) : '';
