@@ -21,6 +21,10 @@ import { publicRoutes } from './web/public.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import './http/types.js';
 
+/** The docs page's CSP: Swagger UI needs only its own scripts, styles and data: images. */
+export const DOCS_CSP =
+  "default-src 'self'; base-uri 'self'; connect-src 'self'; font-src 'self' data:; form-action 'self'; frame-ancestors 'none'; img-src 'self' data:; object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self'";
+
 export interface AppOptions {
   /** Serve only /healthz and /metrics (worker role). */
   healthOnly?: boolean;
@@ -81,8 +85,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   await app.register(swagger, openApiOptions());
-  // Swagger UI's assets come from node_modules (@fastify/swagger-ui/static): no CDN, works offline.
-  await app.register(swaggerUi, { routePrefix: '/docs/api', staticCSP: true, uiConfig: { url: '/api/v1/openapi.json' } as never });
+  // Swagger UI's assets come from node_modules (@fastify/swagger-ui/static): no CDN, works offline,
+  // and nothing but this origin is allowed (no validator badge, no fonts or styles from elsewhere).
+  await app.register(swaggerUi, { routePrefix: '/docs/api', staticCSP: DOCS_CSP, validatorUrl: false });
 
   await app.register(
     async (api) => {

@@ -89,9 +89,9 @@ export function webhooksSection(): Record<string, unknown> {
   return out;
 }
 
-// Routes that are not the API: the health check, metrics and the dashboard's page (its static files
-// and @fastify/swagger-ui's routes hide themselves from the document).
-const HIDDEN = ['/healthz', '/metrics', '/dashboard'];
+// Routes that are not the API: the health check and metrics (registered before the document's
+// plugin, so listed here for safety), and @fastify/swagger-ui's routes hide themselves.
+const HIDDEN = ['/healthz', '/metrics'];
 
 type Doc = { paths?: Record<string, Record<string, any>>; components?: { schemas?: Record<string, unknown> }; [k: string]: unknown };
 
@@ -161,6 +161,8 @@ export function openApiOptions(): SwaggerOptions {
       security: SECURITY,
       webhooks: webhooksSection() as never,
     },
+    // Every API route has a tag; the dashboard's pages and static files have none.
+    hideUntagged: true,
     transform: createJsonSchemaTransform({ skipList: HIDDEN }),
     transformObject: (doc) => finish(jsonSchemaTransformObject(doc) as Doc),
   };
