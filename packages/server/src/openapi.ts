@@ -21,6 +21,9 @@ export const TAGS = [
   { name: 'public', description: 'The public pages: short links, QR targets, profile pages and their subscribe form' },
 ] as const;
 
+/** The families of the catalog, in catalog order: one tag each in the webhooks section. */
+const EVENT_FAMILIES = [...new Set(EVENT_TYPES.map(familyOf))];
+
 /**
  * Every route needs one of these unless it says `security: []` (sign-up, login, logout); with the
  * session cookie, writes also need the CSRF header (reads ignore it).
@@ -74,7 +77,7 @@ export function webhooksSection(): Record<string, unknown> {
         operationId: `webhook_${type.replace(/\./g, '_')}`,
         summary: type,
         description: DESCRIPTIONS[type],
-        tags: [familyOf(type)],
+        tags: [`${familyOf(type)} events`],
         parameters: SIGNATURE_HEADERS,
         requestBody: { required: true, content: { 'application/json': { schema, example: exampleEnvelope(type) } } },
         responses: {
@@ -145,7 +148,7 @@ export function openApiOptions(): SwaggerOptions {
         license: { name: 'MIT', identifier: 'MIT' },
       },
       servers: [{ url: 'http://localhost:3000', description: 'A local `linkwire start`; use your LINKWIRE_PUBLIC_URL' }],
-      tags: [...TAGS],
+      tags: [...TAGS, ...EVENT_FAMILIES.map((family) => ({ name: `${family} events`, description: `Webhooks Linkwire sends for ${family}.* events` }))],
       components: {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'lw_…', description: 'An API key (`lw_…`) from sign-up or POST /api/v1/api-keys' },

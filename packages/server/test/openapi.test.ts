@@ -88,6 +88,10 @@ it('the webhooks section has every catalog event type: envelope, data schema, ex
   assert.deepEqual(Object.keys(doc.webhooks).sort(), [...EVENT_TYPES].sort());
   for (const type of EVENT_TYPES) {
     const op = doc.webhooks[type].post;
+    assert.ok(
+      doc.tags.some((t: { name: string }) => t.name === op.tags[0]),
+      `${type}: a declared tag`,
+    );
     assert.deepEqual(
       op.parameters.map((p: { name: string; in: string; required: boolean }) => `${p.in}:${p.name}:${p.required}`),
       ['header:webhook-id:true', 'header:webhook-timestamp:true', 'header:webhook-signature:true'],
