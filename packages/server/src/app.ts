@@ -1,20 +1,33 @@
 import { randomBytes } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { installAuth } from './accounts/auth.js';
 import { accountRoutes } from './accounts/routes.js';
 import type { AppContext } from './context.js';
 import { deliveryRoutes } from './delivery/routes.js';
 import { eventRoutes } from './events/routes.js';
+
 import { installProblemHandler } from './http/problem.js';
 import { installRateLimits } from './http/rate-limits.js';
+import { serializerCompiler, validatorCompiler } from './http/schemas.js';
 import { lazyChildLogger } from './logger.js';
+import { openApiOptions } from './openapi.js';
 import { linkRoutes } from './links/routes.js';
 import { dashboardPlugin } from './web/dashboard.js';
 import { publicRoutes } from './web/public.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import './http/types.js';
+
+/**
+ * The docs page's CSP: this origin only. Scripts are Swagger UI's own files (no inline script);
+ * styles also allow inline ones, because Swagger UI sets style attributes while it renders
+ * (test/openapi-ui.test.ts sees the violation without it), and a style cannot run code.
+ */
+export const DOCS_CSP =
+  "default-src 'self'; base-uri 'self'; connect-src 'self'; font-src 'self' data:; form-action 'self'; frame-ancestors 'none'; img-src 'self' data:; object-src 'none'; script-src 'self'; script-src-attr 'none'; style-src 'self' 'unsafe-inline'";
 
 export interface AppOptions {
   /** Serve only /healthz and /metrics (worker role). */
@@ -71,9 +84,19 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 16 * 1024 });
 
+  // Route schemas are zod (http/schemas.ts); @fastify/swagger collects them into the OpenAPI
+  // document, which must be registered before the routes it describes.
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  await app.register(swagger, openApiOptions());
+  // Swagger UI's assets come from node_modules (@fastify/swagger-ui/static): no CDN, works offline,
+  // and nothing but this origin is allowed (no validator badge, no fonts or styles from elsewhere).
+  await app.register(swaggerUi, { routePrefix: '/docs/api', staticCSP: DOCS_CSP, validatorUrl: false });
+
   await app.register(
     async (api) => {
       installAuth(api);
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
       await api.register(accountRoutes);
       await api.register(eventRoutes);
       await api.register(linkRoutes);

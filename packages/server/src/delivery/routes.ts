@@ -1,66 +1,86 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { isEventType } from '../events/catalog.js';
-import { cursorParam, limitParam, page } from '../http/pagination.js';
-import { parse } from '../http/validation.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { page } from '../http/pagination.js';
+import { authed } from '../http/schemas.js';
 import { getDelivery, listDeliveries, replay, retryDelivery, toDeliveryView } from './history.js';
+import { Delivery, DeliveryDetail, DeliveryPage, ListQuery, Params, ReplayBody, ReplayResult, RetryBody } from './schemas.js';
 
-const STATUSES = ['pending', 'succeeded', 'failed', 'quota_exceeded', 'cancelled'] as const;
+export * from './schemas.js';
 
-const Params = z.strictObject({ id: z.string().min(1).max(100) });
-
-const ListQuery = z.strictObject({
-  status: z.enum(STATUSES, { message: `must be one of ${STATUSES.join(', ')}` }).optional(),
-  event: z
-    .string()
-    .optional()
-    .refine((v) => v === undefined || isEventType(v), { message: 'must be an event type from GET /api/v1/event-types' }),
-  cursor: cursorParam,
-  limit: limitParam,
-});
-
-const isoTime = z.iso.datetime({ message: 'must be an ISO 8601 time such as 2026-03-25T14:00:00Z', offset: true });
-
-const ReplayBody = z
-  .strictObject({
-    since: isoTime,
-    until: isoTime.optional(),
-    status: z.enum(['failed', 'all'], { message: 'must be "failed" or "all"' }).default('failed'),
-  })
-  .refine((b) => b.until === undefined || Date.parse(b.until) >= Date.parse(b.since), { message: 'must not be before since', path: ['until'] });
-
-const RetryBody = z.strictObject({}).optional();
+const tags = ['delivery'];
 
 /** Delivery history, manual retry and replay (docs/api.md#webhooks), inside the authenticated /api/v1 scope. */
-export async function deliveryRoutes(app: FastifyInstance) {
+export async function deliveryRoutes(instance: FastifyInstance) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
 
-  app.get('/webhooks/:id/deliveries', async (req) => {
-    const { id } = parse(Params, req.params);
-    const q = parse(ListQuery, req.query);
-    const rows = await listDeliveries(ctx, req.accountId, id, q);
-    return page(rows, q.limit, toDeliveryView);
-  });
+  app.get(
+    '/webhooks/:id/deliveries',
+    {
+      schema: {
+        operationId: 'listDeliveries',
+        summary: 'An endpoint’s deliveries, newest first',
+        tags,
+        params: Params,
+        querystring: ListQuery,
+        response: { 200: DeliveryPage, ...authed(400, 404) },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const rows = await listDeliveries(ctx, req.accountId, req.params.id, q);
+      return page(rows, q.limit, toDeliveryView);
+    },
+  );
 
-  app.get('/deliveries/:id', async (req) => {
-    const { id } = parse(Params, req.params);
-    return getDelivery(ctx, req.accountId, id);
-  });
+  app.get(
+    '/deliveries/:id',
+    {
+      schema: {
+        operationId: 'getDelivery',
+        summary: 'One delivery with its payload and every attempt',
+        tags,
+        params: Params,
+        response: { 200: DeliveryDetail, ...authed(400, 404) },
+      },
+    },
+    async (req) => getDelivery(ctx, req.accountId, req.params.id),
+  );
 
-  app.post('/deliveries/:id/retry', async (req, reply) => {
-    const { id } = parse(Params, req.params);
-    parse(RetryBody, req.body ?? undefined);
-    const view = await retryDelivery(ctx, req.accountId, id);
-    return reply.code(202).send(view);
-  });
+  app.post(
+    '/deliveries/:id/retry',
+    {
+      schema: {
+        operationId: 'retryDelivery',
+        summary: 'Send a delivery again now (re-checks the 24-hour quota)',
+        tags,
+        params: Params,
+        body: RetryBody,
+        response: { 202: Delivery, ...authed(400, 403, 404, 409, 429) },
+      },
+    },
+    async (req, reply) => reply.code(202).send(await retryDelivery(ctx, req.accountId, req.params.id)),
+  );
 
-  app.post('/webhooks/:id/replay', async (req) => {
-    const { id } = parse(Params, req.params);
-    const body = parse(ReplayBody, req.body);
-    return replay(ctx, req.accountId, id, {
-      since: Date.parse(body.since),
-      until: body.until ? Date.parse(body.until) : Date.now(),
-      status: body.status,
-    });
-  });
+  app.post(
+    '/webhooks/:id/replay',
+    {
+      schema: {
+        operationId: 'replayDeliveries',
+        summary: 'Queue an endpoint’s deliveries of a time range again (failed ones by default)',
+        tags,
+        params: Params,
+        body: ReplayBody,
+        response: { 200: ReplayResult, ...authed(400, 403, 404, 409, 429) },
+      },
+    },
+    async (req) => {
+      const body = req.body;
+      return replay(ctx, req.accountId, req.params.id, {
+        since: Date.parse(body.since),
+        until: body.until ? Date.parse(body.until) : Date.now(),
+        status: body.status,
+      });
+    },
+  );
 }

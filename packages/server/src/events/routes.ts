@@ -1,21 +1,17 @@
 import type { FastifyInstance } from 'fastify';
-import { z } from 'zod';
-import { cursorParam, limitParam, page } from '../http/pagination.js';
-import { parse } from '../http/validation.js';
-import { DESCRIPTIONS, EVENT_TYPES, EXAMPLES, dataJsonSchema, familyOf, isEventType } from './catalog.js';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { page } from '../http/pagination.js';
+import { authed } from '../http/schemas.js';
+import { DESCRIPTIONS, EVENT_TYPES, EXAMPLES, dataJsonSchema, familyOf } from './catalog.js';
 import { listEvents } from './log.js';
+import { EventPage, EventsQuery, EventTypeList } from './schemas.js';
 
-const EventsQuery = z.strictObject({
-  type: z
-    .string()
-    .optional()
-    .refine((v) => v === undefined || isEventType(v), { message: 'must be an event type from GET /api/v1/event-types' }),
-  since: z.iso.datetime({ message: 'must be an ISO 8601 time such as 2026-03-25T14:00:00Z', offset: true }).optional(),
-  cursor: cursorParam,
-  limit: limitParam,
-});
+export * from './schemas.js';
 
-export async function eventRoutes(app: FastifyInstance) {
+const tags = ['events'];
+
+export async function eventRoutes(instance: FastifyInstance) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
 
   // The catalog is static: computed once per process.
@@ -24,14 +20,37 @@ export async function eventRoutes(app: FastifyInstance) {
     family: familyOf(type),
     description: DESCRIPTIONS[type],
     schema: dataJsonSchema(type),
-    example: EXAMPLES[type],
+    example: EXAMPLES[type] as Record<string, unknown>,
   }));
-  app.get('/event-types', async () => catalog);
+  app.get(
+    '/event-types',
+    {
+      schema: {
+        operationId: 'listEventTypes',
+        summary: 'Every event type: description, JSON Schema of data, example',
+        tags,
+        response: { 200: EventTypeList, ...authed() },
+      },
+    },
+    async () => catalog,
+  );
 
   // The account's event log, oldest first, so a receiver that was down can catch up in order.
-  app.get('/events', async (req) => {
-    const q = parse(EventsQuery, req.query);
-    const rows = await listEvents(ctx, req.accountId, { ...q, since: q.since ? Date.parse(q.since) : undefined });
-    return page(rows, q.limit, (r) => JSON.parse(r.payload));
-  });
+  app.get(
+    '/events',
+    {
+      schema: {
+        operationId: 'listEvents',
+        summary: 'The account’s event log, oldest first',
+        tags,
+        querystring: EventsQuery,
+        response: { 200: EventPage, ...authed(400) },
+      },
+    },
+    async (req) => {
+      const q = req.query;
+      const rows = await listEvents(ctx, req.accountId, { ...q, since: q.since ? Date.parse(q.since) : undefined });
+      return page(rows, q.limit, (r) => JSON.parse(r.payload));
+    },
+  );
 }

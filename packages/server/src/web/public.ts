@@ -1,7 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../http/errors.js';
 import { sendProblem, PROBLEM_BASE } from '../http/problem.js';
+import { Problem, problems } from '../http/schemas.js';
 import { parse } from '../http/validation.js';
 import { createGeoResolver } from '../lib/geo.js';
 import type { ClickSource } from '../links/clicks.js';
@@ -12,9 +14,11 @@ import { describeVisitor, isBotRequest } from '../links/visitor.js';
 import { SESSION_COOKIE } from '../accounts/auth.js';
 import { accountForSession } from '../accounts/service.js';
 import { renderMessage, renderProfile } from './render.js';
+import { HandleParams, html, redirectResponses, SlugParams, Subscriber } from './schemas.js';
 
-const SlugParams = z.strictObject({ slug: z.string() });
-const HandleParams = z.strictObject({ handle: z.string() });
+export * from './schemas.js';
+
+const problemsOf429 = problems(429);
 
 const SUBSCRIBE_MESSAGES: Record<string, string> = {
   ok: 'Thanks! You are subscribed.',
@@ -31,7 +35,8 @@ function sendHtml(reply: FastifyReply, status: number, html: string) {
  * and QR targets (/q/{slug}). Static routes (/api, /dashboard, /healthz, /metrics) win over
  * /:handle in Fastify's router, and handles cannot take a reserved name (accounts/handles.ts).
  */
-export async function publicRoutes(app: FastifyInstance) {
+export async function publicRoutes(instance: FastifyInstance) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
   const recorder = ctx.clickRecorder;
   // app.close() (SIGTERM in server.ts, close() in tests) flushes waiting clicks before the database closes.
@@ -40,7 +45,7 @@ export async function publicRoutes(app: FastifyInstance) {
   const geoOf = createGeoResolver(ctx.config);
 
   const follow = async (req: FastifyRequest, reply: FastifyReply, source: ClickSource) => {
-    const { slug } = parse(SlugParams, req.params);
+    const { slug } = req.params as { slug: string };
     const now = Date.now();
     const link = await findRedirectTarget(ctx, slug, now);
     if (!link) {
@@ -73,67 +78,125 @@ export async function publicRoutes(app: FastifyInstance) {
     }
     return reply.code(302).header('location', link.url).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer-when-downgrade').send();
   };
-  app.get('/l/:slug', (req, reply) => follow(req, reply, 'short_link'));
-  app.get('/q/:slug', (req, reply) => follow(req, reply, 'qr'));
+  const pub = { security: [], tags: ['public'] };
+  app.get(
+    '/l/:slug',
+    {
+      schema: {
+        ...pub,
+        operationId: 'followShortLink',
+        summary: 'A short link: records the click, then redirects',
+        params: SlugParams,
+        response: redirectResponses,
+      },
+    },
+    (req, reply) => follow(req, reply, 'short_link'),
+  );
+  app.get(
+    '/q/:slug',
+    {
+      schema: {
+        ...pub,
+        operationId: 'followQrCode',
+        summary: 'A QR code’s target: records the scan, then redirects',
+        params: SlugParams,
+        response: redirectResponses,
+      },
+    },
+    (req, reply) => follow(req, reply, 'qr'),
+  );
 
-  app.get('/:handle', async (req, reply) => {
-    const { handle } = parse(HandleParams, req.params);
-    const now = Date.now();
-    const profile = await publicProfile(ctx, handle, now);
-    if (!profile) {
-      await app.rateLimits.check('notFound', req);
-      return sendHtml(reply, 404, renderMessage({ title: 'Page not found', message: `There is no Linkwire page called "${handle}".` }));
-    }
-    const q = req.query as Record<string, unknown>;
-    const notice =
-      typeof q.subscribed === 'string' && typeof q.w === 'string' && q.subscribed in SUBSCRIBE_MESSAGES
-        ? { widgetId: q.w, ok: q.subscribed === 'ok', message: SUBSCRIBE_MESSAGES[q.subscribed]! }
-        : undefined;
-    // The redirect back from the subscribe form is the same visitor, not a new visit; the owner's
-    // own live preview in the dashboard (?preview=1 with their session) is not a visit at all.
-    if (!notice && !isBotRequest(req) && !(q.preview === '1' && (await isOwnerSession(req, profile.id)))) {
-      try {
-        await recorder.record({ kind: 'visit', accountId: profile.id, handle: profile.handle, visitor: describeVisitor(ctx, req, geoOf(req), now), at: now });
-      } catch (err) {
-        // The visitor still gets the page; the failure is logged (and visible in the 5xx-free metrics gap).
-        req.log.warn({ err, handle }, 'profile visit not recorded');
+  app.get(
+    '/:handle',
+    {
+      schema: {
+        ...pub,
+        operationId: 'profilePage',
+        summary: 'The public profile page (HTML, no JavaScript); records a visit',
+        params: HandleParams,
+        response: { 200: html('The profile page'), 404: html('No such profile (an HTML page)'), ...problemsOf429 },
+      },
+    },
+    async (req, reply) => {
+      const { handle } = req.params;
+      const now = Date.now();
+      const profile = await publicProfile(ctx, handle, now);
+      if (!profile) {
+        await app.rateLimits.check('notFound', req);
+        return sendHtml(reply, 404, renderMessage({ title: 'Page not found', message: `There is no Linkwire page called "${handle}".` }));
       }
-    }
-    return sendHtml(reply, 200, renderProfile({ ...profile, notice }));
-  });
+      const q = req.query as Record<string, unknown>;
+      const notice =
+        typeof q.subscribed === 'string' && typeof q.w === 'string' && q.subscribed in SUBSCRIBE_MESSAGES
+          ? { widgetId: q.w, ok: q.subscribed === 'ok', message: SUBSCRIBE_MESSAGES[q.subscribed]! }
+          : undefined;
+      // The redirect back from the subscribe form is the same visitor, not a new visit; the owner's
+      // own live preview in the dashboard (?preview=1 with their session) is not a visit at all.
+      if (!notice && !isBotRequest(req) && !(q.preview === '1' && (await isOwnerSession(req, profile.id)))) {
+        try {
+          await recorder.record({ kind: 'visit', accountId: profile.id, handle: profile.handle, visitor: describeVisitor(ctx, req, geoOf(req), now), at: now });
+        } catch (err) {
+          // The visitor still gets the page; the failure is logged (and visible in the 5xx-free metrics gap).
+          req.log.warn({ err, handle }, 'profile visit not recorded');
+        }
+      }
+      return sendHtml(reply, 200, renderProfile({ ...profile, notice }));
+    },
+  );
 
-  app.post('/:handle/subscribe', async (req, reply) => {
-    const { handle } = parse(HandleParams, req.params);
-    const isForm = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-    // Sign-ups count against the limit once the body is valid (http/rate-limits.ts: 5 a minute
-    // per visitor and widget); a mistyped address does not use one up.
-    if (!isForm) {
-      const input = parse(SubscribeBody, req.body);
-      await app.rateLimits.check('subscribe', req);
-      const result = await subscribe(ctx, handle, input);
-      return reply.code(result.created ? 201 : 200).send(result.subscriber);
-    }
-    // A browser form: answer with a redirect back to the page and a message next to the widget.
-    const body = (req.body ?? {}) as Record<string, unknown>;
-    const widgetId = typeof body.widgetId === 'string' ? body.widgetId : '';
-    const back = (outcome: string) =>
-      reply
-        .code(303)
-        .header('location', `/${encodeURIComponent(handle)}?subscribed=${outcome}&w=${encodeURIComponent(widgetId)}#w-${encodeURIComponent(widgetId)}`)
-        .send();
-    const parsed = SubscribeBody.safeParse({ widgetId, email: typeof body.email === 'string' ? body.email.trim() : body.email });
-    if (!parsed.success) return back('invalid_email');
-    try {
-      await app.rateLimits.check('subscribe', req);
-      await subscribe(ctx, handle, parsed.data);
-      return back('ok');
-    } catch (err) {
-      if (err instanceof AppError && err.status === 429) return back('rate_limited');
-      if (err instanceof AppError && err.status === 404)
-        return sendHtml(reply, 404, renderMessage({ title: 'Not found', message: 'This sign-up form no longer exists.' }));
-      throw err;
-    }
-  });
+  // The body is validated here, not by the route schema: a browser form that fails gets a redirect
+  // back with a message, never a 400. openapi.ts documents both body types.
+  app.post(
+    '/:handle/subscribe',
+    {
+      schema: {
+        ...pub,
+        operationId: 'subscribe',
+        summary: 'Sign up to a mailing-list widget (JSON, or the page’s HTML form)',
+        params: HandleParams,
+        response: {
+          200: Subscriber.describe('Already subscribed (JSON body)'),
+          201: Subscriber.describe('Subscribed (JSON body)'),
+          303: z.null().describe('Form body: back to the profile page with the outcome in ?subscribed='),
+          400: { description: 'Invalid JSON body', content: { 'application/problem+json': { schema: Problem } } },
+          404: { description: 'No such profile or widget', content: { 'application/problem+json': { schema: Problem }, 'text/html': { schema: z.string() } } },
+          ...problemsOf429,
+        },
+      },
+    },
+    async (req, reply) => {
+      const { handle } = req.params;
+      const isForm = String(req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+      // Sign-ups count against the limit once the body is valid (http/rate-limits.ts: 5 a minute
+      // per visitor and widget); a mistyped address does not use one up.
+      if (!isForm) {
+        const input = parse(SubscribeBody, req.body);
+        await app.rateLimits.check('subscribe', req);
+        const result = await subscribe(ctx, handle, input);
+        return reply.code(result.created ? 201 : 200).send(result.subscriber);
+      }
+      // A browser form: answer with a redirect back to the page and a message next to the widget.
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const widgetId = typeof body.widgetId === 'string' ? body.widgetId : '';
+      const back = (outcome: string) =>
+        reply
+          .code(303)
+          .header('location', `/${encodeURIComponent(handle)}?subscribed=${outcome}&w=${encodeURIComponent(widgetId)}#w-${encodeURIComponent(widgetId)}`)
+          .send();
+      const parsed = SubscribeBody.safeParse({ widgetId, email: typeof body.email === 'string' ? body.email.trim() : body.email });
+      if (!parsed.success) return back('invalid_email');
+      try {
+        await app.rateLimits.check('subscribe', req);
+        await subscribe(ctx, handle, parsed.data);
+        return back('ok');
+      } catch (err) {
+        if (err instanceof AppError && err.status === 429) return back('rate_limited');
+        if (err instanceof AppError && err.status === 404)
+          return sendHtml(reply, 404, renderMessage({ title: 'Not found', message: 'This sign-up form no longer exists.' }));
+        throw err;
+      }
+    },
+  );
 }
 
 async function isOwnerSession(req: FastifyRequest, accountId: string): Promise<boolean> {

@@ -21,7 +21,7 @@ export interface EndpointView {
   url: string;
   events: string[];
   description: string | null;
-  filter: unknown;
+  filter: Record<string, unknown> | null;
   timeoutMs: number;
   headers: Record<string, string>;
   enabled: boolean;
