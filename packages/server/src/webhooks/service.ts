@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import type { WebhooksTable } from '../db/schema.js';
+import type { EndpointKind, WebhooksTable } from '../db/schema.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { holdDeliveries, resumeDeliveries } from '../delivery/hold.js';
 import { EXAMPLES, type EventType, isEventType } from '../events/catalog.js';
@@ -18,6 +18,8 @@ export type EndpointStatus = 'active' | 'failing' | 'disabled';
 
 export interface EndpointView {
   id: string;
+  /** 'listen' for a `linkwire listen` endpoint (its url is listen://<device>). */
+  kind: EndpointKind;
   url: string;
   events: string[];
   description: string | null;
@@ -54,6 +56,7 @@ export function endpointStatus(row: Pick<WebhooksTable, 'enabled' | 'failingSinc
 export function toEndpointView(row: WebhooksTable): EndpointView {
   return {
     id: row.id,
+    kind: row.kind,
     url: row.url,
     events: JSON.parse(row.events),
     description: row.description,
@@ -118,8 +121,18 @@ async function findEndpoint(db: AppContext['db'] | Tx, accountId: string, id: st
   return row;
 }
 
-export async function createEndpoint(ctx: AppContext, accountId: string, input: EndpointInput): Promise<EndpointView & { secret: string }> {
-  await checkInput(ctx, input);
+/**
+ * Creates an endpoint; `listen` makes it a `linkwire listen` endpoint of that device (its url is
+ * not a target, so only the filter is checked). Listen endpoints count towards the plan's endpoint
+ * limit like any other: they take deliveries from the same 24-hour quota and fill the same history.
+ */
+export async function createEndpoint(
+  ctx: AppContext,
+  accountId: string,
+  input: EndpointInput,
+  listen?: { device: string },
+): Promise<EndpointView & { secret: string }> {
+  await checkInput(ctx, listen ? { ...input, url: undefined } : input);
   return inTransaction(ctx.db, async (tx) => {
     const limits = ctx.plans.limitsOf(await lockedAccountPlan(ctx, tx, accountId));
     if (limits.endpoints === 0) throw proFeature('endpoints');
@@ -159,6 +172,8 @@ export async function createEndpoint(ctx: AppContext, accountId: string, input: 
       previousSecretExpiresAt: null,
       lastSuccessAt: null,
       failingSince: null,
+      kind: listen ? 'listen' : 'http',
+      device: listen?.device ?? null,
       createdAt: now,
       updatedAt: now,
       deletedAt: null,
