@@ -4,14 +4,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, it } from 'node:test';
-import { SERVER_CLI, startReceiver, waitFor } from '@linkwire/test-kit';
+import { after, before, describe, it } from 'node:test';
+import { receiverPool, SERVER_CLI, type SpawnedNode, spawnNode, waitFor } from '@linkwire/test-kit';
 import { verifyWebhook } from '@linkwire/webhooks';
 import { forwardTarget, isLoopbackHost } from '../src/cli/listen.js';
 import { inTransaction } from '../src/db/transaction.js';
 import { Dispatcher } from '../src/delivery/dispatcher.js';
 import { LISTEN_BASE } from '../src/delivery/listen.js';
-import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
+import { createTestNode, describeEachDialect, dialectSkip, type TestNode } from './helpers.js';
 
 // A real server (HTTP on loopback, the real dispatcher), a real `linkwire listen` child process and
 // a loopback receiver that checks every signature with @linkwire/webhooks.
@@ -49,6 +49,7 @@ describeEachDialect('linkwire listen', (dialect) => {
   let base: string;
   const configDir = mkdtempSync(join(tmpdir(), 'lw-listen-'));
   const clis: Cli[] = [];
+  const receivers = receiverPool();
   before(async () => {
     node = await createTestNode(dialect, { LINKWIRE_RETRY_SCHEDULE: '300ms,300ms,300ms' });
     await node.app.listen({ port: 0, host: '127.0.0.1' });
@@ -57,6 +58,7 @@ describeEachDialect('linkwire listen', (dialect) => {
   });
   after(async () => {
     for (const c of clis) c.child.kill('SIGKILL');
+    await receivers.close();
     await dispatcher.stop();
     await node.close();
     rmSync(configDir, { recursive: true, force: true });
@@ -86,7 +88,7 @@ describeEachDialect('linkwire listen', (dialect) => {
     }>;
 
   it('an event arrives signed so the SDK verifies it, its 200 is the attempt in the history; the secret is stable and Ctrl-C stops cleanly', async () => {
-    const r = await startReceiver();
+    const r = await receivers.start();
     const u = await node.signup();
     const c = cli(['--forward-to', r.url, '--events', 'domain.verified'], u.apiKey);
     const secret = await c.secret();
@@ -129,16 +131,19 @@ describeEachDialect('linkwire listen', (dialect) => {
     const third = cli(['--print-secret'], other.apiKey);
     assert.equal(await third.exited, 0, third.err());
     assert.notEqual(third.out().trim(), secret);
-    await r.close();
   });
 
   it('the CLI killed: events wait in the database and arrive when it is back; the stream cut by the server resumes with Last-Event-ID; nothing lost', async () => {
-    const r = await startReceiver();
+    const r = await receivers.start();
     const u = await node.signup();
     const first = cli(['--forward-to', r.url], u.apiKey);
     const secret = await first.secret();
-    await emit(u.accountId, 1);
-    await waitFor('the first forward', () => r.requests.length >= 1);
+    const [firstId] = await emit(u.accountId, 1);
+    // Killed once its result is in (killed before, the delivery is sent again: at-least-once).
+    await waitFor('the first delivery succeeded', async () => {
+      const d = await node.ctx.db.selectFrom('deliveries').select('status').where('eventId', '=', firstId!).executeTakeFirst();
+      return d?.status === 'succeeded';
+    });
     first.child.kill('SIGKILL');
     await first.exited;
     const whileAway = await emit(u.accountId, 2);
@@ -190,12 +195,11 @@ describeEachDialect('linkwire listen', (dialect) => {
       [200],
       'the forward in progress at the cut is one attempt',
     );
-    await r.close();
   });
 
   it('a receiver’s 500 is an attempt in the history and is retried on the schedule until it succeeds', async () => {
     let answers = 0;
-    const r = await startReceiver((_req, res) => {
+    const r = await receivers.start((_req, res) => {
       res.statusCode = ++answers === 1 ? 500 : 200;
       res.end(res.statusCode === 500 ? 'boom' : 'ok');
     });
@@ -220,7 +224,6 @@ describeEachDialect('linkwire listen', (dialect) => {
       'a retry keeps the webhook-id',
     );
     assert.match(c.out(), /→ 500/);
-    await r.close();
   });
 
   it('refuses a non-loopback --forward-to without --allow-external, before connecting', async () => {
@@ -252,5 +255,83 @@ describeEachDialect('linkwire listen', (dialect) => {
     assert.equal(res.body.errors[0].field, 'claim');
     const stream = await node.request({ method: 'GET', url: '/api/v1/listen/wh_missing/stream', token: u.apiKey });
     assert.equal(stream.status, 404);
+    // Through the ordinary webhooks API a listen endpoint keeps what makes it one.
+    const made = await node.request({ method: 'POST', url: '/api/v1/listen', token: u.apiKey, payload: { device: 'ab'.repeat(16), events: ['link.click'] } });
+    assert.equal(made.status, 201, made.raw);
+    assert.equal(made.body.kind, 'listen');
+    const reused = await node.request({ method: 'POST', url: '/api/v1/listen', token: u.apiKey, payload: { device: 'ab'.repeat(16) } });
+    assert.equal(reused.status, 200);
+    assert.equal(reused.body.id, made.body.id);
+    assert.deepEqual(reused.body.events, ['link.click']);
+    const patch = await node.request({ method: 'PATCH', url: `/api/v1/webhooks/${made.body.id}`, token: u.apiKey, payload: { url: 'http://127.0.0.1:9/x' } });
+    assert.equal(patch.status, 400);
+    assert.equal(patch.body.errors[0].field, 'url');
+    const secret = await node.request({ method: 'GET', url: `/api/v1/webhooks/${made.body.id}/secret`, token: u.apiKey });
+    assert.equal(secret.status, 409);
+    assert.match(secret.body.detail, /--print-secret/);
+    // Another account cannot stream or report on it.
+    const other = await node.signup();
+    const foreign = await node.request({ method: 'GET', url: `/api/v1/listen/${made.body.id}/stream`, token: other.apiKey });
+    assert.equal(foreign.status, 404);
+  });
+});
+
+// Several processes on one PostgreSQL database: the events are emitted by this process, a worker
+// process claims them (and parks them for the stream), an api process holds the CLI's stream and
+// takes its results. Nothing in memory is shared: only the database and its NOTIFY.
+describe('linkwire listen across processes on PostgreSQL', dialectSkip('postgres'), () => {
+  let node: TestNode;
+  const spawned: SpawnedNode[] = [];
+  const configDir = mkdtempSync(join(tmpdir(), 'lw-listen-'));
+  let cli: Cli | null = null;
+  const receivers = receiverPool();
+  before(async () => {
+    node = await createTestNode('postgres', { LINKWIRE_RETRY_SCHEDULE: '300ms' });
+  });
+  after(async () => {
+    cli?.child.kill('SIGKILL');
+    await receivers.close();
+    await Promise.all(spawned.map((n) => n.stop(2_000)));
+    await node.close();
+    rmSync(configDir, { recursive: true, force: true });
+  });
+  const start = async (role: 'api' | 'worker') => {
+    const child = await spawnNode({
+      args: ['start', '--role', role],
+      env: {
+        DATABASE_URL: node.config.databaseUrl!,
+        LINKWIRE_DATA_DIR: node.config.dataDir,
+        LINKWIRE_SECRET_KEY: node.config.secretKey!.toString('base64'),
+        LINKWIRE_DEV: '1',
+        LINKWIRE_RETRY_SCHEDULE: '300ms',
+      },
+    });
+    spawned.push(child);
+    return child;
+  };
+
+  it('a worker process parks, the api process holding the stream claims, the results land as attempts', async () => {
+    const [api] = await Promise.all([start('api'), start('worker')]);
+    const r = await receivers.start();
+    const u = await node.signup();
+    cli = startCli(['--forward-to', r.url, '--url', api!.url], { LINKWIRE_API_KEY: u.apiKey, LINKWIRE_CONFIG_DIR: configDir, NO_COLOR: '1' });
+    const secret = await cli.secret();
+    const ids = await inTransaction(node.ctx.db, async (tx) => {
+      const out: string[] = [];
+      for (let i = 0; i < 5; i++) out.push((await node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: `p${i}.example.com` })).id);
+      return out;
+    });
+    await waitFor('5 forwards', () => r.requests.length >= 5, 20_000);
+    for (const q of r.requests) verifyWebhook(q.raw, q.headers as Record<string, string>, secret);
+    assert.deepEqual(new Set(r.requests.map((q) => q.headers['webhook-id'])), new Set(ids));
+    await waitFor('5 deliveries succeeded with one attempt each', async () => {
+      const rows = await node.ctx.db.selectFrom('deliveries').select(['status', 'attemptCount']).where('eventId', 'in', ids).execute();
+      return rows.length === 5 && rows.every((d) => d.status === 'succeeded' && d.attemptCount === 1);
+    });
+    const attempts = await node.ctx.db.selectFrom('attempts').select(['statusCode']).where('accountId', '=', u.accountId).execute();
+    assert.deepEqual(
+      attempts.map((a) => a.statusCode),
+      [200, 200, 200, 200, 200],
+    );
   });
 });

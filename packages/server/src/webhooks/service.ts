@@ -203,7 +203,12 @@ export async function endpointById(ctx: AppContext, id: string): Promise<{ id: s
 }
 
 export async function updateEndpoint(ctx: AppContext, accountId: string, id: string, patch: EndpointPatch): Promise<EndpointView> {
-  await findEndpoint(ctx.db, accountId, id); // 404 before 400: another account's id reveals nothing
+  const found = await findEndpoint(ctx.db, accountId, id); // 404 before 400: another account's id reveals nothing
+  if (found.kind === 'listen' && patch.url !== undefined) {
+    throw validationError([
+      { field: 'url', message: 'cannot be changed on a listen endpoint (its deliveries go to `linkwire listen`); create an HTTP endpoint instead' },
+    ]);
+  }
   await checkInput(ctx, patch);
   return inTransaction(ctx.db, async (tx) => {
     const current = await findEndpoint(tx, accountId, id);
@@ -244,14 +249,23 @@ export async function deleteEndpoint(ctx: AppContext, accountId: string, id: str
   });
 }
 
+/** A listen endpoint's deliveries are signed by the CLI with a secret derived on its machine (cli/listen.ts). */
+function refuseListenSecret(row: WebhooksTable): void {
+  if (row.kind === 'listen') {
+    throw conflict('A listen endpoint is signed by `linkwire listen` with a secret of its machine; run `linkwire listen --print-secret` to see it.');
+  }
+}
+
 export async function getSecret(ctx: AppContext, accountId: string, id: string): Promise<{ secret: string }> {
   const row = await findEndpoint(ctx.db, accountId, id);
+  refuseListenSecret(row);
   return { secret: revealSecret(ctx, row.secretEnc) };
 }
 
 export async function rotateSecret(ctx: AppContext, accountId: string, id: string, graceHours = DEFAULT_GRACE_HOURS): Promise<{ secret: string }> {
   return inTransaction(ctx.db, async (tx) => {
     const row = await findEndpoint(tx, accountId, id);
+    refuseListenSecret(row);
     const now = Date.now();
     const { secret, secretEnc, previousSecretEnc, previousSecretExpiresAt } = rotation(ctx, row.secretEnc, graceHours, now);
     await tx.updateTable('webhooks').set({ secretEnc, previousSecretEnc, previousSecretExpiresAt, updatedAt: now }).where('id', '=', id).execute();
