@@ -60,7 +60,12 @@ export class ListenStream {
     const heartbeat = setInterval(() => this.write(': ping\n\n'), HEARTBEAT_MS);
     heartbeat.unref();
     try {
-      for (const d of await resumeListen(this.ctx.db, this.webhookId, this.token, Date.now(), this.resumed)) this.send(d);
+      try {
+        for (const d of await resumeListen(this.ctx.db, this.webhookId, this.token, Date.now(), this.resumed)) this.send(d);
+      } catch (err) {
+        // What it would have re-sent comes back when its lease ends; the stream goes on.
+        this.ctx.log.error({ err, webhookId: this.webhookId }, 'resuming a listen stream failed');
+      }
       while (this.running) {
         this.wakeRequested = false;
         try {
