@@ -255,6 +255,11 @@ describeEachDialect('linkwire listen', (dialect) => {
     assert.equal(res.body.errors[0].field, 'claim');
     const stream = await node.request({ method: 'GET', url: '/api/v1/listen/wh_missing/stream', token: u.apiKey });
     assert.equal(stream.status, 404);
+    // Two CLIs of one machine starting at once get one endpoint.
+    const device = 'cd'.repeat(16);
+    const both = await Promise.all([0, 1].map(() => node.request({ method: 'POST', url: '/api/v1/listen', token: u.apiKey, payload: { device } })));
+    assert.deepEqual(both.map((b) => b.status).sort(), [200, 201], both.map((b) => b.raw).join('\n'));
+    assert.equal(both[0]!.body.id, both[1]!.body.id);
     // Through the ordinary webhooks API a listen endpoint keeps what makes it one.
     const made = await node.request({ method: 'POST', url: '/api/v1/listen', token: u.apiKey, payload: { device: 'ab'.repeat(16), events: ['link.click'] } });
     assert.equal(made.status, 201, made.raw);

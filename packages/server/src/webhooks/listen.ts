@@ -77,14 +77,16 @@ export async function listenRoutes(app: FastifyInstance) {
 
   app.post('/listen', async (req, reply) => {
     const body = parse(ListenBody, req.body);
-    const existing = await ctx.db
-      .selectFrom('webhooks')
-      .selectAll()
-      .where('accountId', '=', req.accountId)
-      .where('kind', '=', 'listen')
-      .where('device', '=', body.device)
-      .where('deletedAt', 'is', null)
-      .executeTakeFirst();
+    const find = () =>
+      ctx.db
+        .selectFrom('webhooks')
+        .selectAll()
+        .where('accountId', '=', req.accountId)
+        .where('kind', '=', 'listen')
+        .where('device', '=', body.device)
+        .where('deletedAt', 'is', null)
+        .executeTakeFirst();
+    const existing = await find();
     let endpoint: EndpointView;
     if (existing) {
       // Starting `listen` again is the developer coming back: a listen endpoint auto-disabled by
@@ -94,14 +96,23 @@ export async function listenRoutes(app: FastifyInstance) {
       endpoint = Object.keys(patch).length ? await updateEndpoint(ctx, req.accountId, existing.id, patch) : toEndpointView(existing);
       reply.code(200);
     } else {
-      const { secret: _unused, ...view } = await createEndpoint(
-        ctx,
-        req.accountId,
-        { url: `listen://${body.device}`, events: body.events ?? ['*'], description: 'linkwire listen' },
-        { device: body.device },
-      );
-      endpoint = view;
-      reply.code(201);
+      try {
+        const { secret: _unused, ...view } = await createEndpoint(
+          ctx,
+          req.accountId,
+          { url: `listen://${body.device}`, events: body.events ?? ['*'], description: 'linkwire listen' },
+          { device: body.device },
+        );
+        endpoint = view;
+        reply.code(201);
+      } catch (err) {
+        // Two CLIs of one machine starting together: the unique index (migration 008) lets one
+        // insert win; the other reuses its endpoint.
+        const winner = await find();
+        if (!winner) throw err;
+        endpoint = toEndpointView(winner);
+        reply.code(200);
+      }
     }
     // The CLI signs with a secret of its own, derived on its machine (cli/listen.ts), so none is
     // returned: the endpoint's stored secret is never used for a listen endpoint.
