@@ -85,6 +85,8 @@ for (let i = 0; i < ENDPOINTS; i++) {
       description: null,
       events: JSON.stringify(['*']),
       filter: null,
+      kind: 'http',
+      device: null,
       timeoutMs: 5_000,
       headers: JSON.stringify({ 'x-bench': String(i) }),
       enabled: 1,

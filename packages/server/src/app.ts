@@ -18,6 +18,7 @@ import { openApiOptions } from './openapi.js';
 import { linkRoutes } from './links/routes.js';
 import { dashboardPlugin } from './web/dashboard.js';
 import { publicRoutes } from './web/public.js';
+import { listenRoutes } from './webhooks/listen.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import './http/types.js';
 
@@ -101,6 +102,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(eventRoutes);
       await api.register(linkRoutes);
       await api.register(webhookRoutes);
+      await api.register(listenRoutes);
       await api.register(deliveryRoutes);
     },
     { prefix: '/api/v1' },

@@ -17,6 +17,9 @@ Commands:
   account list [--json]
   trigger <eventType> --account <id|handle|email> [--count N] [--json]
                                             emit sample events (try your endpoints, fill a backlog)
+  listen --forward-to URL [--events t1,t2] [--url URL] [--api-key KEY] [--allow-external] [--print-secret]
+                                            receive the account's events on this machine, signed and
+                                            forwarded to a local URL (LINKWIRE_URL, LINKWIRE_API_KEY)
   replay --webhook <id> --since <iso> [--until <iso>] [--status failed|all] [--json]
                                             queue an endpoint's failed (or all) deliveries again
 
@@ -28,6 +31,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<void
   account: () => import('./cli/account.js'),
   trigger: () => import('./cli/trigger.js'),
   replay: () => import('./cli/replay.js'),
+  listen: () => import('./cli/listen.js'),
 };
 
 async function main(argv: string[]) {

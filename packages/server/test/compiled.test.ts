@@ -160,6 +160,8 @@ describeEachDialect('db/compiled statements', (dialect) => {
         description: null,
         events: '["*"]',
         filter: null,
+        kind: 'http',
+        device: null,
         timeoutMs: 1000,
         headers: '{}',
         enabled: 1,

@@ -37,6 +37,8 @@ export async function createEndpoint(ctx: AppContext, accountId: string, input: 
       description: null,
       events: JSON.stringify(input.events ?? ['*']),
       filter: null,
+      kind: 'http',
+      device: null,
       timeoutMs: input.timeoutMs ?? 5_000,
       headers: JSON.stringify(input.headers ?? {}),
       enabled: input.enabled === false ? 0 : 1,

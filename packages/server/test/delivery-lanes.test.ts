@@ -16,6 +16,7 @@ const endpoint = (id: string): EndpointConfig => ({
   headers: {},
   enabled: true,
   deleted: false,
+  listen: false,
   secrets: [],
 });
 

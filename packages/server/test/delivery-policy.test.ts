@@ -238,6 +238,7 @@ describe('claimed batch triage', () => {
     headers: {},
     enabled: true,
     deleted: false,
+    listen: false,
     secrets: [],
     ...over,
   });
@@ -251,11 +252,13 @@ describe('claimed batch triage', () => {
     payload: '{}',
     ...over,
   });
-  it('sends what it can; cancels for a deleted or missing endpoint, fails a purged event, holds for a disabled endpoint (not a test send)', () => {
+  it('sends what it can; cancels for a deleted or missing endpoint, fails a purged event, holds for a disabled endpoint (not a test send), parks for a listen endpoint', () => {
     const endpoints = new Map([
       ['wh_ok', endpoint('wh_ok')],
       ['wh_deleted', endpoint('wh_deleted', { deleted: true })],
       ['wh_off', endpoint('wh_off', { enabled: false })],
+      ['wh_listen', endpoint('wh_listen', { listen: true })],
+      ['wh_listen_off', endpoint('wh_listen_off', { listen: true, enabled: false })],
     ]);
     const t = triage(
       [
@@ -266,6 +269,8 @@ describe('claimed batch triage', () => {
         claimed('d5', 'wh_off'),
         claimed('d6', 'wh_off', { isTest: 1 }),
         claimed('d7', 'wh_deleted', { payload: null }),
+        claimed('d8', 'wh_listen'),
+        claimed('d9', 'wh_listen_off'),
       ],
       endpoints,
     );
@@ -278,6 +283,7 @@ describe('claimed batch triage', () => {
     );
     assert.deepEqual(t.cancelled, ['d2', 'd3', 'd7'], 'a deleted endpoint cancels whatever the event');
     assert.deepEqual(t.orphaned, ['d4']);
-    assert.deepEqual(t.held, ['d5']);
+    assert.deepEqual(t.held, ['d5', 'd9'], 'a disabled listen endpoint holds too');
+    assert.deepEqual(t.listen, ['d8'], 'a listen endpoint’s delivery is parked for its stream, not sent');
   });
 });

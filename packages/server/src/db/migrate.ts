@@ -5,6 +5,7 @@ import * as m004 from './migrations/004_delivery.js';
 import * as m005 from './migrations/005_attempts_by_id.js';
 import * as m006 from './migrations/006_claim_lease.js';
 import * as m007 from './migrations/007_delivery_requeued_at.js';
+import * as m008 from './migrations/008_listen_endpoints.js';
 
 // Numbered migrations, in order. Each runs on both dialects; test/schema.test.ts checks that a
 // fresh database of each dialect matches its committed snapshot (src/db/schema.sqlite.sql,
@@ -18,7 +19,7 @@ import * as m007 from './migrations/007_delivery_requeued_at.js';
 // refuses a pending migration whose name sorts before the last executed one ("corrupted migrations:
 // expected previously executed migration 004_delivery to be at index 2 but 003_… was found in its
 // place"; test/schema.test.ts shows it). Setting allowUnorderedMigrations was rejected: old and
-// fresh databases would then run the migrations in different orders. The next migration is 007.
+// fresh databases would then run the migrations in different orders. The next migration is 009.
 const MIGRATIONS: Record<string, Migration> = {
   '001_init': m001,
   '002_links': m002,
@@ -26,6 +27,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '005_attempts_by_id': m005,
   '006_claim_lease': m006,
   '007_delivery_requeued_at': m007,
+  '008_listen_endpoints': m008,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -60,6 +60,8 @@ export interface EventsTable {
   payload: string;
 }
 
+export type EndpointKind = 'http' | 'listen';
+
 export interface WebhooksTable {
   id: string;
   accountId: string;
@@ -84,6 +86,10 @@ export interface WebhooksTable {
   /** Set at the first failed attempt after a success, cleared by the next success: drives the
    * "failing" status and auto-disable. */
   failingSince: number | null;
+  /** 'http' (POSTed by the dispatcher) or 'listen' (streamed to `linkwire listen`, migration 008). */
+  kind: EndpointKind;
+  /** The machine of a listen endpoint (the CLI's device id); null for HTTP endpoints. */
+  device: string | null;
   createdAt: number;
   updatedAt: number;
   deletedAt: number | null;

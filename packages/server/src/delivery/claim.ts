@@ -65,21 +65,25 @@ export interface Triage {
   cancelled: string[];
   held: string[];
   orphaned: string[];
+  /** Deliveries of listen endpoints: parked for their stream (listen.ts, parkForListen()). */
+  listen: string[];
 }
 
 /**
  * Sorts a claimed batch by what its endpoint (as loaded for this batch) and its event allow: an
  * endpoint deleted (or no longer there) cancels the delivery, a purged event fails it, a disabled
- * endpoint holds it (a test send still goes); the rest are sent.
+ * endpoint holds it (a test send still goes), a listen endpoint's is parked for its stream; the
+ * rest are sent.
  */
 export function triage(claimed: ClaimedDelivery[], endpoints: ReadonlyMap<string, EndpointConfig>): Triage {
-  const out: Triage = { jobs: [], cancelled: [], held: [], orphaned: [] };
+  const out: Triage = { jobs: [], cancelled: [], held: [], orphaned: [], listen: [] };
   for (const delivery of claimed) {
     const endpoint = endpoints.get(delivery.webhookId);
     const payload = delivery.payload;
     if (!endpoint || endpoint.deleted) out.cancelled.push(delivery.id);
     else if (payload === null) out.orphaned.push(delivery.id);
     else if (!endpoint.enabled && !delivery.isTest) out.held.push(delivery.id);
+    else if (endpoint.listen) out.listen.push(delivery.id);
     else out.jobs.push({ delivery, endpoint, payload });
   }
   return out;

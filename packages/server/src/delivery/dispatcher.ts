@@ -5,6 +5,7 @@ import type { BackgroundService } from '../context.js';
 import { Breakers } from './breaker.js';
 import { type ClaimFn, claimFor, claimSize, minBacklogClaim, releaseClaims, settleUnsendable, triage } from './claim.js';
 import { EndpointLoader } from './endpoints.js';
+import { parkForListen } from './listen.js';
 import { type Job, type Lane, Lanes, type SendStart } from './lanes.js';
 import { type DeliveryMetrics, deliveryMetrics } from './metrics.js';
 import { type DeliveryOptions, defaultSenderThreads } from './options.js';
@@ -165,8 +166,9 @@ export class Dispatcher implements BackgroundService {
       claimed.map((d) => d.webhookId),
       now,
     );
-    const { jobs, cancelled, held, orphaned } = triage(claimed, endpoints);
+    const { jobs, cancelled, held, orphaned, listen } = triage(claimed, endpoints);
     if (cancelled.length || held.length || orphaned.length) this.track(settleUnsendable(this.ctx.db, this.workerId, cancelled, held, orphaned, now));
+    if (listen.length) this.track(parkForListen(this.ctx, this.workerId, listen, now));
     this.lanes.enqueueAll(jobs);
     return claimed.length === limit;
   }

@@ -14,6 +14,8 @@ export interface EndpointConfig {
   headers: Record<string, string>;
   enabled: boolean;
   deleted: boolean;
+  /** A `linkwire listen` endpoint: its deliveries are parked for the stream, not sent (listen.ts). */
+  listen: boolean;
   /** Signing secrets, current first, then the previous one while its grace period lasts. The
    * sender makes (and caches) the signers: in a sender thread they could not cross anyway. */
   secrets: string[];
@@ -21,7 +23,7 @@ export interface EndpointConfig {
 
 type EndpointRow = Pick<
   Selectable<WebhooksTable>,
-  'id' | 'accountId' | 'url' | 'timeoutMs' | 'headers' | 'enabled' | 'deletedAt' | 'secretEnc' | 'previousSecretEnc' | 'previousSecretExpiresAt'
+  'id' | 'accountId' | 'url' | 'timeoutMs' | 'headers' | 'enabled' | 'deletedAt' | 'secretEnc' | 'previousSecretEnc' | 'previousSecretExpiresAt' | 'kind'
 >;
 
 /**
@@ -58,7 +60,19 @@ export class EndpointLoader {
       const { rows } = await runCompiled(this.db, `endpoints.load:${chunk.length}`, chunk, () =>
         this.db
           .selectFrom('webhooks')
-          .select(['id', 'accountId', 'url', 'timeoutMs', 'headers', 'enabled', 'deletedAt', 'secretEnc', 'previousSecretEnc', 'previousSecretExpiresAt'])
+          .select([
+            'id',
+            'accountId',
+            'url',
+            'timeoutMs',
+            'headers',
+            'enabled',
+            'deletedAt',
+            'secretEnc',
+            'previousSecretEnc',
+            'previousSecretExpiresAt',
+            'kind',
+          ])
           .where('id', 'in', chunk),
       );
       for (const row of rows) this.add(out, row, now);
@@ -79,6 +93,7 @@ export class EndpointLoader {
       headers: parseHeaders(row.headers),
       enabled: row.enabled === 1,
       deleted: row.deletedAt !== null,
+      listen: row.kind === 'listen',
       secrets,
     });
   }

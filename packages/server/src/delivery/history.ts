@@ -4,6 +4,7 @@ import { inTransaction, type Tx } from '../db/transaction.js';
 import { conflict, limitReached, notFound } from '../http/errors.js';
 import { DAY_MS, roomLeft24h } from '../webhooks/usage.js';
 import { HELD_UNTIL } from './hold.js';
+import { realDueTime } from './listen.js';
 
 // The delivery history of an account, and the two ways to send again: retry one delivery, or
 // replay an endpoint's deliveries over a time range. Every lookup is scoped to the caller's
@@ -36,7 +37,7 @@ export function toDeliveryView(d: DeliveriesTable): DeliveryView {
     eventType: d.eventType,
     status: d.status,
     attemptCount: d.attemptCount,
-    nextAttemptAt: d.status === 'pending' && d.nextAttemptAt < HELD_UNTIL ? iso(d.nextAttemptAt) : null,
+    nextAttemptAt: d.status === 'pending' && d.nextAttemptAt < HELD_UNTIL ? iso(realDueTime(d.nextAttemptAt)) : null,
     lastStatusCode: d.lastStatusCode,
     lastError: d.lastError,
     lastDurationMs: d.lastDurationMs,

@@ -2,7 +2,7 @@ import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { AppContext } from '../context.js';
 import type { BreakerState } from './breaker.js';
 import { queueStats } from './claim.js';
-import { HELD_UNTIL } from './hold.js';
+import { LISTEN_BASE } from './listen.js';
 
 export interface DeliveryMetrics {
   /** The counter of one outcome, resolved once (labels() hashes its argument on every call). */
@@ -62,7 +62,9 @@ export function deliveryMetrics(ctx: AppContext, breakerCounts?: () => Record<Br
       const now = Date.now();
       if (!last || now - lastAt > 1000) {
         lastAt = now;
-        last = queueStats(ctx.db, now, HELD_UNTIL).catch(() => ({ depth: 0, oldestDueAgeSeconds: 0 }));
+        // Below LISTEN_BASE: neither held deliveries (HELD_UNTIL) nor those parked for a
+        // `linkwire listen` stream (delivery/listen.ts), which wait for a laptop, not for the workers.
+        last = queueStats(ctx.db, now, LISTEN_BASE).catch(() => ({ depth: 0, oldestDueAgeSeconds: 0 }));
       }
       return last;
     };

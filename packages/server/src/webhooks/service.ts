@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import type { WebhooksTable } from '../db/schema.js';
+import type { EndpointKind, WebhooksTable } from '../db/schema.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { holdDeliveries, resumeDeliveries } from '../delivery/hold.js';
 import { EXAMPLES, type EventType, isEventType } from '../events/catalog.js';
@@ -18,6 +18,8 @@ export type EndpointStatus = 'active' | 'failing' | 'disabled';
 
 export interface EndpointView {
   id: string;
+  /** 'listen' for a `linkwire listen` endpoint (its url is listen://<device>). */
+  kind: EndpointKind;
   url: string;
   events: string[];
   description: string | null;
@@ -54,6 +56,7 @@ export function endpointStatus(row: Pick<WebhooksTable, 'enabled' | 'failingSinc
 export function toEndpointView(row: WebhooksTable): EndpointView {
   return {
     id: row.id,
+    kind: row.kind,
     url: row.url,
     events: JSON.parse(row.events),
     description: row.description,
@@ -118,8 +121,18 @@ async function findEndpoint(db: AppContext['db'] | Tx, accountId: string, id: st
   return row;
 }
 
-export async function createEndpoint(ctx: AppContext, accountId: string, input: EndpointInput): Promise<EndpointView & { secret: string }> {
-  await checkInput(ctx, input);
+/**
+ * Creates an endpoint; `listen` makes it a `linkwire listen` endpoint of that device (its url is
+ * not a target, so only the filter is checked). Listen endpoints count towards the plan's endpoint
+ * limit like any other: they take deliveries from the same 24-hour quota and fill the same history.
+ */
+export async function createEndpoint(
+  ctx: AppContext,
+  accountId: string,
+  input: EndpointInput,
+  listen?: { device: string },
+): Promise<EndpointView & { secret: string }> {
+  await checkInput(ctx, listen ? { ...input, url: undefined } : input);
   return inTransaction(ctx.db, async (tx) => {
     const limits = ctx.plans.limitsOf(await lockedAccountPlan(ctx, tx, accountId));
     if (limits.endpoints === 0) throw proFeature('endpoints');
@@ -159,6 +172,8 @@ export async function createEndpoint(ctx: AppContext, accountId: string, input: 
       previousSecretExpiresAt: null,
       lastSuccessAt: null,
       failingSince: null,
+      kind: listen ? 'listen' : 'http',
+      device: listen?.device ?? null,
       createdAt: now,
       updatedAt: now,
       deletedAt: null,
@@ -188,7 +203,12 @@ export async function endpointById(ctx: AppContext, id: string): Promise<{ id: s
 }
 
 export async function updateEndpoint(ctx: AppContext, accountId: string, id: string, patch: EndpointPatch): Promise<EndpointView> {
-  await findEndpoint(ctx.db, accountId, id); // 404 before 400: another account's id reveals nothing
+  const found = await findEndpoint(ctx.db, accountId, id); // 404 before 400: another account's id reveals nothing
+  if (found.kind === 'listen' && patch.url !== undefined) {
+    throw validationError([
+      { field: 'url', message: 'cannot be changed on a listen endpoint (its deliveries go to `linkwire listen`); create an HTTP endpoint instead' },
+    ]);
+  }
   await checkInput(ctx, patch);
   return inTransaction(ctx.db, async (tx) => {
     const current = await findEndpoint(tx, accountId, id);
@@ -229,14 +249,23 @@ export async function deleteEndpoint(ctx: AppContext, accountId: string, id: str
   });
 }
 
+/** A listen endpoint's deliveries are signed by the CLI with a secret derived on its machine (cli/listen.ts). */
+function refuseListenSecret(row: WebhooksTable): void {
+  if (row.kind === 'listen') {
+    throw conflict('A listen endpoint is signed by `linkwire listen` with a secret of its machine; run `linkwire listen --print-secret` to see it.');
+  }
+}
+
 export async function getSecret(ctx: AppContext, accountId: string, id: string): Promise<{ secret: string }> {
   const row = await findEndpoint(ctx.db, accountId, id);
+  refuseListenSecret(row);
   return { secret: revealSecret(ctx, row.secretEnc) };
 }
 
 export async function rotateSecret(ctx: AppContext, accountId: string, id: string, graceHours = DEFAULT_GRACE_HOURS): Promise<{ secret: string }> {
   return inTransaction(ctx.db, async (tx) => {
     const row = await findEndpoint(tx, accountId, id);
+    refuseListenSecret(row);
     const now = Date.now();
     const { secret, secretEnc, previousSecretEnc, previousSecretExpiresAt } = rotation(ctx, row.secretEnc, graceHours, now);
     await tx.updateTable('webhooks').set({ secretEnc, previousSecretEnc, previousSecretExpiresAt, updatedAt: now }).where('id', '=', id).execute();
