@@ -18,6 +18,7 @@ export const TAGS = [
   { name: 'links', description: 'Profile, links, QR codes, widgets, subscribers and analytics' },
   { name: 'webhooks', description: 'Endpoints, secrets, test sends and usage' },
   { name: 'delivery', description: 'Delivery history, manual retry and replay' },
+  { name: 'listen', description: 'What `linkwire listen` uses: a listen endpoint, its Server-Sent Events stream, and the results it reports' },
   { name: 'public', description: 'The public pages: short links, QR targets, profile pages and their subscribe form' },
 ] as const;
 

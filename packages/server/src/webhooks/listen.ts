@@ -1,11 +1,13 @@
 import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { LISTEN_TOKEN, type ListenResult, newListenToken, recordListenResult } from '../delivery/listen.js';
 import { ListenStream } from '../delivery/listen-stream.js';
 import { STORE_LIMIT } from '../delivery/send-result.js';
 import { isEventType } from '../events/catalog.js';
 import { conflict, notFound } from '../http/errors.js';
-import { parse } from '../http/validation.js';
+import { authed, NoContent } from '../http/schemas.js';
+import { Endpoint } from './schemas.js';
 import { createEndpoint, type EndpointView, toEndpointView, updateEndpoint } from './service.js';
 
 // `linkwire listen` (PRODUCT.md §13, docs/webhooks.md#local-development):
@@ -52,6 +54,14 @@ export const ResultBody = z.strictObject({
   retryAfterSeconds: z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').nullable().optional(),
 });
 
+export const ListenEndpoint = Endpoint.extend({
+  accountId: z.string(),
+  streamUrl: z.string().describe('GET it (Accept: text/event-stream) for the deliveries as Server-Sent Events'),
+  resultsUrl: z.string().describe('POST each forward’s result here'),
+}).meta({ id: 'ListenEndpoint' });
+
+const tags = ['listen'];
+
 /** The account's listen endpoint with this id, or 404 (an HTTP endpoint's id is not one). */
 async function listenEndpoint(app: FastifyInstance, accountId: string, id: string) {
   const row = await app.ctx.db
@@ -66,7 +76,8 @@ async function listenEndpoint(app: FastifyInstance, accountId: string, id: strin
   return row;
 }
 
-export async function listenRoutes(app: FastifyInstance) {
+export async function listenRoutes(instance: FastifyInstance) {
+  const app = instance.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
   const streams = new Set<ListenStream>();
 
@@ -75,98 +86,141 @@ export async function listenRoutes(app: FastifyInstance) {
     await Promise.all([...streams].map((s) => s.stop()));
   });
 
-  app.post('/listen', async (req, reply) => {
-    const body = parse(ListenBody, req.body);
-    const find = () =>
-      ctx.db
-        .selectFrom('webhooks')
-        .selectAll()
-        .where('accountId', '=', req.accountId)
-        .where('kind', '=', 'listen')
-        .where('device', '=', body.device)
-        .where('deletedAt', 'is', null)
-        .executeTakeFirst();
-    const existing = await find();
-    let endpoint: EndpointView;
-    if (existing) {
-      // Starting `listen` again is the developer coming back: a listen endpoint auto-disabled by
-      // failures meanwhile is enabled again (its held deliveries become due), and --events replaces
-      // the subscription (none given: what it was).
-      const patch = { ...(body.events ? { events: body.events } : {}), ...(existing.enabled === 0 ? { enabled: true } : {}) };
-      endpoint = Object.keys(patch).length ? await updateEndpoint(ctx, req.accountId, existing.id, patch) : toEndpointView(existing);
-      reply.code(200);
-    } else {
-      try {
-        const { secret: _unused, ...view } = await createEndpoint(
-          ctx,
-          req.accountId,
-          { url: `listen://${body.device}`, events: body.events ?? ['*'], description: 'linkwire listen' },
-          { device: body.device },
-        );
-        endpoint = view;
-        reply.code(201);
-      } catch (err) {
-        // Two CLIs of one machine starting together: the unique index (migration 008) lets one
-        // insert win; the other reuses its endpoint.
-        const winner = await find();
-        if (!winner) throw err;
-        endpoint = toEndpointView(winner);
+  app.post(
+    '/listen',
+    {
+      schema: {
+        operationId: 'openListenEndpoint',
+        summary: "Create or reuse this device's listen endpoint (what `linkwire listen` calls first)",
+        tags,
+        body: ListenBody,
+        response: { 200: ListenEndpoint, 201: ListenEndpoint, ...authed(400, 403) },
+      },
+    },
+    async (req, reply) => {
+      const body = req.body;
+      const find = () =>
+        ctx.db
+          .selectFrom('webhooks')
+          .selectAll()
+          .where('accountId', '=', req.accountId)
+          .where('kind', '=', 'listen')
+          .where('device', '=', body.device)
+          .where('deletedAt', 'is', null)
+          .executeTakeFirst();
+      const existing = await find();
+      let endpoint: EndpointView;
+      if (existing) {
+        // Starting `listen` again is the developer coming back: a listen endpoint auto-disabled by
+        // failures meanwhile is enabled again (its held deliveries become due), and --events replaces
+        // the subscription (none given: what it was).
+        const patch = { ...(body.events ? { events: body.events } : {}), ...(existing.enabled === 0 ? { enabled: true } : {}) };
+        endpoint = Object.keys(patch).length ? await updateEndpoint(ctx, req.accountId, existing.id, patch) : toEndpointView(existing);
         reply.code(200);
+      } else {
+        try {
+          const { secret: _unused, ...view } = await createEndpoint(
+            ctx,
+            req.accountId,
+            { url: `listen://${body.device}`, events: body.events ?? ['*'], description: 'linkwire listen' },
+            { device: body.device },
+          );
+          endpoint = view;
+          reply.code(201);
+        } catch (err) {
+          // Two CLIs of one machine starting together: the unique index (migration 008) lets one
+          // insert win; the other reuses its endpoint.
+          const winner = await find();
+          if (!winner) throw err;
+          endpoint = toEndpointView(winner);
+          reply.code(200);
+        }
       }
-    }
-    // The CLI signs with a secret of its own, derived on its machine (cli/listen.ts), so none is
-    // returned: the endpoint's stored secret is never used for a listen endpoint.
-    return { ...endpoint, accountId: req.accountId, streamUrl: `/api/v1/listen/${endpoint.id}/stream`, resultsUrl: `/api/v1/listen/${endpoint.id}/results` };
-  });
+      // The CLI signs with a secret of its own, derived on its machine (cli/listen.ts), so none is
+      // returned: the endpoint's stored secret is never used for a listen endpoint.
+      return { ...endpoint, accountId: req.accountId, streamUrl: `/api/v1/listen/${endpoint.id}/stream`, resultsUrl: `/api/v1/listen/${endpoint.id}/results` };
+    },
+  );
 
-  app.get('/listen/:id/stream', async (req, reply) => {
-    const { id } = parse(ListenParams, req.params);
-    await listenEndpoint(app, req.accountId, id);
-    const last = req.headers['last-event-id'];
-    const previous = typeof last === 'string' ? last.split('.')[0]! : '';
-    const resumed = LISTEN_TOKEN.test(previous);
-    const stream = new ListenStream(ctx, id, resumed ? previous : newListenToken(), resumed, (chunk) => {
-      if (!reply.raw.destroyed) reply.raw.write(chunk);
-    });
-    reply.hijack();
-    reply.raw.writeHead(200, {
-      'content-type': 'text/event-stream; charset=utf-8',
-      'cache-control': 'no-cache, no-transform',
-      connection: 'keep-alive',
-      'x-accel-buffering': 'no',
-    });
-    // retry: what a browser EventSource waits before reconnecting; the CLI has its own backoff.
-    reply.raw.write(`retry: 1000\n: linkwire listen ${id}\n\n`);
-    streams.add(stream);
-    req.raw.socket.on('close', () => void stream.stop());
-    try {
-      await stream.start();
-    } finally {
-      streams.delete(stream);
-      if (!reply.raw.destroyed) reply.raw.end();
-    }
-  });
+  app.get(
+    '/listen/:id/stream',
+    {
+      schema: {
+        operationId: 'streamListenDeliveries',
+        summary: 'The listen endpoint’s deliveries as Server-Sent Events; resume with Last-Event-ID',
+        tags,
+        params: ListenParams,
+        response: {
+          200: {
+            description: 'text/event-stream: one `delivery` event per delivery (id = claim.deliveryId, data = the envelope and its headers)',
+            content: { 'text/event-stream': { schema: z.string() } },
+          },
+          ...authed(400, 404),
+        },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params;
+      await listenEndpoint(app, req.accountId, id);
+      const last = req.headers['last-event-id'];
+      const previous = typeof last === 'string' ? last.split('.')[0]! : '';
+      const resumed = LISTEN_TOKEN.test(previous);
+      const stream = new ListenStream(ctx, id, resumed ? previous : newListenToken(), resumed, (chunk) => {
+        if (!reply.raw.destroyed) reply.raw.write(chunk);
+      });
+      reply.hijack();
+      reply.raw.writeHead(200, {
+        'content-type': 'text/event-stream; charset=utf-8',
+        'cache-control': 'no-cache, no-transform',
+        connection: 'keep-alive',
+        'x-accel-buffering': 'no',
+      });
+      // retry: what a browser EventSource waits before reconnecting; the CLI has its own backoff.
+      reply.raw.write(`retry: 1000\n: linkwire listen ${id}\n\n`);
+      streams.add(stream);
+      req.raw.socket.on('close', () => void stream.stop());
+      try {
+        await stream.start();
+      } finally {
+        streams.delete(stream);
+        if (!reply.raw.destroyed) reply.raw.end();
+      }
+    },
+  );
 
-  app.post('/listen/:id/results', async (req, reply) => {
-    const { id } = parse(ListenParams, req.params);
-    const body = parse(ResultBody, req.body);
-    await listenEndpoint(app, req.accountId, id);
-    const result: ListenResult = {
-      deliveryId: body.deliveryId,
-      claim: body.claim,
-      statusCode: body.statusCode,
-      durationMs: body.durationMs,
-      error: body.error ?? null,
-      errorKind: body.errorKind ?? null,
-      responseBody: body.responseBody ?? null,
-      requestHeaders: body.requestHeaders ?? {},
-      retryAfterSeconds: body.retryAfterSeconds ?? null,
-    };
-    const outcome = await recordListenResult(ctx, id, req.accountId, result);
-    if (outcome === 'unknown') throw notFound('Delivery', body.deliveryId);
-    if (outcome === 'stale') {
-      throw conflict('This delivery is no longer claimed by that stream (its lease ended or another stream took over); it is sent again.', 'claim');
-    }
-    return reply.code(204).send();
-  });
+  app.post(
+    '/listen/:id/results',
+    {
+      schema: {
+        operationId: 'reportListenResult',
+        summary: 'One forward’s result, written as the delivery’s attempt',
+        tags,
+        params: ListenParams,
+        body: ResultBody,
+        response: { 204: NoContent, ...authed(400, 404, 409) },
+      },
+    },
+    async (req, reply) => {
+      const { id } = req.params;
+      const body = req.body;
+      await listenEndpoint(app, req.accountId, id);
+      const result: ListenResult = {
+        deliveryId: body.deliveryId,
+        claim: body.claim,
+        statusCode: body.statusCode,
+        durationMs: body.durationMs,
+        error: body.error ?? null,
+        errorKind: body.errorKind ?? null,
+        responseBody: body.responseBody ?? null,
+        requestHeaders: body.requestHeaders ?? {},
+        retryAfterSeconds: body.retryAfterSeconds ?? null,
+      };
+      const outcome = await recordListenResult(ctx, id, req.accountId, result);
+      if (outcome === 'unknown') throw notFound('Delivery', body.deliveryId);
+      if (outcome === 'stale') {
+        throw conflict('This delivery is no longer claimed by that stream (its lease ended or another stream took over); it is sent again.', 'claim');
+      }
+      return reply.code(204).send(null);
+    },
+  );
 }

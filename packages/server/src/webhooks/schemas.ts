@@ -79,6 +79,11 @@ export const TestBody = z.strictObject({
 export const Endpoint = z
   .object({
     id: z.string(),
+    kind: z
+      .enum(['http', 'listen'])
+      .describe(
+        'http: a URL Linkwire POSTs to; listen: a `linkwire listen` stream (docs/webhooks.md#10-local-development-linkwire-listen-and-linkwire-trigger)',
+      ),
     url: z.string(),
     events: z.array(z.string()).describe('event types, or ["*"] for every type'),
     description: z.string().nullable(),
