@@ -1,7 +1,7 @@
 // linkwire listen --forward-to URL [--events t1,t2] [--url URL] [--api-key KEY] [--allow-external]
 // [--print-secret]: receives the account's events over Server-Sent Events, signs and forwards each
 // to a local URL, prints one line per event and reports each result back as the delivery's attempt
-// (PRODUCT.md §13, docs/webhooks.md#local-development, server side in delivery/listen.ts).
+// (docs/webhooks.md#10-local-development-linkwire-listen-and-linkwire-trigger; the server side is delivery/listen.ts).
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';

@@ -10,7 +10,7 @@ import { authed, NoContent } from '../http/schemas.js';
 import { Endpoint } from './schemas.js';
 import { createEndpoint, type EndpointView, toEndpointView, updateEndpoint } from './service.js';
 
-// `linkwire listen` (PRODUCT.md §13, docs/webhooks.md#local-development):
+// `linkwire listen` (docs/webhooks.md#10-local-development-linkwire-listen-and-linkwire-trigger):
 //   POST /api/v1/listen                 create or reuse this device's listen endpoint
 //   GET  /api/v1/listen/{id}/stream     its deliveries as Server-Sent Events (delivery/listen-stream.ts)
 //   POST /api/v1/listen/{id}/results    one forward's result, written as the delivery's attempt

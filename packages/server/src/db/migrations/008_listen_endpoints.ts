@@ -1,6 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 
-// `linkwire listen` endpoints (PRODUCT.md §13): an endpoint of kind 'listen' is fed by the same
+// `linkwire listen` endpoints (docs/webhooks.md, section 10): an endpoint of kind 'listen' is fed by the same
 // fan-out and dispatcher as an HTTP one, but its deliveries are streamed to a connected CLI instead
 // of POSTed (delivery/listen.ts). `device` names the machine the CLI runs on: one listen endpoint
 // per (account, device), so two laptops of one account each get their own stream and history; the
