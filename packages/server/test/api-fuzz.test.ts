@@ -44,7 +44,7 @@ function deref(doc: Json, schema: Schema | undefined, depth = 0): Schema {
 }
 
 /** Values a schema accepts, plus the edges and wrong types that a client sends by mistake. */
-function valueOf(doc: Json, raw: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
+function arbitraryFor(doc: Json, raw: Schema | undefined, depth = 0): fc.Arbitrary<unknown> {
   const schema = deref(doc, raw);
   const garbage = fc.oneof(fc.constant(null), fc.string({ maxLength: 12 }), fc.integer(), fc.boolean(), fc.constant([]), fc.constant({}));
   if (depth > 4) return garbage;
@@ -52,7 +52,7 @@ function valueOf(doc: Json, raw: Schema | undefined, depth = 0): fc.Arbitrary<un
   if ('const' in schema) choices.push(fc.constant(schema.const));
   if (Array.isArray(schema.enum)) choices.push(fc.constantFrom(...schema.enum));
   for (const key of ['anyOf', 'oneOf', 'allOf'] as const) {
-    if (Array.isArray(schema[key])) for (const part of schema[key]) choices.push(valueOf(doc, part, depth + 1));
+    if (Array.isArray(schema[key])) for (const part of schema[key]) choices.push(arbitraryFor(doc, part, depth + 1));
   }
   const types = Array.isArray(schema.type) ? schema.type : schema.type ? [schema.type] : [];
   for (const type of types) {
@@ -74,10 +74,10 @@ function valueOf(doc: Json, raw: Schema | undefined, depth = 0): fc.Arbitrary<un
     } else if (type === 'null') {
       choices.push(fc.constant(null));
     } else if (type === 'array') {
-      choices.push(fc.array(valueOf(doc, schema.items, depth + 1), { maxLength: 4 }));
+      choices.push(fc.array(arbitraryFor(doc, schema.items, depth + 1), { maxLength: 4 }));
     } else if (type === 'object') {
       const props: Record<string, Schema> = schema.properties ?? {};
-      const shape = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, valueOf(doc, v, depth + 1)]));
+      const shape = Object.fromEntries(Object.entries(props).map(([k, v]) => [k, arbitraryFor(doc, v, depth + 1)]));
       const required: string[] = schema.required ?? [];
       choices.push(
         fc.record(shape, { requiredKeys: required.filter((k) => k in shape) }),
@@ -117,9 +117,9 @@ function requestOf(doc: Json, operation: Operation, knownIds: string[]): fc.Arbi
   const pathArb = fc.record(
     Object.fromEntries(pathParams.map((p) => [p.name, fc.oneof(fc.constantFrom(...knownIds), fc.string({ minLength: 1, maxLength: 30 }))])),
   );
-  const queryArb = fc.record(Object.fromEntries(queryParams.map((p) => [p.name, valueOf(doc, p.schema)])), { requiredKeys: [] });
+  const queryArb = fc.record(Object.fromEntries(queryParams.map((p) => [p.name, arbitraryFor(doc, p.schema)])), { requiredKeys: [] });
   const content = deref(doc, operation.op.requestBody)?.content?.['application/json'];
-  const bodyArb = content ? valueOf(doc, content.schema) : fc.constant(undefined);
+  const bodyArb = content ? arbitraryFor(doc, content.schema) : fc.constant(undefined);
   return fc.tuple(pathArb, queryArb, bodyArb).map(([path, query, body]) => {
     let url = operation.path;
     for (const [name, value] of Object.entries(path)) url = url.replace(`{${name}}`, encodeURIComponent(String(value)));
