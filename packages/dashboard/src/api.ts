@@ -1,17 +1,6 @@
 // Thin fetch wrapper for the Linkwire REST API (session cookie + double-submit CSRF header).
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
-
-export interface Problem {
-  type?: string;
-  title?: string;
-  status: number;
-  detail?: string;
-  errors?: FieldError[];
-}
+import type { components } from './api.generated';
 
 export class ApiError extends Error {
   readonly status: number;
@@ -129,149 +118,52 @@ export function errorMessage(err: unknown): string {
   return err instanceof Error ? err.message : String(err);
 }
 
-// ---- API types (the REST contract: docs/api.md) ----
+// ---- API types: aliases of src/api.generated.ts (openapi-typescript over docs/openapi.json) ----
+// Never re-declare an API field here: a narrower or UI-only type is derived from the generated one.
 
-export type Plan = 'free' | 'pro' | 'business' | string;
+type Schemas = components['schemas'];
 
-export interface Account {
-  id: string;
-  email: string;
-  handle: string;
-  plan: Plan;
-  createdAt?: string;
-  limits?: { endpoints: number | null; deliveries24h: number | null; testSends1h: number | null };
-}
+/** The client's view of an error: what the server sends (Problem), with every field but status optional,
+ * because a network failure or a proxy's non-JSON answer is reported through the same shape. */
+export type Problem = Partial<Pick<Schemas['Problem'], 'type' | 'title' | 'detail' | 'errors'>> & Pick<Schemas['Problem'], 'status'>;
+export type FieldError = NonNullable<Schemas['Problem']['errors']>[number];
 
-export interface ApiKey {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-}
+export type Plan = Schemas['Account']['plan'];
+/** What the session holds: login and sign-up return Account, GET /api/v1/account adds the plan limits. */
+export type Account = Schemas['Account'] & Partial<Pick<Schemas['AccountWithLimits'], 'limits'>>;
+export type ApiKey = Schemas['ApiKey'];
+export type ApiKeyList = Schemas['ApiKeyList'];
+export type CreatedApiKey = Schemas['CreatedApiKey'];
+export type SignupResult = Schemas['SignupResult'];
+export type LoginResult = Schemas['LoginResult'];
 
-export type Theme = 'light' | 'dark' | 'sunset' | 'ocean' | 'forest';
+export type Profile = Schemas['Profile'];
+export type Theme = Profile['theme'];
 export const THEMES: Theme[] = ['light', 'dark', 'sunset', 'ocean', 'forest'];
 
-export interface Profile {
-  handle: string;
-  title: string | null;
-  bio: string | null;
-  avatarUrl: string | null;
-  theme: Theme;
-  url: string;
-}
+export type Link = Schemas['Link'];
+export type LinkPage = Schemas['LinkPage'];
+export type Widget = Schemas['Widget'];
+export type WidgetList = Schemas['WidgetList'];
+export type Subscriber = Schemas['Subscriber'];
+export type SubscriberPage = Schemas['SubscriberPage'];
+export type Analytics = Schemas['Analytics'];
 
-export interface Link {
-  id: string;
-  slug: string;
-  url: string;
-  title: string;
-  type: 'link' | 'product';
-  position: number;
-  thumbnailUrl: string | null;
-  expiresAt: string | null;
-  shortUrl: string;
-  qrUrl: string;
-  clicks: number;
-  createdAt: string;
-  updatedAt?: string;
-}
+export type Endpoint = Schemas['Endpoint'];
+export type EndpointStatus = Endpoint['status'];
+export type EndpointPage = Schemas['EndpointPage'];
+export type CreatedEndpoint = Schemas['CreatedEndpoint'];
+export type Secret = Schemas['Secret'];
+export type TestSend = Schemas['TestSend'];
+export type ReplayResult = Schemas['ReplayResult'];
 
-export interface Widget {
-  id: string;
-  kind: 'mailing_list';
-  title: string;
-  campaignId: string | null;
-  createdAt: string;
-}
-
-export interface Subscriber {
-  id: string;
-  email: string;
-  widgetId: string;
-  campaignId: string | null;
-  createdAt: string;
-}
-
-export interface Analytics {
-  from: string;
-  to: string;
-  visits: number;
-  clicks: number;
-  ctr: number;
-  topLinks: { linkId: string; title: string; clicks: number }[];
-  countries: { country: string | null; count: number }[];
-  referrers: { referer: string | null; count: number }[];
-  perDay: { date: string; visits: number; clicks: number }[];
-}
-
-export type EndpointStatus = 'active' | 'failing' | 'disabled';
-
-export interface Endpoint {
-  id: string;
-  url: string;
-  events: string[];
-  description: string | null;
-  filter: unknown;
-  timeoutMs: number;
-  headers: Record<string, string> | null;
-  enabled: boolean;
-  status: EndpointStatus;
-  disabledReason: string | null;
-  disabledAt: string | null;
-  createdAt: string;
-  updatedAt: string;
-  secret?: string;
-}
-
-export type DeliveryStatus = 'pending' | 'succeeded' | 'failed' | 'quota_exceeded' | 'cancelled';
+export type Delivery = Schemas['Delivery'];
+export type DeliveryStatus = Delivery['status'];
 export const DELIVERY_STATUSES: DeliveryStatus[] = ['pending', 'succeeded', 'failed', 'quota_exceeded', 'cancelled'];
+export type DeliveryPage = Schemas['DeliveryPage'];
+export type Attempt = Schemas['Attempt'];
+export type DeliveryDetail = Schemas['DeliveryDetail'];
 
-export interface Delivery {
-  id: string;
-  webhookId: string;
-  eventId: string;
-  eventType: string;
-  status: DeliveryStatus;
-  attemptCount: number;
-  nextAttemptAt: string | null;
-  lastStatusCode: number | null;
-  lastError: string | null;
-  lastDurationMs: number | null;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface Attempt {
-  attempt: number;
-  startedAt: string;
-  durationMs: number | null;
-  statusCode: number | null;
-  error: string | null;
-  responseBody: string | null;
-  requestHeaders?: Record<string, string> | null;
-}
-
-export interface DeliveryDetail extends Delivery {
-  payload: unknown;
-  attempts: Attempt[];
-}
-
-export interface Usage {
-  endpoints: { used: number; limit: number | null };
-  deliveries24h: { used: number; limit: number | null };
-  testSends1h: { used: number; limit: number | null };
-}
-
-export interface EventType {
-  type: string;
-  description: string;
-  schema?: unknown;
-  example?: unknown;
-}
-
-export interface Page<T> {
-  data: T[];
-  nextCursor: string | null;
-}
+export type Usage = Schemas['Usage'];
+export type EventType = Schemas['EventTypeInfo'];
+export type EventTypeList = Schemas['EventTypeList'];

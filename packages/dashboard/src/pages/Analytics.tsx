@@ -129,14 +129,12 @@ export function AnalyticsPage() {
                 label="Visits by country"
                 empty="No visits yet."
                 items={a.countries.map((c) => ({
-                  key: c.country ?? 'unknown',
+                  key: c.country,
                   label: (
                     <>
-                      {c.country && (
-                        <span class="chip" aria-hidden="true">
-                          {c.country.toUpperCase()}
-                        </span>
-                      )}{' '}
+                      <span class="chip" aria-hidden="true">
+                        {c.country.toUpperCase()}
+                      </span>{' '}
                       {countryName(c.country)}
                     </>
                   ),
@@ -148,7 +146,9 @@ export function AnalyticsPage() {
               <BarList
                 label="Visits by referrer"
                 empty="No referrers yet."
-                items={a.referrers.map((r) => ({ key: r.referer ?? 'direct', label: r.referer || 'Direct / none', value: r.count }))}
+                // The API lists known countries and referrers only (Analytics schema: both non-null strings);
+                // visits without one count in the totals, not here.
+                items={a.referrers.map((r) => ({ key: r.referer, label: r.referer, value: r.count }))}
               />
             </Card>
           </div>

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type Account, ApiError, get, post } from '../api';
+import { type Account, ApiError, get, type LoginResult, post, type SignupResult } from '../api';
 import { navigate } from '../router';
 import { setAccount } from '../session';
 import { A, Button, CopyButton, Field, FormError, Icon } from '../ui';
@@ -10,7 +10,7 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
   const [handle, setHandle] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
-  const [welcome, setWelcome] = useState<{ account: Account; apiKey: string } | null>(null);
+  const [welcome, setWelcome] = useState<SignupResult | null>(null);
   const fe = error instanceof ApiError ? error.fieldErrors() : {};
   const signup = mode === 'signup';
 
@@ -20,10 +20,10 @@ export function AuthPage({ mode }: { mode: 'login' | 'signup' }) {
     setError(null);
     try {
       if (signup) {
-        const res = await post<{ account: Account; apiKey: string }>('/api/v1/signup', { email, password, handle });
+        const res = await post<SignupResult>('/api/v1/signup', { email, password, handle });
         setWelcome(res);
       } else {
-        const res = await post<{ account: Account }>('/api/v1/login', { email, password });
+        const res = await post<LoginResult>('/api/v1/login', { email, password });
         await finish(res.account);
       }
     } catch (err) {

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { ApiError, del, get, type Link, type Page, type Profile, patch, post } from '../api';
+import { ApiError, del, get, type Link, type LinkPage, type Profile, patch, post } from '../api';
 import { formatNumber, fromDatetimeLocal, relative, toDatetimeLocal } from '../format';
 import { move, reorderPatches } from '../order';
 import { ProfilePreview, publicPath } from '../preview';
@@ -27,7 +27,7 @@ async function loadAllLinks(): Promise<Link[]> {
   const all: Link[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 50; i++) {
-    const page: Page<Link> = await get<Page<Link>>(`/api/v1/links${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: LinkPage = await get<LinkPage>(`/api/v1/links${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
     all.push(...page.data);
     cursor = page.nextCursor;
     if (!cursor) break;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, get, type Page, type Profile, patch, post, type Subscriber, THEMES, type Theme, type Widget } from '../api';
+import { ApiError, del, get, type Profile, patch, post, type Subscriber, type SubscriberPage, THEMES, type Theme, type Widget, type WidgetList } from '../api';
 import { dateTime } from '../format';
 import { ProfilePreview, publicPath } from '../preview';
 import { Button, Card, ConfirmDialog, EmptyState, ErrorBox, Field, FormError, Icon, PageHeader, Skeleton, toast, toastError, useResource } from '../ui';
@@ -98,7 +98,7 @@ function ProfileForm({ profile, onSaved }: { profile: Profile; onSaved: (p: Prof
 }
 
 function WidgetsCard({ onChange }: { onChange: () => void }) {
-  const widgets = useResource(() => get<Page<Widget>>('/api/v1/widgets'));
+  const widgets = useResource(() => get<WidgetList>('/api/v1/widgets'));
   const [title, setTitle] = useState('');
   const [campaignId, setCampaignId] = useState('');
   const [busy, setBusy] = useState(false);
@@ -204,7 +204,7 @@ function SubscribersCard() {
   async function load(next: string | null) {
     setBusy(true);
     try {
-      const page = await get<Page<Subscriber>>(`/api/v1/subscribers${next ? `?cursor=${encodeURIComponent(next)}` : ''}`);
+      const page = await get<SubscriberPage>(`/api/v1/subscribers${next ? `?cursor=${encodeURIComponent(next)}` : ''}`);
       setRows((prev) => (next && prev ? [...prev, ...page.data] : page.data));
       setCursor(page.nextCursor);
       setError(null);

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type Account, ApiError, type ApiKey, del, get, type Page, post, type Usage } from '../api';
+import { type Account, ApiError, type ApiKey, type ApiKeyList, type CreatedApiKey, del, get, post, type Usage } from '../api';
 import { dateOnly, relative } from '../format';
 import { setAccount } from '../session';
 import {
@@ -119,7 +119,7 @@ function PlanCard() {
 }
 
 function ApiKeysCard() {
-  const keys = useResource(() => get<Page<ApiKey>>('/api/v1/api-keys'));
+  const keys = useResource(() => get<ApiKeyList>('/api/v1/api-keys'));
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -142,7 +142,7 @@ function ApiKeysCard() {
           setBusy(true);
           setError(null);
           try {
-            const k = await post<ApiKey & { key: string }>('/api/v1/api-keys', { name: name.trim() });
+            const k = await post<CreatedApiKey>('/api/v1/api-keys', { name: name.trim() });
             setCreated({ name: k.name, key: k.key });
             setName('');
             await keys.reload();

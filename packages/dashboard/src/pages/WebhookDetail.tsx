@@ -6,12 +6,16 @@ import {
   type DeliveryDetail,
   type Endpoint,
   type EventType,
+  type EventTypeList,
   del,
   get,
-  type Page,
+  type DeliveryPage,
   patch,
   post,
   qs,
+  type ReplayResult,
+  type Secret,
+  type TestSend,
   type Usage,
 } from '../api';
 import { dateTime, duration, fromDatetimeLocal, prettyJson, relative, toDatetimeLocal } from '../format';
@@ -55,7 +59,7 @@ function SecretCard({ id }: { id: string }) {
     if (!secret) {
       setBusy(true);
       try {
-        setSecret((await get<{ secret: string }>(`/api/v1/webhooks/${id}/secret`)).secret);
+        setSecret((await get<Secret>(`/api/v1/webhooks/${id}/secret`)).secret);
       } catch (err) {
         toastError(err);
         setBusy(false);
@@ -69,7 +73,7 @@ function SecretCard({ id }: { id: string }) {
     let s = secret;
     if (!s) {
       try {
-        s = (await get<{ secret: string }>(`/api/v1/webhooks/${id}/secret`)).secret;
+        s = (await get<Secret>(`/api/v1/webhooks/${id}/secret`)).secret;
         setSecret(s);
       } catch (err) {
         toastError(err);
@@ -118,7 +122,7 @@ function SecretCard({ id }: { id: string }) {
               onClick={async () => {
                 setBusy(true);
                 try {
-                  const res = await post<{ secret: string }>(`/api/v1/webhooks/${id}/rotate-secret`, { graceHours: Number(grace) });
+                  const res = await post<Secret>(`/api/v1/webhooks/${id}/rotate-secret`, { graceHours: Number(grace) });
                   setSecret(res.secret);
                   setShown(true);
                   setRotateOpen(false);
@@ -188,7 +192,7 @@ function TestCard({ ep, types, onSent }: { ep: Endpoint; types: EventType[]; onS
           setBusy(true);
           setError(null);
           try {
-            const res = await post<{ deliveryId: string }>(`/api/v1/webhooks/${ep.id}/test`, { event });
+            const res = await post<TestSend>(`/api/v1/webhooks/${ep.id}/test`, { event });
             toast(`Test ${event} queued`);
             onSent(res.deliveryId);
             void usage.reload();
@@ -417,7 +421,7 @@ function Deliveries({ ep, types, highlight }: { ep: Endpoint; types: EventType[]
   async function load(more = false) {
     const q = qs({ status, event, cursor: more ? cursor : null, limit: 25 });
     try {
-      const page = await get<Page<Delivery>>(`/api/v1/webhooks/${ep.id}/deliveries${q}`);
+      const page = await get<DeliveryPage>(`/api/v1/webhooks/${ep.id}/deliveries${q}`);
       setRows((prev) => (more && prev ? [...prev, ...page.data] : page.data));
       if (!more || page.nextCursor !== undefined) setCursor(page.nextCursor);
       setError(null);
@@ -612,7 +616,7 @@ function ReplayCard({ ep, onQueued }: { ep: Endpoint; onQueued: () => void }) {
             const body: Record<string, unknown> = { since: fromDatetimeLocal(since), status };
             const u = fromDatetimeLocal(until);
             if (u) body.until = u;
-            const res = await post<{ queued: number }>(`/api/v1/webhooks/${ep.id}/replay`, body);
+            const res = await post<ReplayResult>(`/api/v1/webhooks/${ep.id}/replay`, body);
             toast(res.queued === 0 ? 'Nothing to replay in that period' : `${res.queued} deliver${res.queued === 1 ? 'y' : 'ies'} queued`);
             onQueued();
           } catch (err) {
@@ -651,13 +655,13 @@ function ReplayCard({ ep, onQueued }: { ep: Endpoint; onQueued: () => void }) {
 // ---------- page ----------
 export function WebhookDetailPage({ id }: { id: string }) {
   const ep = useResource(() => get<Endpoint>(`/api/v1/webhooks/${id}`), [id]);
-  const types = useResource(() => get<EventType[] | { data: EventType[] }>('/api/v1/event-types'));
+  const types = useResource(() => get<EventTypeList>('/api/v1/event-types'));
   const [highlight, setHighlight] = useState<string | null>(null);
   const [historyKey, setHistoryKey] = useState(0);
   const [deleting, setDeleting] = useState(false);
   const [enabling, setEnabling] = useState(false);
   const e = ep.data;
-  const typeList = types.data ? (Array.isArray(types.data) ? types.data : types.data.data) : [];
+  const typeList = types.data ?? [];
 
   if (ep.error && !e) {
     return (

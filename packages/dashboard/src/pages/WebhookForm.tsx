@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'preact/hooks';
-import { ApiError, type Endpoint, type EventType, get, patch, post } from '../api';
+import { ApiError, type CreatedEndpoint, type Endpoint, type EventType, type EventTypeList, get, patch, post } from '../api';
 import { groupByFamily, prettyJson } from '../format';
 import { navigate } from '../router';
 import { A, Button, Card, ErrorBox, Field, FormError, Icon, PageHeader, Skeleton, toast, useResource } from '../ui';
@@ -161,7 +161,7 @@ function EndpointForm({ initial, types }: { initial?: Endpoint; types: EventType
         toast('Endpoint saved');
         navigate(`/webhooks/${initial.id}`);
       } else {
-        const created = await post<Endpoint>('/api/v1/webhooks', body);
+        const created = await post<CreatedEndpoint>('/api/v1/webhooks', body);
         if (created.secret) rememberSecret(created.id, created.secret);
         toast('Endpoint created');
         navigate(`/webhooks/${created.id}`);
@@ -300,9 +300,9 @@ function EndpointForm({ initial, types }: { initial?: Endpoint; types: EventType
 }
 
 export function WebhookFormPage({ id }: { id?: string }) {
-  const types = useResource(() => get<EventType[] | { data: EventType[] }>('/api/v1/event-types'));
+  const types = useResource(() => get<EventTypeList>('/api/v1/event-types'));
   const endpoint = useResource(() => (id ? get<Endpoint>(`/api/v1/webhooks/${id}`) : Promise.resolve(undefined)), [id]);
-  const list = types.data ? (Array.isArray(types.data) ? types.data : types.data.data) : undefined;
+  const list = types.data;
   return (
     <div class="page" style={{ maxWidth: '900px' }}>
       <A href={id ? `/webhooks/${id}` : '/webhooks'} class="back">

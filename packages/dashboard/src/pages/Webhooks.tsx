@@ -1,4 +1,4 @@
-import { ApiError, type Endpoint, get, type Page, type Usage } from '../api';
+import { ApiError, type Endpoint, type EndpointPage, get, type Usage } from '../api';
 import { relative } from '../format';
 import { navigate } from '../router';
 import { A, Button, Card, EmptyState, ErrorBox, Icon, Meter, PageHeader, Skeleton, useResource } from '../ui';
@@ -18,7 +18,7 @@ async function loadAll(): Promise<Endpoint[]> {
   const out: Endpoint[] = [];
   let cursor: string | null = null;
   for (let i = 0; i < 20; i++) {
-    const page: Page<Endpoint> = await get<Page<Endpoint>>(`/api/v1/webhooks${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const page: EndpointPage = await get<EndpointPage>(`/api/v1/webhooks${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`);
     out.push(...page.data);
     cursor = page.nextCursor;
     if (!cursor) break;

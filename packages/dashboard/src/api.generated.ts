@@ -1,0 +1,5793 @@
+// Generated from docs/openapi.json by openapi-typescript — do not edit.
+// Regenerate with `npm run gen:dashboard-types` (or `npm run docs:openapi`, which also rewrites the document).
+// The dashboard's names for these types are in src/api.ts.
+
+export interface paths {
+    "/api/v1/signup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create an account; sets the session cookies and returns the first API key */
+        post: operations["signup"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in; sets the session cookie (lw_session) and the CSRF cookie (lw_csrf) */
+        post: operations["login"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session and clear its cookies */
+        post: operations["logout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account and its plan limits */
+        get: operations["getAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account’s API keys (never the keys themselves) */
+        get: operations["listApiKeys"];
+        put?: never;
+        /** Create an API key; the key is in this response only */
+        post: operations["createApiKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/api-keys/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key */
+        delete: operations["revokeApiKey"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every event type: description, JSON Schema of data, example */
+        get: operations["listEventTypes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account’s event log, oldest first */
+        get: operations["listEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The profile page’s settings */
+        get: operations["getProfile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change title, bio, avatar or theme; emits profile.updated */
+        patch: operations["updateProfile"];
+        trace?: never;
+    };
+    "/api/v1/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Links in position order */
+        get: operations["listLinks"];
+        put?: never;
+        /** Create a link (slug generated unless given); emits link.created */
+        post: operations["createLink"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/links/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One link */
+        get: operations["getLink"];
+        put?: never;
+        post?: never;
+        /** Delete a link; emits link.deleted */
+        delete: operations["deleteLink"];
+        options?: never;
+        head?: never;
+        /** Change a link; emits link.updated */
+        patch: operations["updateLink"];
+        trace?: never;
+    };
+    "/api/v1/links/{id}/qr.svg": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The link’s QR code (encodes /q/{slug}) as SVG */
+        get: operations["getLinkQrSvg"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/links/{id}/qr.png": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The link’s QR code (encodes /q/{slug}) as PNG, size × size pixels */
+        get: operations["getLinkQrPng"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widgets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mailing-list widgets */
+        get: operations["listWidgets"];
+        put?: never;
+        /** Add a mailing-list widget to the profile page */
+        post: operations["createWidget"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/widgets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a widget */
+        delete: operations["deleteWidget"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mailing-list subscribers, newest first */
+        get: operations["listSubscribers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/subscribers.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every subscriber as CSV (id, email, widget_id, campaign_id, created_at) */
+        get: operations["exportSubscribers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visits, clicks, CTR, top links, countries, referrers and per-day numbers (default: the last 30 days) */
+        get: operations["getAnalytics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/analytics/milestones": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Click-count thresholds that emit analytics.milestone */
+        get: operations["getMilestones"];
+        /** Replace the account’s own thresholds */
+        put: operations["setMilestones"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Endpoints, newest first */
+        get: operations["listEndpoints"];
+        put?: never;
+        /** Create an endpoint; the response carries its signing secret */
+        post: operations["createEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One endpoint */
+        get: operations["getEndpoint"];
+        put?: never;
+        post?: never;
+        /** Delete an endpoint; its pending deliveries are cancelled */
+        delete: operations["deleteEndpoint"];
+        options?: never;
+        head?: never;
+        /** Change an endpoint (enabled: true re-enables a disabled one) */
+        patch: operations["updateEndpoint"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The current signing secret */
+        get: operations["getEndpointSecret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new secret; the old one keeps signing too for graceHours (default 24) */
+        post: operations["rotateEndpointSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a sample event to this endpoint only */
+        post: operations["sendTestEvent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Endpoints, deliveries (rolling 24 h) and test sends (1 h) against the plan */
+        get: operations["getUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or reuse this device's listen endpoint (what `linkwire listen` calls first) */
+        post: operations["openListenEndpoint"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listen/{id}/stream": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The listen endpoint’s deliveries as Server-Sent Events; resume with Last-Event-ID */
+        get: operations["streamListenDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/listen/{id}/results": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One forward’s result, written as the delivery’s attempt */
+        post: operations["reportListenResult"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An endpoint’s deliveries, newest first */
+        get: operations["listDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery with its payload and every attempt */
+        get: operations["getDelivery"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/deliveries/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (re-checks the 24-hour quota) */
+        post: operations["retryDelivery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue an endpoint’s deliveries of a time range again (failed ones by default) */
+        post: operations["replayDeliveries"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/l/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A short link: records the click, then redirects */
+        get: operations["followShortLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/q/{slug}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A QR code’s target: records the scan, then redirects */
+        get: operations["followQrCode"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{handle}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The public profile page (HTML, no JavaScript); records a visit */
+        get: operations["profilePage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/{handle}/subscribe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign up to a mailing-list widget (JSON, or the page’s HTML form) */
+        post: operations["subscribe"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export interface webhooks {
+    "profile.visit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * profile.visit
+         * @description A visitor loaded your public profile page (bots are not counted).
+         */
+        post: operations["webhook_profile_visit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.click": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * link.click
+         * @description A visitor followed a link, product or widget: from the profile page, a short link or a QR code.
+         */
+        post: operations["webhook_link_click"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "qr.scanned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * qr.scanned
+         * @description A link's QR code was scanned (a link.click with source "qr" follows).
+         */
+        post: operations["webhook_qr_scanned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "subscriber.new": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * subscriber.new
+         * @description Someone signed up through a mailing-list widget.
+         */
+        post: operations["webhook_subscriber_new"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * link.created
+         * @description A link was created.
+         */
+        post: operations["webhook_link_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * link.updated
+         * @description A link was edited or reordered; `changes` lists each changed field.
+         */
+        post: operations["webhook_link_updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * link.deleted
+         * @description A link was deleted.
+         */
+        post: operations["webhook_link_deleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * link.expired
+         * @description A link reached its expiry time (sent within a minute) and now answers 410.
+         */
+        post: operations["webhook_link_expired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "profile.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * profile.updated
+         * @description The profile (title, bio, avatar, theme) was edited.
+         */
+        post: operations["webhook_profile_updated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "analytics.milestone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * analytics.milestone
+         * @description A link's clicks or the profile's visits reached 1K, 10K, 100K, 1M or a threshold you set.
+         */
+        post: operations["webhook_analytics_milestone"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "api.key_created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * api.key_created
+         * @description An API key was created.
+         */
+        post: operations["webhook_api_key_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "security.login_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * security.login_failed
+         * @description A dashboard login failed (wrong password, unknown email or rate-limited).
+         */
+        post: operations["webhook_security_login_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.upgraded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * account.upgraded
+         * @description The account moved to a higher plan.
+         */
+        post: operations["webhook_account_upgraded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "account.downgraded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * account.downgraded
+         * @description The account moved to a lower plan.
+         */
+        post: operations["webhook_account_downgraded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "team.member_added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * team.member_added
+         * @description A team member was invited.
+         */
+        post: operations["webhook_team_member_added"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "team.member_removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * team.member_removed
+         * @description A team member was removed.
+         */
+        post: operations["webhook_team_member_removed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "domain.verified": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * domain.verified
+         * @description A custom domain's DNS record was verified.
+         */
+        post: operations["webhook_domain_verified"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "integration.connected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * integration.connected
+         * @description A built-in integration was connected.
+         */
+        post: operations["webhook_integration_connected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.token_created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * link.token_created
+         * @description Deep links: a claim token was created for a mobile app link.
+         */
+        post: operations["webhook_link_token_created"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * link.claim
+         * @description Deep links: the app claimed a link token.
+         */
+        post: operations["webhook_link_claim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.app_open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * link.app_open
+         * @description Deep links: the link opened the mobile app directly.
+         */
+        post: operations["webhook_link_app_open"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "link.deferred_claim_attempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * link.deferred_claim_attempt
+         * @description Deep links: an app install tried to claim a deferred link.
+         */
+        post: operations["webhook_link_deferred_claim_attempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.disabled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * webhook.disabled
+         * @description One of your webhook endpoints was disabled automatically (410 Gone, or failing for too long).
+         */
+        post: operations["webhook_webhook_disabled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export interface components {
+    schemas: {
+        /** @description An error, as application/problem+json */
+        Problem: {
+            /** @description https://linkwire.dev/problems/<code>: stable, documented slug */
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            /** @description the request path */
+            instance?: string;
+            /** @description one entry per invalid field (validation_failed, and some conflicts) */
+            errors?: {
+                /** @description dotted path, e.g. "events.2" */
+                field: string;
+                message: string;
+            }[];
+        } & {
+            [key: string]: unknown;
+        };
+        Account: {
+            id: string;
+            email: string;
+            handle: string;
+            /** @description free, pro or business */
+            plan: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+        };
+        AccountWithLimits: {
+            id: string;
+            email: string;
+            handle: string;
+            /** @description free, pro or business */
+            plan: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            limits: {
+                /** @description null: unlimited */
+                endpoints: number | null;
+                /** @description null: unlimited */
+                deliveries24h: number | null;
+                /** @description null: unlimited */
+                testSends1h: number | null;
+            };
+        };
+        SignupResult: {
+            account: components["schemas"]["Account"];
+            /** @description the account’s first API key (lw_…), shown once */
+            apiKey: string;
+        };
+        LoginResult: {
+            account: components["schemas"]["Account"];
+        };
+        ApiKey: {
+            id: string;
+            name: string;
+            /** @description the first 11 characters, to recognise the key */
+            prefix: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            lastUsedAt: string | null;
+        };
+        CreatedApiKey: {
+            id: string;
+            name: string;
+            prefix: string;
+            /** @description the key (lw_…), shown once */
+            key: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+        };
+        ApiKeyList: {
+            data: components["schemas"]["ApiKey"][];
+        };
+        EventTypeInfo: {
+            /** @enum {string} */
+            type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled";
+            /** @description the part before the dot, e.g. "link" */
+            family: string;
+            description: string;
+            /** @description JSON Schema of `data` */
+            schema: {
+                [key: string]: unknown;
+            };
+            /** @description an example `data` */
+            example: {
+                [key: string]: unknown;
+            };
+        };
+        EventTypeList: components["schemas"]["EventTypeInfo"][];
+        EventEnvelope: {
+            /** @description evt_…; also the webhook-id header of its deliveries */
+            id: string;
+            /** @enum {string} */
+            type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled";
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            timestamp: string;
+            accountId: string;
+            /** @description the type’s data (see GET /api/v1/event-types or the webhooks section) */
+            data: {
+                [key: string]: unknown;
+            };
+        };
+        EventPage: {
+            data: components["schemas"]["EventEnvelope"][];
+            /** @description pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Delivery: {
+            id: string;
+            webhookId: string;
+            eventId: string;
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "quota_exceeded" | "cancelled";
+            attemptCount: number;
+            /** @description null unless pending and not held by a disabled endpoint */
+            nextAttemptAt: string | null;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            lastDurationMs: number | null;
+            isTest: boolean;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            updatedAt: string;
+        };
+        DeliveryPage: {
+            data: components["schemas"]["Delivery"][];
+            /** @description pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Attempt: {
+            /** @description 1 for the first */
+            attempt: number;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            startedAt: string;
+            durationMs: number;
+            statusCode: number | null;
+            error: string | null;
+            /** @description http, redirect, timeout, connection, dns, tls or ssrf; null on success */
+            errorKind: string | null;
+            /** @description the first bytes of the receiver’s answer */
+            responseBody: string | null;
+            /** @description as sent, signature included */
+            requestHeaders: {
+                [key: string]: string;
+            };
+        };
+        DeliveryDetail: {
+            id: string;
+            webhookId: string;
+            eventId: string;
+            eventType: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed" | "quota_exceeded" | "cancelled";
+            attemptCount: number;
+            /** @description null unless pending and not held by a disabled endpoint */
+            nextAttemptAt: string | null;
+            lastStatusCode: number | null;
+            lastError: string | null;
+            lastDurationMs: number | null;
+            isTest: boolean;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            updatedAt: string;
+            /** @description the body sent; null once the event is purged */
+            payload: components["schemas"]["EventEnvelope"] | null;
+            attempts: components["schemas"]["Attempt"][];
+        };
+        ReplayResult: {
+            queued: number;
+            /** @description deliveries not queued: the 24-hour quota is full */
+            overQuota: number;
+        };
+        Profile: {
+            handle: string;
+            title: string | null;
+            bio: string | null;
+            avatarUrl: string | null;
+            /** @enum {string} */
+            theme: "light" | "dark" | "sunset" | "ocean" | "forest";
+            /** @description the public profile page */
+            url: string;
+        };
+        Link: {
+            id: string;
+            slug: string;
+            url: string;
+            title: string;
+            /** @enum {string} */
+            type: "link" | "product";
+            position: number;
+            thumbnailUrl: string | null;
+            expiresAt: string | null;
+            /** @description /l/{slug}: counts a click, then 302 */
+            shortUrl: string;
+            /** @description /q/{slug}: what the QR code encodes; counts a scan */
+            qrUrl: string;
+            clicks: number;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            updatedAt: string;
+        };
+        LinkPage: {
+            data: components["schemas"]["Link"][];
+            /** @description pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Widget: {
+            id: string;
+            /** @constant */
+            kind: "mailing_list";
+            title: string;
+            campaignId: string | null;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+        };
+        WidgetList: {
+            data: components["schemas"]["Widget"][];
+        };
+        Subscriber: {
+            id: string;
+            email: string;
+            widgetId: string;
+            campaignId: string | null;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+        };
+        SubscriberPage: {
+            data: components["schemas"]["Subscriber"][];
+            /** @description pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Analytics: {
+            /** @description YYYY-MM-DD (UTC) */
+            from: string;
+            /** @description YYYY-MM-DD (UTC) */
+            to: string;
+            visits: number;
+            clicks: number;
+            /** @description profile-page clicks per visit, 4 decimals */
+            ctr: number;
+            topLinks: {
+                linkId: string;
+                title: string;
+                clicks: number;
+            }[];
+            countries: {
+                country: string;
+                count: number;
+            }[];
+            referrers: {
+                referer: string;
+                count: number;
+            }[];
+            perDay: {
+                /** @description YYYY-MM-DD (UTC) */
+                date: string;
+                visits: number;
+                clicks: number;
+            }[];
+        };
+        Milestones: {
+            /** @description the account’s own; empty: the defaults apply */
+            thresholds: number[];
+            defaults: number[];
+        };
+        Endpoint: {
+            id: string;
+            /**
+             * @description http: a URL Linkwire POSTs to; listen: a `linkwire listen` stream (docs/webhooks.md#10-local-development-linkwire-listen-and-linkwire-trigger)
+             * @enum {string}
+             */
+            kind: "http" | "listen";
+            url: string;
+            /** @description event types, or ["*"] for every type */
+            events: string[];
+            description: string | null;
+            /** @description see docs/webhooks.md#filters */
+            filter: {
+                [key: string]: unknown;
+            } | null;
+            timeoutMs: number;
+            /** @description custom headers sent with every delivery */
+            headers: {
+                [key: string]: string;
+            };
+            enabled: boolean;
+            /** @enum {string} */
+            status: "active" | "failing" | "disabled";
+            disabledReason: string | null;
+            disabledAt: string | null;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            updatedAt: string;
+        };
+        CreatedEndpoint: {
+            id: string;
+            /**
+             * @description http: a URL Linkwire POSTs to; listen: a `linkwire listen` stream (docs/webhooks.md#10-local-development-linkwire-listen-and-linkwire-trigger)
+             * @enum {string}
+             */
+            kind: "http" | "listen";
+            url: string;
+            /** @description event types, or ["*"] for every type */
+            events: string[];
+            description: string | null;
+            /** @description see docs/webhooks.md#filters */
+            filter: {
+                [key: string]: unknown;
+            } | null;
+            timeoutMs: number;
+            /** @description custom headers sent with every delivery */
+            headers: {
+                [key: string]: string;
+            };
+            enabled: boolean;
+            /** @enum {string} */
+            status: "active" | "failing" | "disabled";
+            disabledReason: string | null;
+            disabledAt: string | null;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            updatedAt: string;
+            /** @description the signing secret (whsec_…) */
+            secret: string;
+        };
+        EndpointPage: {
+            data: components["schemas"]["Endpoint"][];
+            /** @description pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Secret: {
+            /** @description whsec_… */
+            secret: string;
+        };
+        TestSend: {
+            /** @description follow it at GET /api/v1/deliveries/{id} */
+            deliveryId: string;
+        };
+        Usage: {
+            endpoints: {
+                used: number;
+                /** @description null: unlimited */
+                limit: number | null;
+            };
+            deliveries24h: {
+                used: number;
+                /** @description null: unlimited */
+                limit: number | null;
+            };
+            testSends1h: {
+                used: number;
+                /** @description null: unlimited */
+                limit: number | null;
+            };
+        };
+        ListenEndpoint: {
+            id: string;
+            /**
+             * @description http: a URL Linkwire POSTs to; listen: a `linkwire listen` stream (docs/webhooks.md#10-local-development-linkwire-listen-and-linkwire-trigger)
+             * @enum {string}
+             */
+            kind: "http" | "listen";
+            url: string;
+            /** @description event types, or ["*"] for every type */
+            events: string[];
+            description: string | null;
+            /** @description see docs/webhooks.md#filters */
+            filter: {
+                [key: string]: unknown;
+            } | null;
+            timeoutMs: number;
+            /** @description custom headers sent with every delivery */
+            headers: {
+                [key: string]: string;
+            };
+            enabled: boolean;
+            /** @enum {string} */
+            status: "active" | "failing" | "disabled";
+            disabledReason: string | null;
+            disabledAt: string | null;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            updatedAt: string;
+            accountId: string;
+            /** @description GET it (Accept: text/event-stream) for the deliveries as Server-Sent Events */
+            streamUrl: string;
+            /** @description POST each forward’s result here */
+            resultsUrl: string;
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    signup: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    password: string;
+                    handle: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SignupResult"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    login: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LoginResult"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    logout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    getAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountWithLimits"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listApiKeys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiKeyList"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedApiKey"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeApiKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEventTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventTypeList"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEvents: {
+        parameters: {
+            query?: {
+                type?: string;
+                since?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateProfile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    title?: string | null;
+                    bio?: string | null;
+                    avatarUrl?: string | null;
+                    /** @enum {string} */
+                    theme?: "light" | "dark" | "sunset" | "ocean" | "forest";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Profile"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listLinks: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LinkPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    title: string;
+                    /** @enum {string} */
+                    type?: "link" | "product";
+                    slug?: string;
+                    position?: number;
+                    thumbnailUrl?: string | null;
+                    expiresAt?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Link"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Link"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                    title?: string;
+                    /** @enum {string} */
+                    type?: "link" | "product";
+                    slug?: string;
+                    position?: number;
+                    thumbnailUrl?: string | null;
+                    expiresAt?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Link"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLinkQrSvg: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An SVG image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/svg+xml": string;
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getLinkQrPng: {
+        parameters: {
+            query?: {
+                size?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A PNG image */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/png": string;
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWidgets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WidgetList"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createWidget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "mailing_list";
+                    title: string;
+                    campaignId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Widget"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteWidget: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listSubscribers: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriberPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportSubscribers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description RFC 4180 CSV, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getAnalytics: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Analytics"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMilestones: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestones"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    setMilestones: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    thresholds: number[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Milestones"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEndpoints: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndpointPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    events: string[];
+                    description?: string | null;
+                    filter?: {
+                        [key: string]: unknown;
+                    } | null;
+                    timeoutMs?: number;
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedEndpoint"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Endpoint"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url?: string;
+                    events?: string[];
+                    description?: string | null;
+                    filter?: {
+                        [key: string]: unknown;
+                    } | null;
+                    timeoutMs?: number;
+                    headers?: {
+                        [key: string]: string;
+                    };
+                    enabled?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Endpoint"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getEndpointSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Secret"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateEndpointSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    graceHours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Secret"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sendTestEvent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    event?: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled";
+                };
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestSend"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Usage"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    openListenEndpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    device: string;
+                    events?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListenEndpoint"];
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ListenEndpoint"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    streamListenDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/event-stream: one `delivery` event per delivery (id = claim.deliveryId, data = the envelope and its headers) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    reportListenResult: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    deliveryId: string;
+                    claim: string;
+                    statusCode: number | null;
+                    durationMs: number;
+                    error?: string | null;
+                    errorKind?: ("timeout" | "connection") | null;
+                    responseBody?: string | null;
+                    requestHeaders?: {
+                        [key: string]: string;
+                    };
+                    retryAfterSeconds?: number | null;
+                };
+            };
+        };
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDeliveries: {
+        parameters: {
+            query?: {
+                status?: "pending" | "succeeded" | "failed" | "quota_exceeded" | "cancelled";
+                event?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeliveryDetail"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    retryDelivery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Accepted */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Delivery"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    replayDeliveries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: date-time */
+                    since: string;
+                    /** Format: date-time */
+                    until?: string;
+                    /**
+                     * @default failed
+                     * @enum {string}
+                     */
+                    status?: "failed" | "all";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReplayResult"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    followShortLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the link’s URL (Location); counted as a click unless the user agent is a bot */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such link (an HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link has expired (an HTML page) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The click could not be recorded; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    followQrCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the link’s URL (Location); counted as a click unless the user agent is a bot */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such link (an HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link has expired (an HTML page) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The click could not be recorded; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    profilePage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The profile page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description No such profile (an HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    subscribe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handle: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    widgetId: string;
+                    /** Format: email */
+                    email: string;
+                };
+                "application/x-www-form-urlencoded": {
+                    widgetId: string;
+                    /** Format: email */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Already subscribed (JSON body) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"];
+                };
+            };
+            /** @description Subscribed (JSON body) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Subscriber"];
+                };
+            };
+            /** @description Form body: back to the profile page with the outcome in ?subscribed= */
+            303: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid JSON body */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No such profile or widget */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                    "text/html": string;
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhook_profile_visit: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "profile.visit",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "profileCode": "ada",
+                 *         "referer": "https://www.instagram.com/",
+                 *         "country": "FR",
+                 *         "city": "Paris",
+                 *         "device": "mobile",
+                 *         "browser": "Safari",
+                 *         "os": "iOS",
+                 *         "utm": {
+                 *           "source": "instagram",
+                 *           "medium": "social",
+                 *           "campaign": "spring",
+                 *           "term": null,
+                 *           "content": null
+                 *         },
+                 *         "visitorId": "v_3f9a1c7e52b04d8a"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "profile.visit";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        /** @description The profile handle */
+                        profileCode: string;
+                        /** @description Referring URL (origin and path only), or null */
+                        referer: string | null;
+                        /** @description ISO 3166-1 alpha-2 country code, or null when unknown */
+                        country: string | null;
+                        city: string | null;
+                        /** @enum {string} */
+                        device: "desktop" | "mobile" | "tablet" | "other";
+                        browser: string | null;
+                        os: string | null;
+                        utm: {
+                            source: string | null;
+                            medium: string | null;
+                            campaign: string | null;
+                            term: string | null;
+                            content: string | null;
+                        };
+                        /** @description Salted hash of the visitor that rotates daily; never the IP address */
+                        visitorId: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_link_click: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "link.click",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "profileCode": "ada",
+                 *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
+                 *         "type": "link",
+                 *         "title": "My new single",
+                 *         "url": "https://music.example.com/new-single",
+                 *         "slug": "new-single",
+                 *         "source": "profile",
+                 *         "referer": "https://www.instagram.com/",
+                 *         "country": "FR",
+                 *         "city": "Paris",
+                 *         "device": "mobile",
+                 *         "browser": "Safari",
+                 *         "os": "iOS",
+                 *         "utm": {
+                 *           "source": "instagram",
+                 *           "medium": "social",
+                 *           "campaign": "spring",
+                 *           "term": null,
+                 *           "content": null
+                 *         },
+                 *         "visitorId": "v_3f9a1c7e52b04d8a"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "link.click";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        profileCode: string;
+                        linkId: string;
+                        /** @enum {string} */
+                        type: "link" | "widget" | "product";
+                        title: string;
+                        url: string;
+                        slug: string;
+                        /** @enum {string} */
+                        source: "profile" | "short_link" | "qr";
+                        /** @description Referring URL (origin and path only), or null */
+                        referer: string | null;
+                        /** @description ISO 3166-1 alpha-2 country code, or null when unknown */
+                        country: string | null;
+                        city: string | null;
+                        /** @enum {string} */
+                        device: "desktop" | "mobile" | "tablet" | "other";
+                        browser: string | null;
+                        os: string | null;
+                        utm: {
+                            source: string | null;
+                            medium: string | null;
+                            campaign: string | null;
+                            term: string | null;
+                            content: string | null;
+                        };
+                        /** @description Salted hash of the visitor that rotates daily; never the IP address */
+                        visitorId: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_qr_scanned: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "qr.scanned",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "profileCode": "ada",
+                 *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
+                 *         "title": "My new single",
+                 *         "url": "https://music.example.com/new-single",
+                 *         "slug": "new-single",
+                 *         "country": "FR",
+                 *         "device": "mobile"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "qr.scanned";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        profileCode: string;
+                        linkId: string;
+                        title: string;
+                        url: string;
+                        slug: string;
+                        country: string | null;
+                        /** @enum {string} */
+                        device: "desktop" | "mobile" | "tablet" | "other";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_subscriber_new: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "subscriber.new",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "profileCode": "ada",
+                 *         "subscriberId": "sub_01jqa7p0k2m4n6q8s0u2w4y6z8",
+                 *         "email": "fan@example.com",
+                 *         "campaignId": "spring-newsletter",
+                 *         "widgetId": "wdg_01jqa7n9c1e3g5j7l9n1q3s5u7",
+                 *         "widgetTitle": "Join my newsletter"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "subscriber.new";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        profileCode: string;
+                        subscriberId: string;
+                        email: string;
+                        campaignId: string | null;
+                        widgetId: string;
+                        widgetTitle: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_link_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "link.created",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
+                 *         "title": "My new single",
+                 *         "url": "https://music.example.com/new-single",
+                 *         "position": 0,
+                 *         "thumbnailUrl": null,
+                 *         "type": "link",
+                 *         "slug": "new-single",
+                 *         "shortUrl": "https://lnk.example.com/l/new-single",
+                 *         "expiresAt": null
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "link.created";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        linkId: string;
+                        title: string;
+                        url: string;
+                        position: number;
+                        thumbnailUrl: string | null;
+                        /** @enum {string} */
+                        type: "link" | "product";
+                        slug: string;
+                        shortUrl: string;
+                        expiresAt: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_link_updated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "link.updated",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
+                 *         "title": "My new single (live)",
+                 *         "url": "https://music.example.com/new-single",
+                 *         "position": 0,
+                 *         "thumbnailUrl": null,
+                 *         "type": "link",
+                 *         "slug": "new-single",
+                 *         "shortUrl": "https://lnk.example.com/l/new-single",
+                 *         "expiresAt": null,
+                 *         "changes": {
+                 *           "title": {
+                 *             "from": "My new single",
+                 *             "to": "My new single (live)"
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "link.updated";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        linkId: string;
+                        title: string;
+                        url: string;
+                        position: number;
+                        thumbnailUrl: string | null;
+                        /** @enum {string} */
+                        type: "link" | "product";
+                        slug: string;
+                        shortUrl: string;
+                        expiresAt: string | null;
+                        /** @description field → {from, to} */
+                        changes: {
+                            [key: string]: {
+                                from: unknown;
+                                to: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_link_deleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "link.deleted",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
+                 *         "slug": "new-single",
+                 *         "title": "My new single",
+                 *         "deletedAt": "2026-03-25T14:32:01.123Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "link.deleted";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        linkId: string;
+                        slug: string;
+                        title: string;
+                        /** @description ISO 8601 time */
+                        deletedAt: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_link_expired: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "link.expired",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
+                 *         "slug": "new-single",
+                 *         "title": "My new single",
+                 *         "url": "https://music.example.com/new-single",
+                 *         "expiredAt": "2026-03-31T23:59:00.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "link.expired";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        linkId: string;
+                        slug: string;
+                        title: string;
+                        url: string;
+                        /** @description ISO 8601 time */
+                        expiredAt: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_profile_updated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "profile.updated",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "profileCode": "ada",
+                 *         "title": "Ada Lovelace",
+                 *         "bio": "Poet of science.",
+                 *         "avatarUrl": "https://images.example.com/ada.png",
+                 *         "theme": "ocean",
+                 *         "changes": {
+                 *           "theme": {
+                 *             "from": "light",
+                 *             "to": "ocean"
+                 *           }
+                 *         }
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "profile.updated";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        profileCode: string;
+                        title: string | null;
+                        bio: string | null;
+                        avatarUrl: string | null;
+                        theme: string;
+                        /** @description field → {from, to} */
+                        changes: {
+                            [key: string]: {
+                                from: unknown;
+                                to: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_analytics_milestone: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "analytics.milestone",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
+                 *         "metric": "clicks",
+                 *         "value": 1000,
+                 *         "threshold": 1000
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "analytics.milestone";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        /** @description The link, or null for profile visits */
+                        linkId: string | null;
+                        /** @enum {string} */
+                        metric: "clicks" | "visits";
+                        value: number;
+                        threshold: number;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_api_key_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "api.key_created",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "keyId": "key_01jqa7q4d6f8h0k2m4p6r8t0v2",
+                 *         "name": "Zapier",
+                 *         "prefix": "lw_live_3kQ9"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "api.key_created";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        keyId: string;
+                        name: string;
+                        prefix: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_security_login_failed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "security.login_failed",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "email": "ada@example.com",
+                 *         "reason": "wrong_password",
+                 *         "country": "FR"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "security.login_failed";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        email: string;
+                        /** @enum {string} */
+                        reason: "unknown_email" | "wrong_password" | "rate_limited";
+                        country: string | null;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_account_upgraded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "account.upgraded",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "fromPlan": "free",
+                 *         "toPlan": "pro"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "account.upgraded";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        /** @enum {string} */
+                        fromPlan: "free" | "pro" | "business";
+                        /** @enum {string} */
+                        toPlan: "free" | "pro" | "business";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_account_downgraded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "account.downgraded",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "fromPlan": "business",
+                 *         "toPlan": "pro"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "account.downgraded";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        /** @enum {string} */
+                        fromPlan: "free" | "pro" | "business";
+                        /** @enum {string} */
+                        toPlan: "free" | "pro" | "business";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_team_member_added: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "team.member_added",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "memberId": "mem_01jqa7r8f0h2k4m6p8r0t2v4x6",
+                 *         "email": "grace@example.com",
+                 *         "role": "editor"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "team.member_added";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        memberId: string;
+                        email: string;
+                        role: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_team_member_removed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "team.member_removed",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "memberId": "mem_01jqa7r8f0h2k4m6p8r0t2v4x6",
+                 *         "email": "grace@example.com",
+                 *         "role": "editor"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "team.member_removed";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        memberId: string;
+                        email: string;
+                        role: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_domain_verified: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "domain.verified",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "domain": "links.example.com"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "domain.verified";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        domain: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_integration_connected: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "integration.connected",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "integration": "slack"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "integration.connected";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        integration: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_link_token_created: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "link.token_created",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
+                 *         "platform": "ios",
+                 *         "destUrl": "exampleapp://tracks/42"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "link.token_created";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        linkId: string;
+                        platform: string;
+                        destUrl: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_link_claim: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "link.claim",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
+                 *         "platform": "ios",
+                 *         "destUrl": "exampleapp://tracks/42"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "link.claim";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        linkId: string;
+                        platform: string;
+                        destUrl: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_link_app_open: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "link.app_open",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
+                 *         "platform": "android",
+                 *         "destUrl": "exampleapp://tracks/42"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "link.app_open";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        linkId: string;
+                        platform: string;
+                        destUrl: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_link_deferred_claim_attempt: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "link.deferred_claim_attempt",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
+                 *         "platform": "android",
+                 *         "destUrl": "exampleapp://tracks/42"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "link.deferred_claim_attempt";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        linkId: string;
+                        platform: string;
+                        destUrl: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_webhook_disabled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "webhook.disabled",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "webhookId": "wh_01jqa7s2h4k6m8p0r2t4v6x8z0",
+                 *         "url": "https://hooks.example.com/linkwire",
+                 *         "reason": "No successful delivery for 72h and at least one delivery exhausted its retries"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "webhook.disabled";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        webhookId: string;
+                        url: string;
+                        reason: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+}
