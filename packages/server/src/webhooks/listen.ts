@@ -4,10 +4,9 @@ import { z } from 'zod';
 import { LISTEN_TOKEN, type ListenResult, newListenToken, recordListenResult } from '../delivery/listen.js';
 import { ListenStream } from '../delivery/listen-stream.js';
 import { STORE_LIMIT } from '../delivery/send-result.js';
-import { isEventType } from '../events/catalog.js';
 import { conflict, notFound } from '../http/errors.js';
 import { authed, NoContent } from '../http/schemas.js';
-import { Endpoint } from './schemas.js';
+import { Endpoint, EventTypesField } from './schemas.js';
 import { createEndpoint, type EndpointView, toEndpointView, updateEndpoint } from './service.js';
 
 // `linkwire listen` (docs/webhooks.md#10-local-development-linkwire-listen-and-linkwire-trigger):
@@ -21,18 +20,7 @@ export const ListenBody = z.strictObject({
   device: z
     .string({ message: 'must be a string' })
     .regex(/^[0-9a-f]{16,64}$/, 'must be 16 to 64 lower-case hex digits (the CLI derives it from its machine key)'),
-  events: z
-    .array(z.string({ message: 'must be a string' }), { message: 'must be an array of event types' })
-    .min(1, 'must list at least one event type (or "*")')
-    .superRefine((list, ctx) => {
-      list.forEach((type, i) => {
-        if (type !== '*' && !isEventType(type)) {
-          ctx.addIssue({ code: 'custom', path: [i], message: `"${type}" is not an event type; see GET /api/v1/event-types (or use "*")` });
-        }
-      });
-    })
-    .transform((list) => (list.includes('*') ? ['*'] : [...new Set(list)]))
-    .optional(),
+  events: EventTypesField.optional(),
 });
 
 export const ListenParams = z.strictObject({ id: z.string() });

@@ -12,7 +12,8 @@ const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 const HEADER_VALUE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const MAX_HEADERS = 20;
 
-const events = z
+/** An endpoint's subscription: event types, or ["*"] (also the listen endpoints', webhooks/listen.ts). */
+export const EventTypesField = z
   .array(z.string({ message: 'must be a string' }), { message: 'must be an array of event types' })
   .min(1, 'must list at least one event type (or "*")')
   .superRefine((list, ctx) => {
@@ -47,7 +48,7 @@ const headers = z
 
 const fields = {
   url: z.string({ message: 'must be a string' }).min(1, 'is required').max(2048, 'must be at most 2048 characters'),
-  events,
+  events: EventTypesField,
   description: z.string({ message: 'must be a string' }).max(500, 'must be at most 500 characters').nullable().optional(),
   filter: z.record(z.string(), z.unknown(), { message: 'must be a filter object such as {"data.country": "FR"}' }).nullable().optional(),
   timeoutMs: z
@@ -61,7 +62,7 @@ const fields = {
 };
 
 export const CreateBody = z.strictObject(fields);
-export const PatchBody = z.strictObject({ ...fields, url: fields.url.optional(), events: events.optional() });
+export const PatchBody = z.strictObject({ ...fields, url: fields.url.optional(), events: EventTypesField.optional() });
 export const IdParams = z.strictObject({ id: z.string() });
 export const ListQuery = z.strictObject({ cursor: cursorParam, limit: limitParam });
 export const RotateBody = z.strictObject({
