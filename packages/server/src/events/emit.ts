@@ -36,14 +36,13 @@ export function validationSampler(production: boolean): (type: EventType) => boo
 export class Outbox {
   private readonly shouldValidate: (type: EventType) => boolean;
   private readonly fanOut: FanOut;
+  private readonly wake: DueSignal;
 
   constructor(deps: { plans: Plans; wake: DueSignal; production: boolean }) {
     this.shouldValidate = validationSampler(deps.production);
     this.fanOut = new FanOut(deps.plans);
     this.wake = deps.wake;
   }
-
-  private readonly wake: DueSignal;
 
   async emit<T extends EventType>(tx: Tx, accountId: string, type: T, data: EventData<T>, opts: EmitOptions = {}): Promise<EmittedEvent> {
     const [event] = await this.emitMany(tx, [{ accountId, type, data, now: opts.now }], opts);
