@@ -1,5 +1,6 @@
 import { startAutoDisable } from './delivery/auto-disable.js';
 import { Dispatcher } from './delivery/dispatcher.js';
+import { startListenIdleSweep } from './delivery/listen.js';
 import { startRetention } from './delivery/retention.js';
 import { startLinkExpiry } from './links/expiry.js';
 import type { BackgroundStarter } from './context.js';
@@ -10,4 +11,9 @@ import type { BackgroundStarter } from './context.js';
 export const API_SERVICES: BackgroundStarter[] = [(ctx) => startLinkExpiry(ctx)];
 
 /** Run by `--role worker` and `all`. */
-export const WORKER_SERVICES: BackgroundStarter[] = [(ctx) => new Dispatcher(ctx), (ctx) => startRetention(ctx), (ctx) => startAutoDisable(ctx)];
+export const WORKER_SERVICES: BackgroundStarter[] = [
+  (ctx) => new Dispatcher(ctx),
+  (ctx) => startRetention(ctx),
+  (ctx) => startAutoDisable(ctx),
+  (ctx) => startListenIdleSweep(ctx),
+];

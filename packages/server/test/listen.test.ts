@@ -10,7 +10,8 @@ import { verifyWebhook } from '@linkwire/webhooks';
 import { forwardTarget, isLoopbackHost } from '../src/cli/listen.js';
 import { inTransaction } from '../src/db/transaction.js';
 import { Dispatcher } from '../src/delivery/dispatcher.js';
-import { LISTEN_BASE } from '../src/delivery/listen.js';
+import { HELD_UNTIL } from '../src/delivery/hold.js';
+import { disableIdleListenEndpoints, LISTEN_BASE, LISTEN_IDLE_MS } from '../src/delivery/listen.js';
 import { createTestNode, describeEachDialect, dialectSkip, type TestNode } from './helpers.js';
 
 // A real server (HTTP on loopback, the real dispatcher), a real `linkwire listen` child process and
@@ -237,6 +238,47 @@ describeEachDialect('linkwire listen', (dialect) => {
     assert.equal(forwardTarget('localhost:4000/webhooks', false).href, 'http://localhost:4000/webhooks');
     for (const host of ['localhost', '127.0.0.1', '127.1.2.3', '[::1]', 'api.localhost']) assert.ok(isLoopbackHost(host), host);
     for (const host of ['10.0.0.5', 'example.com', 'localhost.example.com', '0.0.0.0']) assert.ok(!isLoopbackHost(host), host);
+  });
+
+  it('a listen endpoint no stream served for 24 h is disabled (its deliveries held, nothing emitted); starting listen again enables it', async () => {
+    const u = await node.signup();
+    const device = 'ab'.repeat(16);
+    const opened = await node.request({ method: 'POST', url: '/api/v1/listen', token: u.apiKey, payload: { device } });
+    assert.equal(opened.status, 201, opened.raw);
+    const webhookId = opened.body.id as string;
+    const [eventId] = await emit(u.accountId, 1);
+    const now = Date.now();
+    // Parked for a stream (what the dispatcher does), due for 23 h: not idle yet.
+    const park = (dueAgoMs: number) =>
+      node.ctx.db
+        .updateTable('deliveries')
+        .set({ nextAttemptAt: LISTEN_BASE + now - dueAgoMs, claimedBy: null })
+        .where('webhookId', '=', webhookId)
+        .execute();
+    await park(23 * 3_600_000);
+    assert.deepEqual(await disableIdleListenEndpoints(node.ctx, now), []);
+    await park(LISTEN_IDLE_MS + 60_000);
+    const eventsBefore = (await node.ctx.db.selectFrom('events').select('id').where('accountId', '=', u.accountId).execute()).length;
+    assert.deepEqual(await disableIdleListenEndpoints(node.ctx, now), [webhookId]);
+    const endpoint = await node.request({ method: 'GET', url: `/api/v1/webhooks/${webhookId}`, token: u.apiKey });
+    assert.equal(endpoint.body.enabled, false);
+    assert.match(endpoint.body.disabledReason, /No linkwire listen stream/);
+    const held = await node.ctx.db.selectFrom('deliveries').select(['status', 'nextAttemptAt', 'eventId']).where('webhookId', '=', webhookId).execute();
+    assert.deepEqual(
+      held.map((d) => ({ ...d, nextAttemptAt: Number(d.nextAttemptAt) })),
+      [{ status: 'pending', nextAttemptAt: HELD_UNTIL, eventId }],
+    );
+    const eventsAfter = (await node.ctx.db.selectFrom('events').select('id').where('accountId', '=', u.accountId).execute()).length;
+    assert.equal(eventsAfter, eventsBefore, 'no webhook.disabled event');
+    // New events are not queued for it while it is disabled…
+    await emit(u.accountId, 1);
+    assert.equal((await node.ctx.db.selectFrom('deliveries').select('id').where('webhookId', '=', webhookId).execute()).length, 1);
+    // …and `linkwire listen` coming back enables it: what it held is due again.
+    const back = await node.request({ method: 'POST', url: '/api/v1/listen', token: u.apiKey, payload: { device } });
+    assert.equal(back.status, 200);
+    assert.equal(back.body.enabled, true);
+    const resumed = await node.ctx.db.selectFrom('deliveries').select('nextAttemptAt').where('webhookId', '=', webhookId).executeTakeFirstOrThrow();
+    assert.notEqual(Number(resumed.nextAttemptAt), HELD_UNTIL);
   });
 
   it('the listen API answers problem+json naming the field', async () => {

@@ -61,7 +61,7 @@ export class ListenStream {
     heartbeat.unref();
     try {
       try {
-        for (const d of await resumeListen(this.ctx.db, this.webhookId, this.token, Date.now(), this.resumed)) this.send(d);
+        if (this.running) for (const d of await resumeListen(this.ctx.db, this.webhookId, this.token, Date.now(), this.resumed)) this.send(d);
       } catch (err) {
         // What it would have re-sent comes back when its lease ends; the stream goes on.
         this.ctx.log.error({ err, webhookId: this.webhookId }, 'resuming a listen stream failed');

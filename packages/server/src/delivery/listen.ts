@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
-import type { AppContext } from '../context.js';
+import type { AppContext, BackgroundService } from '../context.js';
+import { startPeriodic } from '../lib/periodic.js';
 import type { Capabilities } from '../db/capabilities.js';
 import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
-import { HELD_UNTIL } from './hold.js';
+import { HELD_UNTIL, holdDeliveries } from './hold.js';
 import { writeOutcomes } from './results.js';
 import { nextStep } from './retry.js';
 import type { ErrorKind, SendResult } from './send-result.js';
@@ -35,6 +36,13 @@ export const LISTEN_BASE = 2 ** 52;
  * over. A result that comes later finds the claim gone (409) and the delivery is sent again.
  */
 export const LISTEN_LEASE_MS = 60_000;
+/**
+ * A listen endpoint with a delivery due this long ago that no stream took has had no `linkwire
+ * listen` connected for that long (a connected stream claims due deliveries within a poll): it is
+ * disabled, so that fan-out stops queueing for a laptop that is not coming back; starting `linkwire
+ * listen` again enables it and what it holds is sent.
+ */
+export const LISTEN_IDLE_MS = 24 * 3_600_000;
 /** Streamed deliveries without a result, at most, per stream (claimed only as results come back). */
 export const LISTEN_MAX_IN_FLIGHT = 16;
 
@@ -225,4 +233,61 @@ export async function recordListenResult(ctx: AppContext, webhookId: string, acc
   };
   const kept = await inTransaction(ctx.db, (tx) => writeOutcomes(ctx, tx, r.claim, [{ delivery, attempt, result, step }], now));
   return kept.has(d.id) ? 'recorded' : 'stale';
+}
+
+/**
+ * Disables the listen endpoints no stream has served for LISTEN_IDLE_MS (run by the worker's
+ * auto-disable sweep). Their deliveries are held, not dropped. No webhook.disabled is emitted: a
+ * developer's laptop going away is not a failure the account's other endpoints need to hear about.
+ */
+export async function disableIdleListenEndpoints(ctx: AppContext, now = Date.now()): Promise<string[]> {
+  const idle = await ctx.db
+    .selectFrom('webhooks as w')
+    .select('w.id')
+    .where('w.kind', '=', 'listen')
+    .where('w.enabled', '=', 1)
+    .where('w.deletedAt', 'is', null)
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('deliveries as d')
+          .select('d.id')
+          .whereRef('d.webhookId', '=', 'w.id')
+          .where('d.status', '=', 'pending')
+          .where('d.claimedBy', 'is', null)
+          .where('d.nextAttemptAt', '>=', LISTEN_BASE)
+          .where('d.nextAttemptAt', '<=', LISTEN_BASE + now - LISTEN_IDLE_MS),
+      ),
+    )
+    .limit(1000)
+    .execute();
+  const disabled: string[] = [];
+  for (const { id } of idle) {
+    const changed = await inTransaction(ctx.db, async (tx) => {
+      const row = await tx
+        .updateTable('webhooks')
+        .set({
+          enabled: 0,
+          disabledReason: 'No linkwire listen stream connected for 24 hours; run linkwire listen again to receive what waits',
+          disabledAt: now,
+          updatedAt: now,
+        })
+        .where('id', '=', id)
+        .where('enabled', '=', 1)
+        .returning('id')
+        .executeTakeFirst();
+      if (row) await holdDeliveries(tx, id);
+      return row !== undefined;
+    });
+    if (changed) disabled.push(id);
+  }
+  return disabled;
+}
+
+/** The worker's sweep of idle listen endpoints: every 10 minutes (the idle line is 24 h). */
+export function startListenIdleSweep(ctx: AppContext): BackgroundService {
+  return startPeriodic(ctx, 'listen-idle-sweep', 600_000, 30_000, async () => {
+    const idle = await disableIdleListenEndpoints(ctx);
+    if (idle.length) ctx.log.info({ webhooks: idle }, 'listen endpoints disabled: no linkwire listen stream for 24 h');
+  });
 }

@@ -154,7 +154,10 @@ export async function listenRoutes(instance: FastifyInstance) {
       const previous = typeof last === 'string' ? last.split('.')[0]! : '';
       const resumed = LISTEN_TOKEN.test(previous);
       const stream = new ListenStream(ctx, id, resumed ? previous : newListenToken(), resumed, (chunk) => {
-        if (!reply.raw.destroyed) reply.raw.write(chunk);
+        // A client gone without a close event seen here (it left during the lookup above) must not
+        // keep a stream claiming deliveries it can no longer send.
+        if (reply.raw.destroyed || req.raw.socket.destroyed) void stream.stop();
+        else reply.raw.write(chunk);
       });
       reply.hijack();
       reply.raw.writeHead(200, {
@@ -167,6 +170,8 @@ export async function listenRoutes(instance: FastifyInstance) {
       reply.raw.write(`retry: 1000\n: linkwire listen ${id}\n\n`);
       streams.add(stream);
       req.raw.socket.on('close', () => void stream.stop());
+      // The socket may have closed while the endpoint was looked up: then its close event is past.
+      if (req.raw.socket.destroyed) void stream.stop();
       try {
         await stream.start();
       } finally {
