@@ -1182,8 +1182,8 @@ export interface components {
         EventEnvelope: {
             /** @description evt_…; also the webhook-id header of its deliveries */
             id: string;
-            /** @enum {string} */
-            type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled";
+            /** @description an event type of GET /api/v1/event-types (older entries may carry a type since retired) */
+            type: string;
             /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
             timestamp: string;
             accountId: string;
@@ -3034,6 +3034,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     rotateEndpointSecret: {
@@ -3091,6 +3100,15 @@ export interface operations {
             };
             /** @description Not found in this account */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -19,8 +19,13 @@ export interface ProfileView {
   title: string | null;
   bio: string | null;
   avatarUrl: string | null;
-  theme: string;
+  theme: Theme;
   url: string;
+}
+
+/** A stored theme as the API and the page show it: one written by a newer version reads as 'light'. */
+export function themeOf(stored: string): Theme {
+  return (THEMES as readonly string[]).includes(stored) ? (stored as Theme) : 'light';
 }
 
 export async function getProfile(ctx: AppContext, accountId: string): Promise<ProfileView> {
@@ -31,7 +36,7 @@ export async function getProfile(ctx: AppContext, accountId: string): Promise<Pr
     .where('profiles.accountId', '=', accountId)
     .executeTakeFirst();
   if (!row) throw notFound('Profile');
-  return { ...row, url: `${ctx.config.publicUrl}/${row.handle}` };
+  return { ...row, theme: themeOf(row.theme), url: `${ctx.config.publicUrl}/${row.handle}` };
 }
 
 export async function updateProfile(ctx: AppContext, accountId: string, input: z.output<typeof UpdateProfileBody>): Promise<ProfileView> {
@@ -70,7 +75,7 @@ export async function updateProfile(ctx: AppContext, accountId: string, input: z
         { now },
       );
     }
-    return { ...after, url: `${ctx.config.publicUrl}/${after.handle}` };
+    return { ...after, theme: themeOf(after.theme), url: `${ctx.config.publicUrl}/${after.handle}` };
   });
 }
 
@@ -94,6 +99,5 @@ export async function publicProfile(ctx: AppContext, handle: string, now = Date.
       .execute(),
     ctx.db.selectFrom('widgets').select(['id', 'title']).where('accountId', '=', profile.id).orderBy('id').execute(),
   ]);
-  const theme: Theme = (THEMES as readonly string[]).includes(profile.theme) ? (profile.theme as Theme) : 'light';
-  return { ...profile, theme, links, widgets };
+  return { ...profile, theme: themeOf(profile.theme), links, widgets };
 }
