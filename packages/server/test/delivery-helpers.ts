@@ -57,8 +57,6 @@ export async function createEndpoint(ctx: AppContext, accountId: string, input: 
   return { id, secret };
 }
 
-export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
 /** Emits one sample event for the account in its own transaction. */
 export async function emitOne(ctx: AppContext, accountId: string, integration = 'slack') {
   return inTransaction(ctx.db, (tx) => ctx.outbox.emit(tx, accountId, 'integration.connected', { integration }));

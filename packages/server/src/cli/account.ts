@@ -1,6 +1,7 @@
 // linkwire account create | plan | list: accounts from the command line (no HTTP, no rate limit).
 import { parseArgs } from 'node:util';
 import { changePlan, findAccount, listAccounts, signup } from '../accounts/service.js';
+import { isPlanName } from '../accounts/plans.js';
 import { PLAN_NAMES, type PlanName } from '../config.js';
 import { fail, withContext } from './common.js';
 
@@ -18,7 +19,7 @@ async function create(args: string[]) {
     options: { email: { type: 'string' }, password: { type: 'string' }, handle: { type: 'string' }, plan: { type: 'string' }, json: { type: 'boolean' } },
   });
   if (!values.email || !values.password || !values.handle) fail('account create needs --email, --password and --handle');
-  if (values.plan && !(PLAN_NAMES as readonly string[]).includes(values.plan)) fail(`--plan must be one of ${PLAN_NAMES.join(', ')}`);
+  if (values.plan && !isPlanName(values.plan)) fail(`--plan must be one of ${PLAN_NAMES.join(', ')}`);
   const result = await withContext((ctx) =>
     signup(ctx, { email: values.email!, password: values.password!, handle: values.handle!, plan: values.plan as PlanName | undefined }),
   );
@@ -29,7 +30,7 @@ async function create(args: string[]) {
 async function plan(args: string[]) {
   const [who, plan] = args;
   if (!who || !plan) fail('account plan needs <account> <plan>');
-  if (!(PLAN_NAMES as readonly string[]).includes(plan)) fail(`plan must be one of ${PLAN_NAMES.join(', ')}`);
+  if (!isPlanName(plan)) fail(`plan must be one of ${PLAN_NAMES.join(', ')}`);
   await withContext(async (ctx) => {
     const account = await findAccount(ctx, who);
     if (!account) fail(`no account "${who}" (give an id, handle or email)`);
