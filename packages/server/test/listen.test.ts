@@ -295,6 +295,18 @@ describeEachDialect('linkwire listen', (dialect) => {
     });
     assert.equal(res.status, 400);
     assert.equal(res.body.errors[0].field, 'claim');
+    const tooMany = Object.fromEntries(Array.from({ length: 65 }, (_, i) => [`x-h${i}`, 'v']));
+    const headers = await node.request({
+      method: 'POST',
+      url: '/api/v1/listen/wh_missing/results',
+      token: u.apiKey,
+      payload: { deliveryId: 'dlv_x', claim: `lst${'0'.repeat(24)}`, statusCode: 200, durationMs: 1, requestHeaders: tooMany },
+    });
+    assert.equal(headers.status, 400);
+    assert.deepEqual(
+      headers.body.errors.map((e: { field: string; message: string }) => [e.field, e.message]),
+      [['requestHeaders', 'must have at most 64 headers']],
+    );
     const stream = await node.request({ method: 'GET', url: '/api/v1/listen/wh_missing/stream', token: u.apiKey });
     assert.equal(stream.status, 404);
     // Two CLIs of one machine starting at once get one endpoint.

@@ -267,7 +267,15 @@ class Listener {
     }
     if (id !== null) this.lastEventId = id;
     if (event !== 'delivery' || data.length === 0) return;
-    const frame = JSON.parse(data.join('\n')) as Frame;
+    let frame: Frame;
+    try {
+      frame = JSON.parse(data.join('\n')) as Frame;
+    } catch {
+      // A frame this CLI cannot read (a newer server?) is skipped, not a reason to drop the stream:
+      // its delivery comes back when its lease ends.
+      process.stderr.write(`skipped an unreadable event (id ${id ?? '?'})\n`);
+      return;
+    }
     const key = `${frame.deliveryId}:${frame.attempt}`;
     if (this.inFlight.has(key)) return; // sent again on a resume while this CLI still has it
     const job = this.forward(frame).finally(() => this.inFlight.delete(key));

@@ -5,6 +5,7 @@ import { startPeriodic } from '../lib/periodic.js';
 import type { Capabilities } from '../db/capabilities.js';
 import type { DB } from '../db/schema.js';
 import { inTransaction } from '../db/transaction.js';
+import { releaseClaims } from './claim.js';
 import { HELD_UNTIL, holdDeliveries } from './hold.js';
 import { writeOutcomes } from './results.js';
 import { nextStep } from './retry.js';
@@ -69,13 +70,9 @@ export function realDueTime(nextAttemptAt: number): number {
 export async function parkForListen(ctx: AppContext, workerId: string, ids: string[], now: number): Promise<void> {
   if (ids.length === 0) return;
   await inTransaction(ctx.db, async (tx) => {
-    await tx
-      .updateTable('deliveries')
-      .set({ nextAttemptAt: LISTEN_BASE + now, claimedBy: null, leaseUntil: null })
-      .where('id', 'in', ids)
-      .where('claimedBy', '=', workerId)
-      .where('status', '=', 'pending')
-      .execute();
+    // Handed back as the breaker hands claims back, only due in the band (lease_until is read only
+    // while claimed_by is set, so it needs no reset).
+    await releaseClaims(tx, workerId, ids, LISTEN_BASE + now);
     await ctx.wake.deliveriesDue(tx, 'requeued');
   });
 }

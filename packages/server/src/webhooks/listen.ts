@@ -38,7 +38,16 @@ export const ResultBody = z.strictObject({
   error: z.string({ message: 'must be a string' }).max(1000, 'must be at most 1000 characters').nullable().optional(),
   errorKind: z.enum(['timeout', 'connection'], { message: 'must be "timeout" or "connection"' }).nullable().optional(),
   responseBody: z.string({ message: 'must be a string' }).max(STORE_LIMIT, `must be at most ${STORE_LIMIT} characters`).nullable().optional(),
-  requestHeaders: z.record(z.string(), z.string({ message: 'must be a string' }), { message: 'must be an object of header names to values' }).optional(),
+  requestHeaders: z
+    .record(
+      z.string().max(256, 'header names must be at most 256 characters'),
+      z.string({ message: 'must be a string' }).max(8192, 'must be at most 8192 characters'),
+      {
+        message: 'must be an object of header names to values',
+      },
+    )
+    .refine((headers) => Object.keys(headers).length <= 64, 'must have at most 64 headers')
+    .optional(),
   retryAfterSeconds: z.number({ message: 'must be a number' }).int('must be a whole number').min(0, 'must be at least 0').nullable().optional(),
 });
 
