@@ -10,7 +10,7 @@ import type { AppContext } from './context.js';
 import { deliveryRoutes } from './delivery/routes.js';
 import { eventRoutes } from './events/routes.js';
 
-import { installProblemHandler } from './http/problem.js';
+import { installProblemHandler, PROBLEM_BASE, sendProblem } from './http/problem.js';
 import { installRateLimits } from './http/rate-limits.js';
 import { serializerCompiler, validatorCompiler } from './http/schemas.js';
 import { lazyChildLogger } from './logger.js';
@@ -45,6 +45,14 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     loggerInstance: ctx.log as FastifyBaseLogger,
     // API bodies are small; a larger one is a mistake or an attack (413).
     bodyLimit: 64 * 1024,
+    // A URL Fastify cannot even route (a malformed %-escape) is answered before any hook or error
+    // handler: still a problem+json, not Fastify's own JSON shape.
+    frameworkErrors: (_err, _req, reply) =>
+      sendProblem(reply, 400, {
+        type: `${PROBLEM_BASE}bad_url`,
+        title: 'Bad request',
+        detail: 'The URL is not valid: it has a malformed percent-escape (such as %E0%A4%A).',
+      }),
     trustProxy: ctx.config.trustProxy,
     // Per-request log lines would cost more than a redirect itself; the onResponse hook below
     // records metrics for every request and logs only failures.

@@ -228,4 +228,13 @@ describeEachDialect('public profile page and subscribe', (dialect) => {
     assert.equal(json.body.limit, 'subscribe');
     assert.equal((await events(node, u.apiKey, 'subscriber.new')).length, 5);
   });
+
+  it("a URL with a malformed percent-escape is a 400 problem+json, not Fastify's own JSON", async () => {
+    for (const url of ['/l/%E0%A4%A', '/api/v1/links/%E0%A4%A']) {
+      const res = await node.request({ method: 'GET', url });
+      assert.equal(res.status, 400, url);
+      assert.match(String(res.headers['content-type']), /^application\/problem\+json/);
+      assert.equal(res.body.type.endsWith('/bad_url'), true);
+    }
+  });
 });

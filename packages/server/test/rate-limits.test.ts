@@ -59,6 +59,13 @@ describeEachDialect('rate limits on public routes', (dialect) => {
     assert.equal((await node.request({ method: 'GET', url: `/l/${link.slug}`, remoteAddress: client })).status, 302, 'a link that exists still redirects');
     assert.equal((await node.request({ method: 'GET', url: `/${u.handle}`, remoteAddress: client })).status, 200, 'a page that exists still renders');
     assert.equal((await node.request({ method: 'GET', url: '/l/no-such-slug', remoteAddress: '2001:db8:7:8::1' })).status, 404, 'another /64');
+    // What browsers ask for on their own is not a handle: a plain 404, never counted (it would use up
+    // a shared address's limit), even for a client that is over it.
+    for (const url of ['/favicon.ico', '/robots.txt']) {
+      const res = await node.request({ method: 'GET', url, remoteAddress: client });
+      assert.equal(res.status, 404, url);
+      assert.match(String(res.headers['content-type']), /^text\/html/);
+    }
   });
 
   it('subscribe: 5 a minute per visitor and widget; JSON gets problem+json, another widget or visitor is not affected', async () => {

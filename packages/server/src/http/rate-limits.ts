@@ -52,7 +52,7 @@ export interface RateLimits {
   route(name: 'signup' | 'login'): { max: number; timeWindow: number; errorResponseBuilder: (req: FastifyRequest, c: { ttl: number }) => AppError };
   /**
    * Counts one request against `name` and throws its 429 when over the limit. For limits that
-   * count only some outcomes (a miss, a valid sign-up), called where the outcome is known.
+   * count only some outcomes (a miss, a subscribe with a valid body), called where the outcome is known.
    */
   check(name: 'subscribe' | 'notFound', req: FastifyRequest): Promise<void>;
 }
@@ -66,7 +66,7 @@ declare module 'fastify' {
 /**
  * Registers the plugin (no global limit: only the routes above are limited) and decorates the app
  * with `rateLimits`. The key is a daily HMAC of the client address (IPv6 folded to its /64, the
- * plugin's default), the same kind of hash the visitor ids use: no raw address is kept even in memory.
+ * plugin's default), the same kind of hash the visitor ids use: the limiter keeps no raw address (the hashes' own small cache in lib/privacy.ts does, in memory only).
  */
 export async function installRateLimits(app: FastifyInstance, hashes: ClientHashes): Promise<RateLimits> {
   const clientKey = (req: FastifyRequest) => hashes.of('rate-limit', normalizeIP(req.ip));

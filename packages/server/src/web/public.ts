@@ -12,6 +12,7 @@ import { publicProfile } from '../links/profile.js';
 import { SubscribeBody, subscribe } from '../links/widgets.js';
 import { describeVisitor, isBotRequest } from '../links/visitor.js';
 import { SESSION_COOKIE } from '../accounts/auth.js';
+import { handleProblem } from '../accounts/handles.js';
 import { accountForSession } from '../accounts/service.js';
 import { renderMessage, renderProfile } from './render.js';
 import { HandleParams, html, redirectResponses, SlugParams, Subscriber } from './schemas.js';
@@ -120,9 +121,12 @@ export async function publicRoutes(instance: FastifyInstance) {
     async (req, reply) => {
       const { handle } = req.params;
       const now = Date.now();
-      const profile = await publicProfile(ctx, handle, now);
+      // A name no account can have (/favicon.ico and /robots.txt, which browsers and crawlers ask
+      // for on their own) is not found without a query, and does not count against the limit.
+      const possible = handleProblem(handle.toLowerCase()) === null;
+      const profile = possible ? await publicProfile(ctx, handle, now) : null;
       if (!profile) {
-        await app.rateLimits.check('notFound', req);
+        if (possible) await app.rateLimits.check('notFound', req);
         return sendHtml(reply, 404, renderMessage({ title: 'Page not found', message: `There is no Linkwire page called "${handle}".` }));
       }
       const q = req.query as Record<string, unknown>;
