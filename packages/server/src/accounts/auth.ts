@@ -24,6 +24,7 @@ function sameToken(a: string, b: string): boolean {
 export function installAuth(app: FastifyInstance): void {
   app.decorateRequest('accountId', '');
   app.decorateRequest('authKind', null);
+  app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     if (req.routeOptions.config?.public) return;
     const ctx = app.ctx;
@@ -31,10 +32,11 @@ export function installAuth(app: FastifyInstance): void {
     if (header) {
       const match = /^Bearer\s+(\S+)$/i.exec(header);
       if (!match) throw unauthorized('The Authorization header must be "Bearer <api key>".');
-      const accountId = await accountForApiKey(ctx, match[1]!);
-      if (!accountId) throw unauthorized('This API key is unknown or revoked. Create a new one in the dashboard (Settings → API keys).');
-      req.accountId = accountId;
+      const key = await accountForApiKey(ctx, match[1]!);
+      if (!key) throw unauthorized('This API key is unknown or revoked. Create a new one in the dashboard (Settings → API keys).');
+      req.accountId = key.accountId;
       req.authKind = 'api_key';
+      req.actor = { type: 'api_key', id: key.keyId };
       return;
     }
     const token = req.cookies[SESSION_COOKIE];
@@ -50,6 +52,8 @@ export function installAuth(app: FastifyInstance): void {
     }
     req.accountId = accountId;
     req.authKind = 'session';
+    // Until users are separate from accounts (issue 17), the session's person is the account.
+    req.actor = { type: 'user', id: accountId };
   });
 }
 

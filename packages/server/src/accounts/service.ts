@@ -279,7 +279,7 @@ export async function revokeApiKey(ctx: AppContext, accountId: string, keyId: st
 // cost of every read request.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export async function accountForApiKey(ctx: AppContext, key: string): Promise<string | null> {
+export async function accountForApiKey(ctx: AppContext, key: string): Promise<{ accountId: string; keyId: string } | null> {
   if (!/^lw_[0-9A-Za-z]{32}$/.test(key)) return null;
   const row = await ctx.db.selectFrom('apiKeys').select(['id', 'accountId', 'lastUsedAt', 'revokedAt']).where('keyHash', '=', sha256(key)).executeTakeFirst();
   if (!row || row.revokedAt !== null) return null;
@@ -287,5 +287,5 @@ export async function accountForApiKey(ctx: AppContext, key: string): Promise<st
   if (!row.lastUsedAt || now - row.lastUsedAt > LAST_USED_RESOLUTION_MS) {
     await ctx.db.updateTable('apiKeys').set({ lastUsedAt: now }).where('id', '=', row.id).execute();
   }
-  return row.accountId;
+  return { accountId: row.accountId, keyId: row.id };
 }

@@ -6,6 +6,7 @@ import * as m005 from './migrations/005_attempts_by_id.js';
 import * as m006 from './migrations/006_claim_lease.js';
 import * as m007 from './migrations/007_delivery_requeued_at.js';
 import * as m008 from './migrations/008_listen_endpoints.js';
+import * as m009 from './migrations/009_audit_log.js';
 
 // Numbered migrations, in order. Each runs on both dialects; test/schema.test.ts checks that a
 // fresh database of each dialect matches its committed snapshot (src/db/schema.sqlite.sql,
@@ -19,7 +20,7 @@ import * as m008 from './migrations/008_listen_endpoints.js';
 // refuses a pending migration whose name sorts before the last executed one ("corrupted migrations:
 // expected previously executed migration 004_delivery to be at index 2 but 003_… was found in its
 // place"; test/schema.test.ts shows it). Setting allowUnorderedMigrations was rejected: old and
-// fresh databases would then run the migrations in different orders. The next migration is 009.
+// fresh databases would then run the migrations in different orders. The next migration is 010.
 const MIGRATIONS: Record<string, Migration> = {
   '001_init': m001,
   '002_links': m002,
@@ -28,6 +29,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '006_claim_lease': m006,
   '007_delivery_requeued_at': m007,
   '008_listen_endpoints': m008,
+  '009_audit_log': m009,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AuditTables } from './schema.audit.js';
 import type { LinkTables } from './schema.links.js';
 
 // Table types as Kysely sees them. Columns are snake_case in the database and camelCase here
@@ -157,7 +158,7 @@ export interface CoreTables {
 }
 
 // Each module that adds tables declares them in its own file and is listed here.
-export interface DB extends CoreTables, LinkTables {}
+export interface DB extends CoreTables, LinkTables, AuditTables {}
 
 // Re-exported so table files elsewhere can declare generated columns the same way.
 export type { Generated };

@@ -1,3 +1,5 @@
+import type { Permission } from '../accounts/permissions.js';
+import type { Actor } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 
 declare module 'fastify' {
@@ -9,9 +11,13 @@ declare module 'fastify' {
     accountId: string;
     /** How the request authenticated. */
     authKind: 'api_key' | 'session' | null;
+    /** Who is acting, for the audit log (audit/record.ts); null on public routes. */
+    actor: Actor | null;
   }
   interface FastifyContextConfig {
     /** Routes under /api/v1 that need no authentication (sign-up, login). */
     public?: boolean;
+    /** What the caller's role must allow (accounts/permissions.ts); every non-public /api/v1 route names one. */
+    permission?: Permission;
   }
 }

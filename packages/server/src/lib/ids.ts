@@ -4,7 +4,28 @@ import { randomFillSync } from 'node:crypto';
 // "newest first" lists and cursors can order by id alone.
 const ALPHABET = '0123456789abcdefghjkmnpqrstvwxyz';
 
-export type IdPrefix = 'acc' | 'key' | 'ses' | 'lnk' | 'wdg' | 'sub' | 'evt' | 'wh' | 'dlv' | 'att' | 'lf';
+// Reserved for the families of PRODUCT.md §9–§12: usr/mem (teams), aud (audit log), dom/dck (custom
+// domains and their checks), app/tok (deep-link apps and tokens), int (analytics sinks).
+export type IdPrefix =
+  | 'acc'
+  | 'key'
+  | 'ses'
+  | 'lnk'
+  | 'wdg'
+  | 'sub'
+  | 'evt'
+  | 'wh'
+  | 'dlv'
+  | 'att'
+  | 'lf'
+  | 'usr'
+  | 'mem'
+  | 'aud'
+  | 'dom'
+  | 'dck'
+  | 'app'
+  | 'tok'
+  | 'int';
 
 // Randomness is drawn from a pooled buffer refilled 4 KiB at a time (10 bytes per id, as before)
 // instead of one randomBytes(10) call per id (≈ 1.5 % of the redirect path's CPU, bench --profile).
