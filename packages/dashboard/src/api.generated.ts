@@ -557,6 +557,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/integrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Analytics sinks, newest first */
+        get: operations["listIntegrations"];
+        put?: never;
+        /** Connect an analytics sink (GA4, Segment, PostHog); its credentials are checked at the provider first */
+        post: operations["connectIntegration"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/integrations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One analytics sink (credentials masked) */
+        get: operations["getIntegration"];
+        put?: never;
+        post?: never;
+        /** Remove a sink (emits integration.disconnected); its delivery history stays */
+        delete: operations["deleteIntegration"];
+        options?: never;
+        head?: never;
+        /** Change a sink: events, name, enabled, or its credentials (checked again at the provider) */
+        patch: operations["updateIntegration"];
+        trace?: never;
+    };
     "/l/{slug}": {
         parameters: {
             query?: never;
@@ -978,7 +1015,7 @@ export interface webhooks {
         put?: never;
         /**
          * integration.connected
-         * @description A built-in integration was connected.
+         * @description A built-in integration was connected: a chat endpoint answered its first test, an analytics sink was validated, a no-code tool authenticated.
          */
         post: operations["webhook_integration_connected"];
         delete?: never;
@@ -1087,6 +1124,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "integration.disconnected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * integration.disconnected
+         * @description A built-in integration was removed or stopped working.
+         */
+        post: operations["webhook_integration_disconnected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -1107,6 +1164,130 @@ export interface components {
             }[];
         } & {
             [key: string]: unknown;
+        };
+        Endpoint: {
+            id: string;
+            /**
+             * @description http: a URL Linkwire POSTs to; listen: a `linkwire listen` stream (docs/webhooks.md#10-local-development-linkwire-listen-and-linkwire-trigger)
+             * @enum {string}
+             */
+            kind: "http" | "listen";
+            url: string;
+            /** @description event types, or ["*"] for every type */
+            events: string[];
+            description: string | null;
+            /** @description see docs/webhooks.md#filters */
+            filter: {
+                [key: string]: unknown;
+            } | null;
+            timeoutMs: number;
+            /** @description custom headers sent with every delivery */
+            headers: {
+                [key: string]: string;
+            };
+            enabled: boolean;
+            /** @enum {string} */
+            status: "active" | "failing" | "disabled";
+            disabledReason: string | null;
+            disabledAt: string | null;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            updatedAt: string;
+        };
+        CreatedEndpoint: {
+            id: string;
+            /**
+             * @description http: a URL Linkwire POSTs to; listen: a `linkwire listen` stream (docs/webhooks.md#10-local-development-linkwire-listen-and-linkwire-trigger)
+             * @enum {string}
+             */
+            kind: "http" | "listen";
+            url: string;
+            /** @description event types, or ["*"] for every type */
+            events: string[];
+            description: string | null;
+            /** @description see docs/webhooks.md#filters */
+            filter: {
+                [key: string]: unknown;
+            } | null;
+            timeoutMs: number;
+            /** @description custom headers sent with every delivery */
+            headers: {
+                [key: string]: string;
+            };
+            enabled: boolean;
+            /** @enum {string} */
+            status: "active" | "failing" | "disabled";
+            disabledReason: string | null;
+            disabledAt: string | null;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            updatedAt: string;
+            /** @description the signing secret (whsec_…) */
+            secret: string;
+        };
+        EndpointPage: {
+            data: components["schemas"]["Endpoint"][];
+            /** @description pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        Secret: {
+            /** @description whsec_… */
+            secret: string;
+        };
+        TestSend: {
+            /** @description follow it at GET /api/v1/deliveries/{id} */
+            deliveryId: string;
+        };
+        Usage: {
+            endpoints: {
+                used: number;
+                /** @description null: unlimited */
+                limit: number | null;
+            };
+            deliveries24h: {
+                used: number;
+                /** @description null: unlimited */
+                limit: number | null;
+            };
+            testSends1h: {
+                used: number;
+                /** @description null: unlimited */
+                limit: number | null;
+            };
+        };
+        Integration: {
+            id: string;
+            /** @enum {string} */
+            provider: "ga4" | "segment" | "posthog";
+            name: string | null;
+            events: string[];
+            enabled: boolean;
+            /** @enum {string} */
+            status: "active" | "failing" | "disabled";
+            disabledReason: string | null;
+            /** @description The sink’s delivery queue: GET /api/v1/webhooks/{webhookId}/deliveries lists its history */
+            webhookId: string;
+            /** @description measurementId (GA4), apiHost (Segment), host (PostHog) */
+            settings: {
+                [key: string]: string;
+            };
+            /** @description masked: only the last four characters are shown */
+            credentials: {
+                [key: string]: string;
+            };
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            connectedAt: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            updatedAt: string;
+        };
+        IntegrationPage: {
+            data: components["schemas"]["Integration"][];
+            /** @description pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
         };
         Account: {
             id: string;
@@ -1165,7 +1346,7 @@ export interface components {
         };
         EventTypeInfo: {
             /** @enum {string} */
-            type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled";
+            type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
             /** @description the part before the dot, e.g. "link" */
             family: string;
             description: string;
@@ -1358,98 +1539,6 @@ export interface components {
             /** @description the account’s own; empty: the defaults apply */
             thresholds: number[];
             defaults: number[];
-        };
-        Endpoint: {
-            id: string;
-            /**
-             * @description http: a URL Linkwire POSTs to; listen: a `linkwire listen` stream (docs/webhooks.md#10-local-development-linkwire-listen-and-linkwire-trigger)
-             * @enum {string}
-             */
-            kind: "http" | "listen";
-            url: string;
-            /** @description event types, or ["*"] for every type */
-            events: string[];
-            description: string | null;
-            /** @description see docs/webhooks.md#filters */
-            filter: {
-                [key: string]: unknown;
-            } | null;
-            timeoutMs: number;
-            /** @description custom headers sent with every delivery */
-            headers: {
-                [key: string]: string;
-            };
-            enabled: boolean;
-            /** @enum {string} */
-            status: "active" | "failing" | "disabled";
-            disabledReason: string | null;
-            disabledAt: string | null;
-            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
-            createdAt: string;
-            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
-            updatedAt: string;
-        };
-        CreatedEndpoint: {
-            id: string;
-            /**
-             * @description http: a URL Linkwire POSTs to; listen: a `linkwire listen` stream (docs/webhooks.md#10-local-development-linkwire-listen-and-linkwire-trigger)
-             * @enum {string}
-             */
-            kind: "http" | "listen";
-            url: string;
-            /** @description event types, or ["*"] for every type */
-            events: string[];
-            description: string | null;
-            /** @description see docs/webhooks.md#filters */
-            filter: {
-                [key: string]: unknown;
-            } | null;
-            timeoutMs: number;
-            /** @description custom headers sent with every delivery */
-            headers: {
-                [key: string]: string;
-            };
-            enabled: boolean;
-            /** @enum {string} */
-            status: "active" | "failing" | "disabled";
-            disabledReason: string | null;
-            disabledAt: string | null;
-            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
-            createdAt: string;
-            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
-            updatedAt: string;
-            /** @description the signing secret (whsec_…) */
-            secret: string;
-        };
-        EndpointPage: {
-            data: components["schemas"]["Endpoint"][];
-            /** @description pass as ?cursor= for the next page; null on the last page */
-            nextCursor: string | null;
-        };
-        Secret: {
-            /** @description whsec_… */
-            secret: string;
-        };
-        TestSend: {
-            /** @description follow it at GET /api/v1/deliveries/{id} */
-            deliveryId: string;
-        };
-        Usage: {
-            endpoints: {
-                used: number;
-                /** @description null: unlimited */
-                limit: number | null;
-            };
-            deliveries24h: {
-                used: number;
-                /** @description null: unlimited */
-                limit: number | null;
-            };
-            testSends1h: {
-                used: number;
-                /** @description null: unlimited */
-                limit: number | null;
-            };
         };
         ListenEndpoint: {
             id: string;
@@ -3131,7 +3220,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    event?: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled";
+                    event?: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
                 };
             };
         };
@@ -3669,6 +3758,316 @@ export interface operations {
             };
             /** @description Too many requests; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listIntegrations: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IntegrationPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    connectIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    provider: "ga4";
+                    events: string[];
+                    name?: string | null;
+                    measurementId: string;
+                    apiSecret: string;
+                } | {
+                    /** @enum {string} */
+                    provider: "segment";
+                    events: string[];
+                    name?: string | null;
+                    writeKey: string;
+                    /** @description default https://api.segment.io; EU: https://events.eu1.segmentapis.com; or a RudderStack data plane */
+                    apiHost?: string;
+                } | {
+                    /** @enum {string} */
+                    provider: "posthog";
+                    events: string[];
+                    name?: string | null;
+                    apiKey: string;
+                    /** @description https://us.i.posthog.com, https://eu.i.posthog.com or your self-hosted PostHog */
+                    host: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service Linkwire had to call (an analytics provider) could not be reached */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateIntegration: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    events?: string[];
+                    name?: string | null;
+                    enabled?: boolean;
+                    measurementId?: string;
+                    apiSecret?: string;
+                    writeKey?: string;
+                    apiHost?: string;
+                    apiKey?: string;
+                    host?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Integration"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description A service Linkwire had to call (an analytics provider) could not be reached */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5379,7 +5778,8 @@ export interface operations {
                  *       "timestamp": "2026-03-25T14:00:00.000Z",
                  *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
                  *       "data": {
-                 *         "integration": "slack"
+                 *         "integration": "ga4",
+                 *         "integrationId": "int_01jqa7t6k8m0p2r4t6v8x0z2b4"
                  *       }
                  *     }
                  */
@@ -5392,7 +5792,10 @@ export interface operations {
                     timestamp: string;
                     accountId: string;
                     data: {
+                        /** @description slack, discord, teams, zapier, make, n8n, ga4, segment or posthog */
                         integration: string;
+                        /** @description The integration (int_…) or endpoint (wh_…) that was connected */
+                        integrationId: string;
                     };
                 };
             };
@@ -5772,6 +6175,83 @@ export interface operations {
                     data: {
                         webhookId: string;
                         url: string;
+                        reason: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_integration_disconnected: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "integration.disconnected",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "integration": "ga4",
+                 *         "integrationId": "int_01jqa7t6k8m0p2r4t6v8x0z2b4",
+                 *         "reason": "Removed by a user"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "integration.disconnected";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        integration: string;
+                        integrationId: string;
+                        /** @description Why: removed by a user, or what the destination answered */
                         reason: string;
                     };
                 };

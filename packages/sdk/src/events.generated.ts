@@ -26,6 +26,7 @@ export const EVENT_TYPES = [
   'link.app_open',
   'link.deferred_claim_attempt',
   'webhook.disabled',
+  'integration.disconnected',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -206,9 +207,12 @@ export interface DomainVerifiedData {
   domain: string;
 }
 
-/** `integration.connected`: A built-in integration was connected. */
+/** `integration.connected`: A built-in integration was connected: a chat endpoint answered its first test, an analytics sink was validated, a no-code tool authenticated. */
 export interface IntegrationConnectedData {
+  /** slack, discord, teams, zapier, make, n8n, ga4, segment or posthog */
   integration: string;
+  /** The integration (int_…) or endpoint (wh_…) that was connected */
+  integrationId: string;
 }
 
 /** The data of `link.token_created`, `link.claim`, `link.app_open`, `link.deferred_claim_attempt`. */
@@ -222,6 +226,14 @@ export interface DeepLinkData {
 export interface WebhookDisabledData {
   webhookId: string;
   url: string;
+  reason: string;
+}
+
+/** `integration.disconnected`: A built-in integration was removed or stopped working. */
+export interface IntegrationDisconnectedData {
+  integration: string;
+  integrationId: string;
+  /** Why: removed by a user, or what the destination answered */
   reason: string;
 }
 
@@ -261,7 +273,7 @@ export interface EventDataMap {
   'team.member_removed': TeamMemberData;
   /** A custom domain's DNS record was verified. */
   'domain.verified': DomainVerifiedData;
-  /** A built-in integration was connected. */
+  /** A built-in integration was connected: a chat endpoint answered its first test, an analytics sink was validated, a no-code tool authenticated. */
   'integration.connected': IntegrationConnectedData;
   /** Deep links: a claim token was created for a mobile app link. */
   'link.token_created': DeepLinkData;
@@ -273,4 +285,6 @@ export interface EventDataMap {
   'link.deferred_claim_attempt': DeepLinkData;
   /** One of your webhook endpoints was disabled automatically (410 Gone, or failing for too long). */
   'webhook.disabled': WebhookDisabledData;
+  /** A built-in integration was removed or stopped working. */
+  'integration.disconnected': IntegrationDisconnectedData;
 }

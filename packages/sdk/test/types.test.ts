@@ -55,6 +55,7 @@ const sampleUrl: { [T in EventType]: (data: EventData<T>) => string | null } = {
   'link.app_open': (d) => d.destUrl,
   'link.deferred_claim_attempt': (d) => d.destUrl,
   'webhook.disabled': (d) => d.url,
+  'integration.disconnected': (d) => d.integrationId,
 };
 
 test('switch (event.type) narrows event.data on a verified event', () => {
@@ -65,7 +66,7 @@ test('switch (event.type) narrows event.data on a verified event', () => {
 });
 
 test('EVENT_TYPES lists the whole catalog once', () => {
-  assert.equal(EVENT_TYPES.length, 23);
+  assert.equal(EVENT_TYPES.length, 24);
   assert.equal(new Set(EVENT_TYPES).size, EVENT_TYPES.length);
   assert.deepEqual(Object.keys(sampleUrl).sort(), [...EVENT_TYPES].sort());
 });

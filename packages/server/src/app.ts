@@ -5,6 +5,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { installAuth } from './accounts/auth.js';
+import { integrationRoutes } from './integrations/routes.js';
 import { accountRoutes } from './accounts/routes.js';
 import type { AppContext } from './context.js';
 import { deliveryRoutes } from './delivery/routes.js';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(webhookRoutes);
       await api.register(listenRoutes);
       await api.register(deliveryRoutes);
+      await api.register(integrationRoutes);
     },
     { prefix: '/api/v1' },
   );

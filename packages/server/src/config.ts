@@ -47,6 +47,8 @@ export interface Config {
   production: boolean;
   /** The delivery worker's knobs: LINKWIRE_LEASE_MS … LINKWIRE_SENDER_THREADS, the rest at their defaults. */
   delivery: DeliveryOptions;
+  /** LINKWIRE_GA4_ENDPOINT: the origin GA4 sinks post to (operator only: tests, air-gapped demos). */
+  ga4Endpoint: string;
 }
 
 export class ConfigError extends Error {
@@ -217,6 +219,12 @@ const envSchema = z.object({
   LINKWIRE_DELIVERY_CONCURRENCY: wholeNumber('LINKWIRE_DELIVERY_CONCURRENCY', 1, null),
   LINKWIRE_ENDPOINT_CONCURRENCY: wholeNumber('LINKWIRE_ENDPOINT_CONCURRENCY', 1, null),
   LINKWIRE_SENDER_THREADS: wholeNumber('LINKWIRE_SENDER_THREADS', 0, 16),
+  LINKWIRE_GA4_ENDPOINT: z
+    .string()
+    .optional()
+    .refine((v) => v === undefined || v === '' || /^https?:\/\/[^\s/]+\/?$/.test(v), {
+      message: 'LINKWIRE_GA4_ENDPOINT must be an origin such as https://www.google-analytics.com (no path)',
+    }),
 });
 
 function decodeKey(text: string): Buffer | null {
@@ -280,6 +288,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       endpointConcurrency: e.LINKWIRE_ENDPOINT_CONCURRENCY ?? DEFAULT_DELIVERY_OPTIONS.endpointConcurrency,
       senderThreads: e.LINKWIRE_SENDER_THREADS ?? DEFAULT_DELIVERY_OPTIONS.senderThreads,
     },
+    ga4Endpoint: (e.LINKWIRE_GA4_ENDPOINT || 'https://www.google-analytics.com').replace(/\/+$/, ''),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Generated } from 'kysely';
 import type { AuditTables } from './schema.audit.js';
+import type { IntegrationTables } from './schema.integrations.js';
 import type { LinkTables } from './schema.links.js';
 
 // Table types as Kysely sees them. Columns are snake_case in the database and camelCase here
@@ -61,7 +62,7 @@ export interface EventsTable {
   payload: string;
 }
 
-export type EndpointKind = 'http' | 'listen';
+export type EndpointKind = 'http' | 'listen' | 'sink';
 
 export interface WebhooksTable {
   id: string;
@@ -87,7 +88,8 @@ export interface WebhooksTable {
   /** Set at the first failed attempt after a success, cleared by the next success: drives the
    * "failing" status and auto-disable. */
   failingSince: number | null;
-  /** 'http' (POSTed by the dispatcher) or 'listen' (streamed to `linkwire listen`, migration 008). */
+  /** 'http' (POSTed by the dispatcher), 'listen' (streamed to `linkwire listen`, migration 008) or
+   * 'sink' (batched to an analytics integration, migration 014, delivery/sinks/). */
   kind: EndpointKind;
   /** The machine of a listen endpoint (the CLI's device id); null for HTTP endpoints. */
   device: string | null;
@@ -158,7 +160,7 @@ export interface CoreTables {
 }
 
 // Each module that adds tables declares them in its own file and is listed here.
-export interface DB extends CoreTables, LinkTables, AuditTables {}
+export interface DB extends CoreTables, LinkTables, AuditTables, IntegrationTables {}
 
 // Re-exported so table files elsewhere can declare generated columns the same way.
 export type { Generated };

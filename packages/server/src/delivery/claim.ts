@@ -67,16 +67,18 @@ export interface Triage {
   orphaned: string[];
   /** Deliveries of listen endpoints: parked for their stream (listen.ts, parkForListen()). */
   listen: string[];
+  /** Deliveries of analytics sinks: batched per sink (sinks/dispatch.ts). */
+  sink: Job[];
 }
 
 /**
  * Sorts a claimed batch by what its endpoint (as loaded for this batch) and its event allow: an
  * endpoint deleted (or no longer there) cancels the delivery, a purged event fails it, a disabled
- * endpoint holds it (a test send still goes), a listen endpoint's is parked for its stream; the
- * rest are sent.
+ * endpoint holds it (a test send still goes), a listen endpoint's is parked for its stream, a sink's
+ * is batched; the rest are sent.
  */
 export function triage(claimed: ClaimedDelivery[], endpoints: ReadonlyMap<string, EndpointConfig>): Triage {
-  const out: Triage = { jobs: [], cancelled: [], held: [], orphaned: [], listen: [] };
+  const out: Triage = { jobs: [], cancelled: [], held: [], orphaned: [], listen: [], sink: [] };
   for (const delivery of claimed) {
     const endpoint = endpoints.get(delivery.webhookId);
     const payload = delivery.payload;
@@ -84,6 +86,7 @@ export function triage(claimed: ClaimedDelivery[], endpoints: ReadonlyMap<string
     else if (payload === null) out.orphaned.push(delivery.id);
     else if (!endpoint.enabled && !delivery.isTest) out.held.push(delivery.id);
     else if (endpoint.listen) out.listen.push(delivery.id);
+    else if (endpoint.sink) out.sink.push({ delivery, endpoint, payload });
     else out.jobs.push({ delivery, endpoint, payload });
   }
   return out;

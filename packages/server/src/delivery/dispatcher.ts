@@ -14,6 +14,7 @@ import { nextStep } from './retry.js';
 import { failedBeforeSending, type SendResult } from './send-result.js';
 import type { DispatchSender } from './dispatch-sender.js';
 import { createDispatchSender } from './threaded-sender.js';
+import { SinkDispatcher } from './sinks/dispatch.js';
 
 /**
  * The delivery worker loop.
@@ -49,6 +50,8 @@ export class Dispatcher implements BackgroundService {
   private readonly metrics: DeliveryMetrics;
   private readonly disposeMetrics: () => void;
   private readonly lanes: Lanes;
+  /** Analytics sinks' deliveries, batched per sink (sinks/dispatch.ts). */
+  private readonly sinks: SinkDispatcher;
   private readonly inFlight = new Map<Promise<void>, string>();
   /** Bookkeeping writes not awaited where they start (releases, settling): flush() and stop() wait for them. */
   private readonly tracked = new Set<Promise<unknown>>();
@@ -87,6 +90,7 @@ export class Dispatcher implements BackgroundService {
     this.results = new ResultWriter(ctx, this.workerId, { flushMs: this.opts.flushMs, flushMax: this.opts.flushMax }, (err) =>
       ctx.log.error({ err }, 'writing delivery results failed; retrying'),
     );
+    this.sinks = new SinkDispatcher(ctx, this.workerId, this.results);
     const m = deliveryMetrics(ctx, () => this.breakers.counts());
     this.metrics = m.metrics;
     this.disposeMetrics = m.dispose;
@@ -98,7 +102,7 @@ export class Dispatcher implements BackgroundService {
 
   /** Sends in flight plus claimed deliveries waiting for an endpoint slot. */
   get load(): number {
-    return this.inFlight.size + this.lanes.queued;
+    return this.inFlight.size + this.lanes.queued + this.sinks.load;
   }
 
   wake(): void {
@@ -166,9 +170,10 @@ export class Dispatcher implements BackgroundService {
       claimed.map((d) => d.webhookId),
       now,
     );
-    const { jobs, cancelled, held, orphaned, listen } = triage(claimed, endpoints);
+    const { jobs, cancelled, held, orphaned, listen, sink } = triage(claimed, endpoints);
     if (cancelled.length || held.length || orphaned.length) this.track(settleUnsendable(this.ctx.db, this.workerId, cancelled, held, orphaned, now));
     if (listen.length) this.track(parkForListen(this.ctx, this.workerId, listen, now));
+    if (sink.length) this.track(this.sinks.deliver(sink, now));
     this.lanes.enqueueAll(jobs);
     return claimed.length === limit;
   }
@@ -306,6 +311,7 @@ export class Dispatcher implements BackgroundService {
       this.release(stillRunning, Date.now());
       await Promise.all([...this.tracked]);
       await this.sender.close();
+      await this.sinks.close();
       this.disposeMetrics();
     })();
     return this.stopping;

@@ -16,6 +16,8 @@ export interface EndpointConfig {
   deleted: boolean;
   /** A `linkwire listen` endpoint: its deliveries are parked for the stream, not sent (listen.ts). */
   listen: boolean;
+  /** An analytics sink: its deliveries are batched by delivery/sinks/, not POSTed one by one (absent: false). */
+  sink?: boolean;
   /** Signing secrets, current first, then the previous one while its grace period lasts. The
    * sender makes (and caches) the signers: in a sender thread they could not cross anyway. */
   secrets: string[];
@@ -94,6 +96,7 @@ export class EndpointLoader {
       enabled: row.enabled === 1,
       deleted: row.deletedAt !== null,
       listen: row.kind === 'listen',
+      sink: row.kind === 'sink',
       secrets,
     });
   }

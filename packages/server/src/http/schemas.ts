@@ -52,6 +52,7 @@ const PROBLEM_DESCRIPTIONS = {
   410: 'Gone',
   413: 'Body too large',
   429: 'Too many requests; see Retry-After',
+  502: 'A service Linkwire had to call (an analytics provider) could not be reached',
 } as const;
 
 export type ProblemStatus = keyof typeof PROBLEM_DESCRIPTIONS;

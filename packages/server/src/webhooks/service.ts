@@ -18,8 +18,9 @@ export type EndpointStatus = 'active' | 'failing' | 'disabled';
 
 export interface EndpointView {
   id: string;
-  /** 'listen' for a `linkwire listen` endpoint (its url is listen://<device>). */
-  kind: EndpointKind;
+  /** 'listen' for a `linkwire listen` endpoint (its url is listen://<device>). Sinks (kind 'sink') are
+   * not endpoints of this API: /api/v1/integrations owns them, and every query here leaves them out. */
+  kind: Exclude<EndpointKind, 'sink'>;
   url: string;
   events: string[];
   description: string | null;
@@ -56,7 +57,7 @@ export function endpointStatus(row: Pick<WebhooksTable, 'enabled' | 'failingSinc
 export function toEndpointView(row: WebhooksTable): EndpointView {
   return {
     id: row.id,
-    kind: row.kind,
+    kind: row.kind === 'listen' ? 'listen' : 'http',
     url: row.url,
     events: JSON.parse(row.events),
     description: row.description,
@@ -116,6 +117,7 @@ async function findEndpoint(db: AppContext['db'] | Tx, accountId: string, id: st
     .where('id', '=', id)
     .where('accountId', '=', accountId)
     .where('deletedAt', 'is', null)
+    .where('kind', '!=', 'sink')
     .executeTakeFirst();
   if (!row) throw notFound('Webhook', id);
   return row;
@@ -142,6 +144,7 @@ export async function createEndpoint(
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .where('accountId', '=', accountId)
         .where('deletedAt', 'is', null)
+        .where('kind', '!=', 'sink')
         .executeTakeFirstOrThrow();
       if (Number(n) >= limits.endpoints) {
         throw limitReached({
@@ -184,7 +187,7 @@ export async function createEndpoint(
 }
 
 export async function listEndpoints(ctx: AppContext, accountId: string, opts: { cursor?: string; limit: number }) {
-  let query = ctx.db.selectFrom('webhooks').selectAll().where('accountId', '=', accountId).where('deletedAt', 'is', null);
+  let query = ctx.db.selectFrom('webhooks').selectAll().where('accountId', '=', accountId).where('deletedAt', 'is', null).where('kind', '!=', 'sink');
   if (opts.cursor) query = query.where('id', '<', opts.cursor);
   const rows = await query
     .orderBy('id', 'desc')
@@ -336,6 +339,7 @@ export async function usage(ctx: AppContext, accountId: string, now = Date.now()
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('accountId', '=', accountId)
     .where('deletedAt', 'is', null)
+    .where('kind', '!=', 'sink')
     .executeTakeFirstOrThrow();
   return {
     endpoints: { used: Number(n), limit: limits.endpoints },
