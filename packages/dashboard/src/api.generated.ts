@@ -628,6 +628,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/{handle}/w/{widgetId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A widget’s link on the profile page: records a link.click of type "widget", then redirects */
+        get: operations["followWidgetLink"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/{handle}": {
         parameters: {
             query?: never;
@@ -1487,6 +1504,8 @@ export interface components {
             kind: "mailing_list";
             title: string;
             campaignId: string | null;
+            /** @description the widget’s link, or null; a visitor following it is a link.click with type "widget" */
+            url: string | null;
             /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
             createdAt: string;
         };
@@ -2502,6 +2521,7 @@ export interface operations {
                     kind: "mailing_list";
                     title: string;
                     campaignId?: string | null;
+                    url?: string | null;
                 };
             };
         };
@@ -4141,6 +4161,65 @@ export interface operations {
             header?: never;
             path: {
                 slug: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Redirect to the link’s URL (Location); counted as a click unless the user agent is a bot */
+            302: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description No such link (an HTML page) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The link has expired (an HTML page) */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description The click could not be recorded; retry after Retry-After */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+    };
+    followWidgetLink: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                handle: string;
+                widgetId: string;
             };
             cookie?: never;
         };

@@ -113,7 +113,7 @@ describeEachDialect('public profile page and subscribe', (dialect) => {
     const widget = (
       await node.request({ method: 'POST', url: '/api/v1/widgets', token: u.apiKey, payload: { kind: 'mailing_list', title: 'News', campaignId: 'spring' } })
     ).body;
-    assert.deepEqual(Object.keys(widget).sort(), ['campaignId', 'createdAt', 'id', 'kind', 'title']);
+    assert.deepEqual(Object.keys(widget).sort(), ['campaignId', 'createdAt', 'id', 'kind', 'title', 'url']);
     const sub = (email: string, headers = {}) =>
       node.request({
         method: 'POST',

@@ -26,6 +26,8 @@ export interface WidgetsTable {
   title: string;
   campaignId: string | null;
   createdAt: number;
+  /** The widget's optional link (migration 014); following it emits link.click with type "widget". */
+  url?: string | null;
 }
 
 export interface SubscribersTable {

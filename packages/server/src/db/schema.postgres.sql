@@ -225,7 +225,8 @@ CREATE TABLE widgets (
   kind text NOT NULL,
   title text NOT NULL,
   campaign_id text,
-  created_at bigint NOT NULL
+  created_at bigint NOT NULL,
+  url text
 );
 
 ALTER TABLE accounts ADD CONSTRAINT accounts_email_key UNIQUE (email);

@@ -230,7 +230,8 @@ CREATE TABLE "widgets" (
   "kind" text not null,
   "title" text not null,
   "campaign_id" text,
-  "created_at" bigint not null
+  "created_at" bigint not null,
+  "url" text
 );
 
 CREATE INDEX "api_keys_account_idx" on "api_keys" ("account_id");

@@ -168,13 +168,16 @@ export async function writeBatch(ctx: Pick<AppContext, 'outbox' | 'thresholds'>,
         data: { profileCode: l.handle, linkId: l.id, type: l.type, title: l.title, url: l.url, slug: l.slug, source: it.source, ...v },
         now,
       });
-      const lc = linkClicks.get(l.id) ?? { accountId, n: 0 };
-      lc.n++;
-      linkClicks.set(l.id, lc);
+      // A widget's link is not a row of links: its clicks count for the profile, not for a link.
+      if (l.type !== 'widget') {
+        const lc = linkClicks.get(l.id) ?? { accountId, n: 0 };
+        lc.n++;
+        linkClicks.set(l.id, lc);
+        bump(dailyLinks, accountId + sep + day + sep + l.id);
+      }
       p.clicks++;
       d.clicks++;
       if (it.source === 'profile') d.profileClicks++;
-      bump(dailyLinks, accountId + sep + day + sep + l.id);
     }
     // Countries and referrers describe arrivals: profile visits and clicks that did not start on
     // the profile page (a profile click's visitor was already counted by its visit).

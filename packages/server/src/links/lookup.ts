@@ -8,7 +8,8 @@ export interface RedirectTarget {
   slug: string;
   url: string;
   title: string;
-  type: 'link' | 'product';
+  /** 'widget' for a widget's link (links/widgets.ts, widgetTarget()). */
+  type: 'link' | 'product' | 'widget';
   expiresAt: number | null;
   expiredAt: number | null;
 }

@@ -97,7 +97,7 @@ export async function publicProfile(ctx: AppContext, handle: string, now = Date.
       .where((eb) => eb.or([eb('expiresAt', 'is', null), eb('expiresAt', '>', now)]))
       .orderBy('position')
       .execute(),
-    ctx.db.selectFrom('widgets').select(['id', 'title']).where('accountId', '=', profile.id).orderBy('id').execute(),
+    ctx.db.selectFrom('widgets').select(['id', 'title', 'url']).where('accountId', '=', profile.id).orderBy('id').execute(),
   ]);
   return { ...profile, theme: themeOf(profile.theme), links, widgets };
 }

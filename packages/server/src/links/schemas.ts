@@ -48,7 +48,14 @@ export const Link = z
 export const LinkPage = Page(Link).meta({ id: 'LinkPage' });
 
 export const Widget = z
-  .object({ id: z.string(), kind: z.literal('mailing_list'), title: z.string(), campaignId: z.string().nullable(), createdAt: IsoTime })
+  .object({
+    id: z.string(),
+    kind: z.literal('mailing_list'),
+    title: z.string(),
+    campaignId: z.string().nullable(),
+    url: z.string().nullable().describe('the widget’s link, or null; a visitor following it is a link.click with type "widget"'),
+    createdAt: IsoTime,
+  })
   .meta({ id: 'Widget' });
 export const WidgetList = z.object({ data: z.array(Widget) }).meta({ id: 'WidgetList' });
 

@@ -4,6 +4,7 @@ import { inTransaction } from '../db/transaction.js';
 import { notFound } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
 import type { SubscribersTable, WidgetsTable } from '../db/schema.links.js';
+import type { RedirectTarget } from './lookup.js';
 
 // Mailing-list widgets on the profile page and the subscribers they collect.
 
@@ -11,6 +12,12 @@ export const CreateWidgetBody = z.strictObject({
   kind: z.literal('mailing_list', { message: 'must be "mailing_list"' }),
   title: z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(120, 'must be at most 120 characters'),
   campaignId: z.string({ message: 'must be a string' }).trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters').nullable().optional(),
+  url: z
+    .string({ message: 'must be a string' })
+    .max(2048, 'must be at most 2048 characters')
+    .regex(/^https?:\/\/[^\s/?#]+/, 'must be an absolute http(s) URL')
+    .nullable()
+    .optional(),
 });
 
 export const SubscribeBody = z.strictObject({
@@ -23,6 +30,7 @@ export const toWidgetView = (w: WidgetsTable) => ({
   kind: w.kind,
   title: w.title,
   campaignId: w.campaignId,
+  url: w.url ?? null,
   createdAt: new Date(w.createdAt).toISOString(),
 });
 
@@ -42,6 +50,7 @@ export async function createWidget(ctx: AppContext, accountId: string, input: z.
     title: input.title,
     campaignId: input.campaignId ?? null,
     createdAt: Date.now(),
+    url: input.url ?? null,
   };
   await ctx.db.insertInto('widgets').values(widget).execute();
   return toWidgetView(widget);
@@ -56,6 +65,33 @@ export async function deleteWidget(ctx: AppContext, accountId: string, id: strin
   // Subscribers stay: they are the account's list, not the widget's.
   const result = await ctx.db.deleteFrom('widgets').where('id', '=', id).where('accountId', '=', accountId).executeTakeFirst();
   if (result.numDeletedRows === 0n) throw notFound('Widget', id);
+}
+
+/**
+ * A widget's link as a redirect target (type "widget"), so following it is recorded like any click:
+ * the widget's id stands for the link id and the slug. Null when the profile has no such widget or
+ * the widget has no link.
+ */
+export async function widgetTarget(ctx: AppContext, handle: string, widgetId: string): Promise<RedirectTarget | null> {
+  const row = await ctx.db
+    .selectFrom('widgets')
+    .innerJoin('accounts', 'accounts.id', 'widgets.accountId')
+    .select(['widgets.id', 'widgets.accountId', 'widgets.title', 'widgets.url', 'accounts.handle'])
+    .where('accounts.handle', '=', handle.toLowerCase())
+    .where('widgets.id', '=', widgetId)
+    .executeTakeFirst();
+  if (!row?.url) return null;
+  return {
+    id: row.id,
+    accountId: row.accountId,
+    handle: row.handle,
+    slug: row.id,
+    url: row.url,
+    title: row.title,
+    type: 'widget',
+    expiresAt: null,
+    expiredAt: null,
+  };
 }
 
 export async function listSubscribers(ctx: AppContext, accountId: string, opts: { cursor?: string; limit: number }) {

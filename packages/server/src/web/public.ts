@@ -9,13 +9,13 @@ import { createGeoResolver } from '../lib/geo.js';
 import type { ClickSource } from '../links/clicks.js';
 import { findRedirectTarget, isExpired } from '../links/lookup.js';
 import { publicProfile } from '../links/profile.js';
-import { SubscribeBody, subscribe } from '../links/widgets.js';
+import { SubscribeBody, subscribe, widgetTarget } from '../links/widgets.js';
 import { describeVisitor, isBotRequest } from '../links/visitor.js';
 import { SESSION_COOKIE } from '../accounts/auth.js';
 import { handleProblem } from '../accounts/handles.js';
 import { accountForSession } from '../accounts/service.js';
 import { renderMessage, renderProfile } from './render.js';
-import { HandleParams, html, redirectResponses, SlugParams, Subscriber } from './schemas.js';
+import { HandleParams, html, redirectResponses, SlugParams, Subscriber, WidgetParams } from './schemas.js';
 
 export * from './schemas.js';
 
@@ -45,10 +45,10 @@ export async function publicRoutes(instance: FastifyInstance) {
   // Opened once here: a bad LINKWIRE_GEOIP_DB fails the start with a clear message.
   const geoOf = createGeoResolver(ctx.config);
 
-  const follow = async (req: FastifyRequest, reply: FastifyReply, source: ClickSource) => {
+  const follow = async (req: FastifyRequest, reply: FastifyReply, source: ClickSource, widget?: { handle: string; widgetId: string }) => {
     const { slug } = req.params as { slug: string };
     const now = Date.now();
-    const link = await findRedirectTarget(ctx, slug, now);
+    const link = widget ? await widgetTarget(ctx, widget.handle, widget.widgetId) : await findRedirectTarget(ctx, slug, now);
     if (!link) {
       // Only misses count (http/rate-limits.ts): a link that exists costs nothing extra.
       await app.rateLimits.check('notFound', req);
@@ -105,6 +105,20 @@ export async function publicRoutes(instance: FastifyInstance) {
       },
     },
     (req, reply) => follow(req, reply, 'qr'),
+  );
+
+  app.get(
+    '/:handle/w/:widgetId',
+    {
+      schema: {
+        ...pub,
+        operationId: 'followWidgetLink',
+        summary: 'A widget’s link on the profile page: records a link.click of type "widget", then redirects',
+        params: WidgetParams,
+        response: redirectResponses,
+      },
+    },
+    (req, reply) => follow(req, reply, 'profile', req.params),
   );
 
   app.get(

@@ -45,6 +45,7 @@ a.link:focus-visible{border-color:var(--accent)}
 .widget form{display:flex;gap:8px;flex-wrap:wrap}
 .widget input{flex:1 1 200px;min-width:0;font:inherit;padding:11px 12px;border-radius:10px;border:1px solid var(--border);background:#fff;color:#16181d}
 .widget button{font:inherit;font-weight:700;padding:11px 16px;border-radius:10px;border:0;background:var(--accent);color:var(--accent-text);cursor:pointer}
+.widget-link{margin:12px 0 0}.widget-link a{color:inherit;font-weight:600}
 .notice{margin:10px 0 0;font-size:.92rem;color:var(--muted)}
 .notice.ok{color:var(--accent);font-weight:600}
 .empty{text-align:center;color:var(--head-muted)}
@@ -70,9 +71,19 @@ export interface PageLink {
   thumbnailUrl: string | null;
 }
 
+/** A widget link's text: "More at <host>". */
+function linkLabel(url: string): string {
+  try {
+    return `More at ${new URL(url).host}`;
+  } catch {
+    return 'More';
+  }
+}
+
 export interface PageWidget {
   id: string;
   title: string;
+  url?: string | null;
 }
 
 export interface ProfilePage {
@@ -106,7 +117,7 @@ export function renderProfile(p: ProfilePage): string {
     return `<li><section class="widget" id="w-${e(w.id)}"><h2>${e(w.title)}</h2>
 <form method="post" action="/${e(p.handle)}/subscribe"><input type="hidden" name="widgetId" value="${e(w.id)}">
 <input type="email" name="email" required maxlength="254" placeholder="you@example.com" aria-label="Email address" autocomplete="email">
-<button type="submit">Subscribe</button></form>${notice}</section></li>`;
+<button type="submit">Subscribe</button></form>${notice}${w.url ? `<p class="widget-link"><a href="/${e(p.handle)}/w/${e(w.id)}" rel="noopener">${e(linkLabel(w.url))}</a></p>` : ''}</section></li>`;
   });
   const items = [...links, ...widgets];
   const body = `<main><header>${avatar}<h1>${e(name)}</h1><p class="handle">@${e(p.handle)}</p>${p.bio ? `<p class="bio">${e(p.bio)}</p>` : ''}</header>

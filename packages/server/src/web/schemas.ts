@@ -9,6 +9,7 @@ export { Subscriber } from '../links/schemas.js';
 
 export const SlugParams = z.strictObject({ slug: z.string() });
 export const HandleParams = z.strictObject({ handle: z.string() });
+export const WidgetParams = z.strictObject({ handle: z.string(), widgetId: z.string() });
 
 export const html = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } });
 

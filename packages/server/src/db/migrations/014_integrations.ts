@@ -23,8 +23,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('integrations_account_idx').on('integrations').columns(['account_id', 'id']).execute();
   await sql`CREATE UNIQUE INDEX integrations_webhook_idx ON integrations (webhook_id)`.execute(db);
+  // A widget's optional link (e.g. the newsletter's archive): following it is a link.click of type
+  // "widget" (PRODUCT.md §12, web/public.ts /{handle}/w/{widgetId}).
+  await db.schema.alterTable('widgets').addColumn('url', 'text').execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
+  await db.schema.alterTable('widgets').dropColumn('url').execute();
   await db.schema.dropTable('integrations').execute();
 }
