@@ -165,5 +165,7 @@ export type Attempt = Schemas['Attempt'];
 export type DeliveryDetail = Schemas['DeliveryDetail'];
 
 export type Usage = Schemas['Usage'];
+export type Integration = Schemas['Integration'];
+export type IntegrationPage = Schemas['IntegrationPage'];
 export type EventType = Schemas['EventTypeInfo'];
 export type EventTypeList = Schemas['EventTypeList'];

@@ -7,6 +7,7 @@ import { AuthPage } from './pages/Auth';
 import { LinksPage } from './pages/Links';
 import { ProfilePage } from './pages/Profile';
 import { SettingsPage } from './pages/Settings';
+import { SinksPage } from './pages/Sinks';
 import { WebhookDetailPage } from './pages/WebhookDetail';
 import { WebhookFormPage } from './pages/WebhookForm';
 import { WebhooksPage } from './pages/Webhooks';
@@ -22,6 +23,7 @@ const NAV = [
   { path: '/profile', label: 'Profile', icon: 'user' },
   { path: '/analytics', label: 'Analytics', icon: 'chart' },
   { path: '/webhooks', label: 'Webhooks', icon: 'webhook' },
+  { path: '/sinks', label: 'Analytics sinks', icon: 'chart' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
@@ -32,6 +34,7 @@ const TITLES: Record<string, string> = {
   '/profile': 'Profile',
   '/analytics': 'Analytics',
   '/webhooks': 'Webhooks',
+  '/sinks': 'Analytics sinks',
   '/settings': 'Settings',
 };
 
@@ -133,6 +136,7 @@ function Routes({ path }: { path: string }) {
   if (edit) return <WebhookFormPage id={edit.id} />;
   const detail = match('/webhooks/:id', path);
   if (detail) return <WebhookDetailPage id={detail.id as string} />;
+  if (path === '/sinks') return <SinksPage />;
   if (path === '/settings') return <SettingsPage />;
   return (
     <div class="page">
