@@ -56,7 +56,10 @@ it('every operation has an operationId, a tag, a success answer, and problem+jso
       const isPublic = Array.isArray(op.security) && op.security.length === 0;
       if (path.startsWith('/api/v1/') && !isPublic) assert.ok(statuses.includes('401'), `${where}: 401 (authenticated)`);
       if (op.requestBody || op.parameters?.length)
-        assert.ok(statuses.includes('400') || path === '/l/{slug}' || path === '/q/{slug}' || path === '/{handle}', `${where}: 400 (takes input)`);
+        assert.ok(
+          statuses.includes('400') || path === '/l/{slug}' || path === '/q/{slug}' || path === '/{handle}' || path === '/{handle}/w/{widgetId}',
+          `${where}: 400 (takes input)`,
+        );
       for (const status of statuses.filter((s) => /^[45]/.test(s) && path.startsWith('/api/v1/'))) {
         assert.deepEqual(
           op.responses[status].content,
