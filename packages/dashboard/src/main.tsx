@@ -23,7 +23,7 @@ const NAV = [
   { path: '/profile', label: 'Profile', icon: 'user' },
   { path: '/analytics', label: 'Analytics', icon: 'chart' },
   { path: '/webhooks', label: 'Webhooks', icon: 'webhook' },
-  { path: '/sinks', label: 'Analytics sinks', icon: 'chart' },
+  { path: '/sinks', label: 'Sinks', icon: 'chart' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
