@@ -199,6 +199,15 @@ describeEachDialect('analytics sinks', (dialect) => {
     });
     assert.equal(badPosthog.status, 400, badPosthog.raw);
     assert.equal(badPosthog.body.errors[0].field, 'apiKey');
+    // A user-given host passes the SSRF guard like any endpoint URL.
+    const privateHost = await node.request({
+      method: 'POST',
+      url: '/api/v1/integrations',
+      token: u.apiKey,
+      payload: { provider: 'posthog', events: ['*'], apiKey: POSTHOG_KEY, host: 'http://10.1.2.3' },
+    });
+    assert.equal(privateHost.status, 400, privateHost.raw);
+    assert.equal(privateHost.body.errors[0].field, 'host');
     const unknown = await node.request({ method: 'POST', url: '/api/v1/integrations', token: u.apiKey, payload: { provider: 'mixpanel', events: ['*'] } });
     assert.equal(unknown.status, 400);
     const list = await node.request({ method: 'GET', url: '/api/v1/integrations', token: u.apiKey });
