@@ -26,6 +26,7 @@ export const EVENT_TYPES = [
   'link.app_open',
   'link.deferred_claim_attempt',
   'webhook.disabled',
+  'integration.disconnected',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -208,7 +209,10 @@ export interface DomainVerifiedData {
 
 /** `integration.connected`: A built-in integration was connected. */
 export interface IntegrationConnectedData {
+  /** slack, discord, teams, zapier, make, n8n, ga4, segment or posthog */
   integration: string;
+  /** The webhook endpoint (wh_…) or sink (int_…) that was connected */
+  integrationId: string;
 }
 
 /** The data of `link.token_created`, `link.claim`, `link.app_open`, `link.deferred_claim_attempt`. */
@@ -222,6 +226,14 @@ export interface DeepLinkData {
 export interface WebhookDisabledData {
   webhookId: string;
   url: string;
+  reason: string;
+}
+
+/** `integration.disconnected`: A built-in integration was removed (deleted by a member, or by its target answering 410 Gone). */
+export interface IntegrationDisconnectedData {
+  integration: string;
+  integrationId: string;
+  /** Why it was removed, e.g. "deleted" or "target_gone" */
   reason: string;
 }
 
@@ -273,4 +285,6 @@ export interface EventDataMap {
   'link.deferred_claim_attempt': DeepLinkData;
   /** One of your webhook endpoints was disabled automatically (410 Gone, or failing for too long). */
   'webhook.disabled': WebhookDisabledData;
+  /** A built-in integration was removed (deleted by a member, or by its target answering 410 Gone). */
+  'integration.disconnected': IntegrationDisconnectedData;
 }

@@ -29,6 +29,7 @@ export const EVENT_TYPES = [
   'link.app_open',
   'link.deferred_claim_attempt',
   'webhook.disabled',
+  'integration.disconnected',
 ] as const;
 
 export type EventType = (typeof EVENT_TYPES)[number];
@@ -134,12 +135,20 @@ export const DATA_SCHEMAS = {
   'team.member_added': teamMember,
   'team.member_removed': teamMember,
   'domain.verified': z.object({ domain: z.string() }),
-  'integration.connected': z.object({ integration: z.string() }),
+  'integration.connected': z.object({
+    integration: z.string().describe('slack, discord, teams, zapier, make, n8n, ga4, segment or posthog'),
+    integrationId: z.string().describe('The webhook endpoint (wh_…) or sink (int_…) that was connected'),
+  }),
   'link.token_created': deepLink,
   'link.claim': deepLink,
   'link.app_open': deepLink,
   'link.deferred_claim_attempt': deepLink,
   'webhook.disabled': z.object({ webhookId: z.string(), url: z.string(), reason: z.string() }),
+  'integration.disconnected': z.object({
+    integration: z.string(),
+    integrationId: z.string(),
+    reason: z.string().describe('Why it was removed, e.g. "deleted" or "target_gone"'),
+  }),
 } satisfies Record<EventType, z.ZodType>;
 
 export type EventData<T extends EventType> = z.output<(typeof DATA_SCHEMAS)[T]>;
@@ -168,6 +177,7 @@ export const DESCRIPTIONS: Record<EventType, string> = {
   'link.app_open': 'Deep links: the link opened the mobile app directly.',
   'link.deferred_claim_attempt': 'Deep links: an app install tried to claim a deferred link.',
   'webhook.disabled': 'One of your webhook endpoints was disabled automatically (410 Gone, or failing for too long).',
+  'integration.disconnected': 'A built-in integration was removed (deleted by a member, or by its target answering 410 Gone).',
 };
 
 const visitorExample = {
@@ -247,7 +257,7 @@ export const EXAMPLES: { [T in EventType]: EventData<T> } = {
   'team.member_added': { memberId: 'mem_01jqa7r8f0h2k4m6p8r0t2v4x6', email: 'grace@example.com', role: 'editor' },
   'team.member_removed': { memberId: 'mem_01jqa7r8f0h2k4m6p8r0t2v4x6', email: 'grace@example.com', role: 'editor' },
   'domain.verified': { domain: 'links.example.com' },
-  'integration.connected': { integration: 'slack' },
+  'integration.connected': { integration: 'slack', integrationId: 'wh_01jqa7s2h4k6m8p0r2t4v6x8z0' },
   'link.token_created': { linkId: linkExample.linkId, platform: 'ios', destUrl: 'exampleapp://tracks/42' },
   'link.claim': { linkId: linkExample.linkId, platform: 'ios', destUrl: 'exampleapp://tracks/42' },
   'link.app_open': { linkId: linkExample.linkId, platform: 'android', destUrl: 'exampleapp://tracks/42' },
@@ -257,6 +267,7 @@ export const EXAMPLES: { [T in EventType]: EventData<T> } = {
     url: 'https://hooks.example.com/linkwire',
     reason: 'No successful delivery for 72h and at least one delivery exhausted its retries',
   },
+  'integration.disconnected': { integration: 'zapier', integrationId: 'wh_01jqa7s2h4k6m8p0r2t4v6x8z0', reason: 'deleted' },
 };
 
 /** JSON Schema of each type's `data`, for GET /api/v1/event-types and the docs. */
