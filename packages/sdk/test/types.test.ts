@@ -55,6 +55,7 @@ const sampleUrl: { [T in EventType]: (data: EventData<T>) => string | null } = {
   'link.app_open': (d) => d.destUrl,
   'link.deferred_claim_attempt': (d) => d.destUrl,
   'webhook.disabled': (d) => d.url,
+  'integration.disconnected': () => null,
 };
 
 test('switch (event.type) narrows event.data on a verified event', () => {
