@@ -38,6 +38,8 @@ export async function createEndpoint(ctx: AppContext, accountId: string, input: 
       events: JSON.stringify(input.events ?? ['*']),
       filter: null,
       kind: 'http',
+      format: 'standard',
+      source: 'api',
       device: null,
       timeoutMs: input.timeoutMs ?? 5_000,
       headers: JSON.stringify(input.headers ?? {}),

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
 import type { AuditTables } from './schema.audit.js';
 import type { LinkTables } from './schema.links.js';
+import type { IntegrationTables } from './schema.integrations.js';
 
 // Table types as Kysely sees them. Columns are snake_case in the database and camelCase here
 // (CamelCasePlugin). Times are Unix epoch milliseconds in a BIGINT/INTEGER column on both dialects,
@@ -62,6 +63,8 @@ export interface EventsTable {
 }
 
 export type EndpointKind = 'http' | 'listen';
+export type EndpointFormat = 'standard' | 'slack' | 'discord' | 'teams';
+export type EndpointSource = 'api' | 'zapier' | 'make' | 'n8n';
 
 export interface WebhooksTable {
   id: string;
@@ -91,6 +94,14 @@ export interface WebhooksTable {
   kind: EndpointKind;
   /** The machine of a listen endpoint (the CLI's device id); null for HTTP endpoints. */
   device: string | null;
+  /** How deliveries are shaped (migration 013): the signed envelope, or a chat message (delivery/formats/). */
+  format: EndpointFormat;
+  /** Who owns it: 'api' (a person or program), or the no-code tool that subscribed (own cap, deleted on 410). */
+  source: EndpointSource;
+  /** The sealed target URL of a chat endpoint (the URL is its credential); `url` then holds a masked form. */
+  urlEnc: string | null;
+  /** A chat service's permanent refusal of a message (Slack invalid_payload…), until the endpoint is edited. */
+  misconfiguredReason: string | null;
   createdAt: number;
   updatedAt: number;
   deletedAt: number | null;
@@ -158,7 +169,7 @@ export interface CoreTables {
 }
 
 // Each module that adds tables declares them in its own file and is listed here.
-export interface DB extends CoreTables, LinkTables, AuditTables {}
+export interface DB extends CoreTables, LinkTables, AuditTables, IntegrationTables {}
 
 // Re-exported so table files elsewhere can declare generated columns the same way.
 export type { Generated };
