@@ -4,7 +4,6 @@
 /** Control characters (but tab and newline) and lone surrogates out: they render as garbage, and
  * JSON escapes each control character to 6 bytes, which would defeat the byte budgets. */
 export function clean(text: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing them is the point
   return wellFormed(text).replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u2028\u2029]/g, ' ');
 }
 
