@@ -1087,6 +1087,26 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "integration.disconnected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * integration.disconnected
+         * @description A built-in integration was removed (deleted by a member, or by its target answering 410 Gone).
+         */
+        post: operations["webhook_integration_disconnected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export interface components {
     schemas: {
@@ -1165,7 +1185,7 @@ export interface components {
         };
         EventTypeInfo: {
             /** @enum {string} */
-            type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled";
+            type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
             /** @description the part before the dot, e.g. "link" */
             family: string;
             description: string;
@@ -1388,6 +1408,12 @@ export interface components {
             createdAt: string;
             /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
             updatedAt: string;
+            /** @enum {string} */
+            format: "standard" | "slack" | "discord" | "teams";
+            /** @enum {string} */
+            source: "api" | "zapier" | "make" | "n8n";
+            /** @description a chat service refused a message for good (e.g. Slack no_text); cleared by an edit */
+            misconfiguredReason: string | null;
         };
         CreatedEndpoint: {
             id: string;
@@ -1418,6 +1444,12 @@ export interface components {
             createdAt: string;
             /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
             updatedAt: string;
+            /** @enum {string} */
+            format: "standard" | "slack" | "discord" | "teams";
+            /** @enum {string} */
+            source: "api" | "zapier" | "make" | "n8n";
+            /** @description a chat service refused a message for good (e.g. Slack no_text); cleared by an edit */
+            misconfiguredReason: string | null;
             /** @description the signing secret (whsec_…) */
             secret: string;
         };
@@ -1429,6 +1461,8 @@ export interface components {
         Secret: {
             /** @description whsec_… */
             secret: string;
+            /** @description a chat endpoint: its full URL (shown masked elsewhere) */
+            url?: string;
         };
         TestSend: {
             /** @description follow it at GET /api/v1/deliveries/{id} */
@@ -1480,6 +1514,12 @@ export interface components {
             createdAt: string;
             /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
             updatedAt: string;
+            /** @enum {string} */
+            format: "standard" | "slack" | "discord" | "teams";
+            /** @enum {string} */
+            source: "api" | "zapier" | "make" | "n8n";
+            /** @description a chat service refused a message for good (e.g. Slack no_text); cleared by an edit */
+            misconfiguredReason: string | null;
             accountId: string;
             /** @description GET it (Accept: text/event-stream) for the deliveries as Server-Sent Events */
             streamUrl: string;
@@ -2766,6 +2806,16 @@ export interface operations {
                         [key: string]: string;
                     };
                     enabled?: boolean;
+                    /**
+                     * @description standard: the signed Standard Webhooks request; slack/discord/teams: a chat message (docs/integrations.md)
+                     * @enum {string}
+                     */
+                    format?: "standard" | "slack" | "discord" | "teams";
+                    /**
+                     * @description who owns the subscription: a no-code tool has its own cap and is deleted when its target answers 410
+                     * @enum {string}
+                     */
+                    source?: "api" | "zapier" | "make" | "n8n";
                 };
             };
         };
@@ -2936,6 +2986,11 @@ export interface operations {
                         [key: string]: string;
                     };
                     enabled?: boolean;
+                    /**
+                     * @description standard: the signed Standard Webhooks request; slack/discord/teams: a chat message (docs/integrations.md)
+                     * @enum {string}
+                     */
+                    format?: "standard" | "slack" | "discord" | "teams";
                 };
             };
         };
@@ -3131,7 +3186,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    event?: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled";
+                    event?: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
                 };
             };
         };
@@ -5379,7 +5434,8 @@ export interface operations {
                  *       "timestamp": "2026-03-25T14:00:00.000Z",
                  *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
                  *       "data": {
-                 *         "integration": "slack"
+                 *         "integration": "slack",
+                 *         "integrationId": "wh_01jqa7s2h4k6m8p0r2t4v6x8z0"
                  *       }
                  *     }
                  */
@@ -5392,7 +5448,10 @@ export interface operations {
                     timestamp: string;
                     accountId: string;
                     data: {
+                        /** @description slack, discord, teams, zapier, make, n8n, ga4, segment or posthog */
                         integration: string;
+                        /** @description The webhook endpoint (wh_…) or sink (int_…) that was connected */
+                        integrationId: string;
                     };
                 };
             };
@@ -5772,6 +5831,83 @@ export interface operations {
                     data: {
                         webhookId: string;
                         url: string;
+                        reason: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_integration_disconnected: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "integration.disconnected",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "integration": "zapier",
+                 *         "integrationId": "wh_01jqa7s2h4k6m8p0r2t4v6x8z0",
+                 *         "reason": "deleted"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "integration.disconnected";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        integration: string;
+                        integrationId: string;
+                        /** @description Why it was removed, e.g. "deleted" or "target_gone" */
                         reason: string;
                     };
                 };
