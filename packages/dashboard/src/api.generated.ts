@@ -557,6 +557,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account behind the credentials: the connection test of no-code tools */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-types/{type}/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sample envelopes of a type, newest first: real events, else the catalog example */
+        get: operations["listEventSamples"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/l/{slug}": {
         parameters: {
             query?: never;
@@ -1526,6 +1560,15 @@ export interface components {
             /** @description POST each forward’s result here */
             resultsUrl: string;
         };
+        Me: {
+            accountId: string;
+            handle: string;
+            email: string;
+            plan: string;
+            /** @description this Linkwire instance, for the connection label ("ada @ links.example.com") */
+            instanceUrl: string;
+        };
+        EventSamples: components["schemas"]["EventEnvelope"][];
     };
     responses: never;
     parameters: never;
@@ -3724,6 +3767,77 @@ export interface operations {
             };
             /** @description Too many requests; see Retry-After */
             429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEventSamples: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSamples"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -20,6 +20,7 @@ export const TAGS = [
   { name: 'delivery', description: 'Delivery history, manual retry and replay' },
   { name: 'listen', description: 'What `linkwire listen` uses: a listen endpoint, its Server-Sent Events stream, and the results it reports' },
   { name: 'public', description: 'The public pages: short links, QR targets, profile pages and their subscribe form' },
+  { name: 'integrations', description: 'Connection test and trigger samples for Zapier, Make and n8n (chat formats are a field of endpoints)' },
 ] as const;
 
 /** The families of the catalog, in catalog order: one tag each in the webhooks section. */

@@ -215,3 +215,55 @@ describeEachDialect('integrations: chat endpoints and no-code subscriptions', (d
     assert.equal(normal.status, 201, 'the endpoint cap is separate');
   });
 });
+
+describeEachDialect('integrations: GET /me and event samples', (dialect) => {
+  let node: TestNode;
+  before(async () => {
+    node = await createTestNode(dialect, { LINKWIRE_DEFAULT_PLAN: 'pro' });
+  });
+  after(() => node.close());
+
+  it('GET /me answers the account; the first call from Zapier with a key emits integration.connected once', async () => {
+    const u = await node.signup();
+    const headers = { 'user-agent': 'Zapier' };
+    const first = await node.request({ method: 'GET', url: '/api/v1/me', token: u.apiKey, headers });
+    assert.equal(first.status, 200, first.raw);
+    assert.deepEqual(first.body, { accountId: u.accountId, handle: u.handle, email: u.email, plan: 'pro', instanceUrl: node.config.publicUrl });
+    await node.request({ method: 'GET', url: '/api/v1/me', token: u.apiKey, headers });
+    await node.request({ method: 'GET', url: '/api/v1/me', token: u.apiKey });
+    const events = await node.ctx.db
+      .selectFrom('events')
+      .select('payload')
+      .where('accountId', '=', u.accountId)
+      .where('type', '=', 'integration.connected')
+      .execute();
+    assert.equal(events.length, 1);
+    assert.equal(JSON.parse(events[0]!.payload).data.integration, 'zapier');
+    assert.equal((await node.request({ method: 'GET', url: '/api/v1/me' })).status, 401);
+  });
+
+  it('samples: the catalog example for an empty account, then real events newest first', async () => {
+    const u = await node.signup();
+    const empty = await node.request({ method: 'GET', url: '/api/v1/event-types/link.click/samples', token: u.apiKey });
+    assert.equal(empty.status, 200, empty.raw);
+    assert.equal(empty.body.length, 1);
+    assert.match(empty.body[0].id, /^evt_sample_/);
+    assert.deepEqual(empty.body[0].data, EXAMPLES['link.click']);
+    const ids: string[] = [];
+    for (const title of ['one', 'two', 'three', 'four']) {
+      const e = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'link.click', { ...EXAMPLES['link.click'], title }));
+      ids.push(e.id);
+    }
+    const real = await node.request({ method: 'GET', url: '/api/v1/event-types/link.click/samples?limit=3', token: u.apiKey });
+    assert.deepEqual(
+      real.body.map((e: { id: string }) => e.id),
+      ids.slice(1).reverse(),
+    );
+    assert.deepEqual(
+      real.body.map((e: { data: { title: string } }) => e.data.title),
+      ['four', 'three', 'two'],
+    );
+    const bad = await node.request({ method: 'GET', url: '/api/v1/event-types/nope/samples', token: u.apiKey });
+    assert.equal(bad.status, 400);
+  });
+});
