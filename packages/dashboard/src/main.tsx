@@ -10,6 +10,7 @@ import { SettingsPage } from './pages/Settings';
 import { WebhookDetailPage } from './pages/WebhookDetail';
 import { WebhookFormPage } from './pages/WebhookForm';
 import { WebhooksPage } from './pages/Webhooks';
+import { IntegrationsPage } from './pages/Integrations';
 import { BASE, match, navigate, usePath } from './router';
 import { setAccount, useAccount } from './session';
 import { applyScheme, nextScheme, type Scheme, savedScheme } from './theme';
@@ -22,6 +23,7 @@ const NAV = [
   { path: '/profile', label: 'Profile', icon: 'user' },
   { path: '/analytics', label: 'Analytics', icon: 'chart' },
   { path: '/webhooks', label: 'Webhooks', icon: 'webhook' },
+  { path: '/integrations', label: 'Integrations', icon: 'link' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
@@ -32,6 +34,7 @@ const TITLES: Record<string, string> = {
   '/profile': 'Profile',
   '/analytics': 'Analytics',
   '/webhooks': 'Webhooks',
+  '/integrations': 'Integrations',
   '/settings': 'Settings',
 };
 
@@ -133,6 +136,7 @@ function Routes({ path }: { path: string }) {
   if (edit) return <WebhookFormPage id={edit.id} />;
   const detail = match('/webhooks/:id', path);
   if (detail) return <WebhookDetailPage id={detail.id as string} />;
+  if (path === '/integrations') return <IntegrationsPage />;
   if (path === '/settings') return <SettingsPage />;
   return (
     <div class="page">

@@ -50,8 +50,9 @@ export function maskUrl(url: string): string {
   try {
     const u = new URL(url);
     const segments = u.pathname.split('/').filter(Boolean);
-    const kept = segments.slice(0, 2).join('/');
-    return `${u.origin}/${kept}${segments.length > 2 ? '/…' : ''}${u.search ? '?…' : ''}`;
+    // The last segment is always a credential (Slack secret, Discord token, Teams path): never shown.
+    const kept = segments.slice(0, Math.min(2, segments.length - 1)).join('/');
+    return `${u.origin}/${kept}${kept ? '/' : ''}…${u.search ? '?…' : ''}`;
   } catch {
     return '…';
   }
