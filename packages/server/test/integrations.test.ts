@@ -6,6 +6,7 @@ import { Dispatcher } from '../src/delivery/dispatcher.js';
 import { EXAMPLES } from '../src/events/catalog.js';
 import { type FakeDiscord, startFakeDiscord } from './fakes/discord.js';
 import { type FakeSlack, startFakeSlack } from './fakes/slack.js';
+import { teamsVerdict } from './fakes/teams.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
 // Chat endpoints and no-code subscriptions end to end: the API, the dispatcher and loopback fakes
@@ -160,6 +161,49 @@ describeEachDialect('integrations: chat endpoints and no-code subscriptions', (d
       assert.equal(discord.requests.length - before, 1, 'one attempt, never retried');
     } finally {
       discord.mode = 'ok';
+    }
+  });
+
+  it('Discord 429 with retry_after: the delivery waits at least that long, then goes through', async () => {
+    const u = await node.signup();
+    const res = await create(u.apiKey, { url: discord.url, events: ['link.click'], format: 'discord' });
+    discord.mode = { rateLimitedFor: 1.5 };
+    try {
+      await clicks(u.accountId, 1, 'Rate limited');
+      const [d] = await waitFor('rescheduled', async () => {
+        const r = await deliveriesOf(res.body.id);
+        return r.length === 1 && r[0]!.attemptCount === 1 && r[0]!.status === 'pending' && r;
+      });
+      assert.equal(d!.lastStatusCode, 429);
+      assert.ok(d!.nextAttemptAt - d!.updatedAt >= 1400, `due ${d!.nextAttemptAt - d!.updatedAt} ms later`);
+    } finally {
+      discord.mode = 'ok';
+    }
+    await waitFor('delivered after the wait', async () => (await deliveriesOf(res.body.id))[0]!.status === 'succeeded');
+    assert.ok(discord.accepted.some((m) => /Rate limited/.test(m.content)));
+  });
+
+  it('Teams: an Adaptive Card within the size limit even for a 50 KB title', async () => {
+    const u = await node.signup();
+    const teams = await startReceiver(
+      (req, res) => {
+        const verdict = teamsVerdict(req.body);
+        res.writeHead(verdict.status);
+        res.end(verdict.body);
+      },
+      { path: '/workflows/abc/triggers/manual/paths/invoke' },
+    );
+    try {
+      const res = await create(u.apiKey, { url: `${teams.url}?sig=secret`, events: ['link.click'], format: 'teams' });
+      assert.doesNotMatch(res.body.url, /sig=secret/);
+      await clicks(u.accountId, 1, 'x'.repeat(50_000));
+      await waitFor('accepted', async () => (await deliveriesOf(res.body.id))[0]?.status === 'succeeded');
+      const card = JSON.parse(teams.requests[0]!.body);
+      assert.equal(card.attachments[0].content.version, '1.4');
+      assert.ok(teams.requests[0]!.raw.length <= 24 * 1024);
+      assert.match(card.attachments[0].content.body[0].text, /…$/);
+    } finally {
+      await teams.close();
     }
   });
 
