@@ -86,6 +86,8 @@ for (let i = 0; i < ENDPOINTS; i++) {
       events: JSON.stringify(['*']),
       filter: null,
       kind: 'http',
+      format: 'standard',
+      source: 'api',
       device: null,
       timeoutMs: 5_000,
       headers: JSON.stringify({ 'x-bench': String(i) }),

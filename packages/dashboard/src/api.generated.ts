@@ -594,6 +594,40 @@ export interface paths {
         patch: operations["updateIntegration"];
         trace?: never;
     };
+    "/api/v1/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account behind the credentials: the connection test of no-code tools */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/event-types/{type}/samples": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sample envelopes of a type, newest first: real events, else the catalog example */
+        get: operations["listEventSamples"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/l/{slug}": {
         parameters: {
             query?: never;
@@ -1152,7 +1186,7 @@ export interface webhooks {
         put?: never;
         /**
          * integration.disconnected
-         * @description A built-in integration was removed or stopped working.
+         * @description A built-in integration was removed (by a member, or by its target answering 410 Gone) or stopped working.
          */
         post: operations["webhook_integration_disconnected"];
         delete?: never;
@@ -1211,6 +1245,12 @@ export interface components {
             createdAt: string;
             /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
             updatedAt: string;
+            /** @enum {string} */
+            format: "standard" | "slack" | "discord" | "teams";
+            /** @enum {string} */
+            source: "api" | "zapier" | "make" | "n8n";
+            /** @description a chat service refused a message for good (e.g. Slack no_text); cleared by an edit */
+            misconfiguredReason: string | null;
         };
         CreatedEndpoint: {
             id: string;
@@ -1241,6 +1281,12 @@ export interface components {
             createdAt: string;
             /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
             updatedAt: string;
+            /** @enum {string} */
+            format: "standard" | "slack" | "discord" | "teams";
+            /** @enum {string} */
+            source: "api" | "zapier" | "make" | "n8n";
+            /** @description a chat service refused a message for good (e.g. Slack no_text); cleared by an edit */
+            misconfiguredReason: string | null;
             /** @description the signing secret (whsec_…) */
             secret: string;
         };
@@ -1252,6 +1298,8 @@ export interface components {
         Secret: {
             /** @description whsec_… */
             secret: string;
+            /** @description a chat endpoint: its full URL (shown masked elsewhere) */
+            url?: string;
         };
         TestSend: {
             /** @description follow it at GET /api/v1/deliveries/{id} */
@@ -1588,12 +1636,27 @@ export interface components {
             createdAt: string;
             /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
             updatedAt: string;
+            /** @enum {string} */
+            format: "standard" | "slack" | "discord" | "teams";
+            /** @enum {string} */
+            source: "api" | "zapier" | "make" | "n8n";
+            /** @description a chat service refused a message for good (e.g. Slack no_text); cleared by an edit */
+            misconfiguredReason: string | null;
             accountId: string;
             /** @description GET it (Accept: text/event-stream) for the deliveries as Server-Sent Events */
             streamUrl: string;
             /** @description POST each forward’s result here */
             resultsUrl: string;
         };
+        Me: {
+            accountId: string;
+            handle: string;
+            email: string;
+            plan: string;
+            /** @description this Linkwire instance, for the connection label ("ada @ links.example.com") */
+            instanceUrl: string;
+        };
+        EventSamples: components["schemas"]["EventEnvelope"][];
     };
     responses: never;
     parameters: never;
@@ -2875,6 +2938,16 @@ export interface operations {
                         [key: string]: string;
                     };
                     enabled?: boolean;
+                    /**
+                     * @description standard: the signed Standard Webhooks request; slack/discord/teams: a chat message (docs/integrations.md)
+                     * @enum {string}
+                     */
+                    format?: "standard" | "slack" | "discord" | "teams";
+                    /**
+                     * @description who owns the subscription: a no-code tool has its own cap and is deleted when its target answers 410
+                     * @enum {string}
+                     */
+                    source?: "api" | "zapier" | "make" | "n8n";
                 };
             };
         };
@@ -3045,6 +3118,11 @@ export interface operations {
                         [key: string]: string;
                     };
                     enabled?: boolean;
+                    /**
+                     * @description standard: the signed Standard Webhooks request; slack/discord/teams: a chat message (docs/integrations.md)
+                     * @enum {string}
+                     */
+                    format?: "standard" | "slack" | "discord" | "teams";
                 };
             };
         };
@@ -4088,6 +4166,77 @@ export interface operations {
             };
             /** @description A service Linkwire had to call (an analytics provider) could not be reached */
             502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listEventSamples: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventSamples"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5857,8 +6006,8 @@ export interface operations {
                  *       "timestamp": "2026-03-25T14:00:00.000Z",
                  *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
                  *       "data": {
-                 *         "integration": "ga4",
-                 *         "integrationId": "int_01jqa7t6k8m0p2r4t6v8x0z2b4"
+                 *         "integration": "slack",
+                 *         "integrationId": "wh_01jqa7s2h4k6m8p0r2t4v6x8z0"
                  *       }
                  *     }
                  */
@@ -5873,7 +6022,7 @@ export interface operations {
                     data: {
                         /** @description slack, discord, teams, zapier, make, n8n, ga4, segment or posthog */
                         integration: string;
-                        /** @description The integration (int_…) or endpoint (wh_…) that was connected */
+                        /** @description The chat or no-code endpoint (wh_…), the API key a no-code tool connected with (key_…), or the analytics sink (int_…) */
                         integrationId: string;
                     };
                 };
@@ -6313,9 +6462,9 @@ export interface operations {
                  *       "timestamp": "2026-03-25T14:00:00.000Z",
                  *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
                  *       "data": {
-                 *         "integration": "ga4",
-                 *         "integrationId": "int_01jqa7t6k8m0p2r4t6v8x0z2b4",
-                 *         "reason": "Removed by a user"
+                 *         "integration": "zapier",
+                 *         "integrationId": "wh_01jqa7s2h4k6m8p0r2t4v6x8z0",
+                 *         "reason": "deleted"
                  *       }
                  *     }
                  */
@@ -6330,7 +6479,7 @@ export interface operations {
                     data: {
                         integration: string;
                         integrationId: string;
-                        /** @description Why: removed by a user, or what the destination answered */
+                        /** @description Why: removed by a user, or what the destination answered (e.g. "target_gone") */
                         reason: string;
                     };
                 };

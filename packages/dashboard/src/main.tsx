@@ -11,6 +11,7 @@ import { SinksPage } from './pages/Sinks';
 import { WebhookDetailPage } from './pages/WebhookDetail';
 import { WebhookFormPage } from './pages/WebhookForm';
 import { WebhooksPage } from './pages/Webhooks';
+import { IntegrationsPage } from './pages/Integrations';
 import { BASE, match, navigate, usePath } from './router';
 import { setAccount, useAccount } from './session';
 import { applyScheme, nextScheme, type Scheme, savedScheme } from './theme';
@@ -23,6 +24,7 @@ const NAV = [
   { path: '/profile', label: 'Profile', icon: 'user' },
   { path: '/analytics', label: 'Analytics', icon: 'chart' },
   { path: '/webhooks', label: 'Webhooks', icon: 'webhook' },
+  { path: '/integrations', label: 'Integrations', icon: 'link' },
   { path: '/sinks', label: 'Sinks', icon: 'chart' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
 ];
@@ -34,6 +36,7 @@ const TITLES: Record<string, string> = {
   '/profile': 'Profile',
   '/analytics': 'Analytics',
   '/webhooks': 'Webhooks',
+  '/integrations': 'Integrations',
   '/sinks': 'Analytics sinks',
   '/settings': 'Settings',
 };
@@ -136,6 +139,7 @@ function Routes({ path }: { path: string }) {
   if (edit) return <WebhookFormPage id={edit.id} />;
   const detail = match('/webhooks/:id', path);
   if (detail) return <WebhookDetailPage id={detail.id as string} />;
+  if (path === '/integrations') return <IntegrationsPage />;
   if (path === '/sinks') return <SinksPage />;
   if (path === '/settings') return <SettingsPage />;
   return (

@@ -290,6 +290,37 @@ describe('dashboard end-to-end', { timeout: 180_000 }, () => {
     await shot('webhooks');
   });
 
+  it('connects a Slack channel on the Integrations page and sends a test message', async () => {
+    await page.getByRole('link', { name: 'Integrations' }).click();
+    await page.getByRole('heading', { name: 'Integrations', exact: true }).waitFor();
+    await page.getByText('No chat channel yet').waitFor();
+    // The format is suggested from the URL's host…
+    await page.getByLabel('Incoming webhook URL').fill('https://hooks.slack.com/services/T000/B000/XXXX');
+    assert.equal(await page.getByLabel('Service').inputValue(), 'slack');
+    await page.getByText('Suggested from the URL: Slack.').waitFor();
+    // …and chosen by hand for the loopback receiver standing in for Slack.
+    await page.getByLabel('Incoming webhook URL').fill(receiver.url);
+    await page.getByLabel('Service').selectOption('slack');
+    await axeCheck('integrations');
+    await page.getByRole('button', { name: 'Connect' }).click();
+    const card = page.getByTestId('chat-endpoint').first();
+    await card.waitFor();
+    assert.match((await card.textContent()) ?? '', /Slack/);
+    assert.doesNotMatch((await card.textContent()) ?? '', /hooks\/linkwire/, 'the URL is shown masked');
+    const before = receiver.requests.length;
+    await card.getByRole('button', { name: 'Send test message' }).click();
+    const message = await waitFor('the Slack message', () => receiver.requests.slice(before).find((r) => r.method === 'POST'), 30_000);
+    const body = JSON.parse(message.body);
+    assert.equal(typeof body.text, 'string', 'Slack messages always carry text');
+    assert.equal(body.blocks[0].type, 'header');
+    assert.equal(message.headers['webhook-signature'], undefined, 'chat messages are not Standard Webhooks requests');
+    await axeCheck('integrations (connected)');
+    await shot('integrations');
+    await card.getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click();
+    await page.getByText('No chat channel yet').waitFor();
+  });
+
   it('creates an API key shown once and sees plan limits in Settings', async () => {
     await page.getByRole('link', { name: 'Settings' }).click();
     await page.getByRole('heading', { name: 'Plan and limits' }).waitFor();

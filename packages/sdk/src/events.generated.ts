@@ -211,7 +211,7 @@ export interface DomainVerifiedData {
 export interface IntegrationConnectedData {
   /** slack, discord, teams, zapier, make, n8n, ga4, segment or posthog */
   integration: string;
-  /** The integration (int_…) or endpoint (wh_…) that was connected */
+  /** The chat or no-code endpoint (wh_…), the API key a no-code tool connected with (key_…), or the analytics sink (int_…) */
   integrationId: string;
 }
 
@@ -229,11 +229,11 @@ export interface WebhookDisabledData {
   reason: string;
 }
 
-/** `integration.disconnected`: A built-in integration was removed or stopped working. */
+/** `integration.disconnected`: A built-in integration was removed (by a member, or by its target answering 410 Gone) or stopped working. */
 export interface IntegrationDisconnectedData {
   integration: string;
   integrationId: string;
-  /** Why: removed by a user, or what the destination answered */
+  /** Why: removed by a user, or what the destination answered (e.g. "target_gone") */
   reason: string;
 }
 
@@ -285,6 +285,6 @@ export interface EventDataMap {
   'link.deferred_claim_attempt': DeepLinkData;
   /** One of your webhook endpoints was disabled automatically (410 Gone, or failing for too long). */
   'webhook.disabled': WebhookDisabledData;
-  /** A built-in integration was removed or stopped working. */
+  /** A built-in integration was removed (by a member, or by its target answering 410 Gone) or stopped working. */
   'integration.disconnected': IntegrationDisconnectedData;
 }

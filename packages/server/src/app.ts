@@ -21,6 +21,7 @@ import { dashboardPlugin } from './web/dashboard.js';
 import { publicRoutes } from './web/public.js';
 import { listenRoutes } from './webhooks/listen.js';
 import { webhookRoutes } from './webhooks/routes.js';
+import { noCodeRoutes } from './webhooks/nocode-routes.js';
 import './http/types.js';
 
 /**
@@ -114,6 +115,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(listenRoutes);
       await api.register(deliveryRoutes);
       await api.register(integrationRoutes);
+      await api.register(noCodeRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -15,13 +15,15 @@ export interface PlanLimits {
   endpoints: number | null;
   deliveries24h: number | null;
   testSends1h: number | null;
+  /** No-code subscriptions (source zapier/make/n8n), counted apart from `endpoints` (PRODUCT.md §12). */
+  integrationSubscriptions: number | null;
 }
 
 /** The plans of docs/webhooks.md#5-limits. Operators override any number with LINKWIRE_PLAN_<PLAN>_<LIMIT> (e.g. LINKWIRE_PLAN_PRO_ENDPOINTS=5). */
 export const DEFAULT_PLAN_LIMITS: Record<PlanName, PlanLimits> = {
-  free: { endpoints: 0, deliveries24h: 0, testSends1h: 0 },
-  pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10 },
-  business: { endpoints: 25, deliveries24h: null, testSends1h: 100 },
+  free: { endpoints: 0, deliveries24h: 0, testSends1h: 0, integrationSubscriptions: 0 },
+  pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10, integrationSubscriptions: 25 },
+  business: { endpoints: 25, deliveries24h: null, testSends1h: 100, integrationSubscriptions: 250 },
 };
 
 export interface Config {
@@ -235,7 +237,12 @@ function decodeKey(text: string): Buffer | null {
 
 function planOverrides(env: NodeJS.ProcessEnv, problems: string[]): Record<PlanName, PlanLimits> {
   const plans = structuredClone(DEFAULT_PLAN_LIMITS);
-  const fields = { ENDPOINTS: 'endpoints', DELIVERIES_24H: 'deliveries24h', TEST_SENDS_1H: 'testSends1h' } as const;
+  const fields = {
+    ENDPOINTS: 'endpoints',
+    DELIVERIES_24H: 'deliveries24h',
+    TEST_SENDS_1H: 'testSends1h',
+    INTEGRATION_SUBSCRIPTIONS: 'integrationSubscriptions',
+  } as const;
   for (const plan of PLAN_NAMES) {
     for (const [suffix, field] of Object.entries(fields)) {
       const name = `LINKWIRE_PLAN_${plan.toUpperCase()}_${suffix}`;

@@ -20,7 +20,10 @@ export const TAGS = [
   { name: 'delivery', description: 'Delivery history, manual retry and replay' },
   { name: 'listen', description: 'What `linkwire listen` uses: a listen endpoint, its Server-Sent Events stream, and the results it reports' },
   { name: 'public', description: 'The public pages: short links, QR targets, profile pages and their subscribe form' },
-  { name: 'integrations', description: 'Analytics sinks: GA4, Segment and PostHog connections fed by the delivery queue' },
+  {
+    name: 'integrations',
+    description: 'Chat destinations, no-code tools (Zapier, Make, n8n: connection test and trigger samples) and analytics sinks (GA4, Segment, PostHog)',
+  },
 ] as const;
 
 /** The families of the catalog, in catalog order: one tag each in the webhooks section. */

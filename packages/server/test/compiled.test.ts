@@ -157,6 +157,8 @@ describeEachDialect('db/compiled statements', (dialect) => {
         id: newId('wh'),
         accountId,
         url,
+        format: 'standard',
+        source: 'api',
         description: null,
         events: '["*"]',
         filter: null,

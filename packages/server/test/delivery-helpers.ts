@@ -38,6 +38,8 @@ export async function createEndpoint(ctx: AppContext, accountId: string, input: 
       events: JSON.stringify(input.events ?? ['*']),
       filter: null,
       kind: 'http',
+      format: 'standard',
+      source: 'api',
       device: null,
       timeoutMs: input.timeoutMs ?? 5_000,
       headers: JSON.stringify(input.headers ?? {}),
@@ -59,13 +61,13 @@ export async function createEndpoint(ctx: AppContext, accountId: string, input: 
 
 /** Emits one sample event for the account in its own transaction. */
 export async function emitOne(ctx: AppContext, accountId: string, integration = 'slack') {
-  return inTransaction(ctx.db, (tx) => ctx.outbox.emit(tx, accountId, 'integration.connected', { integration, integrationId: 'int_test' }));
+  return inTransaction(ctx.db, (tx) => ctx.outbox.emit(tx, accountId, 'integration.connected', { integration, integrationId: 'wh_test' }));
 }
 
 /** `count` integration.connected events for the account, in one transaction (a backlog at once). */
 export async function emitConnected(ctx: AppContext, accountId: string, count: number) {
   await inTransaction(ctx.db, async (tx) => {
-    for (let i = 0; i < count; i++) await ctx.outbox.emit(tx, accountId, 'integration.connected', { integration: `i${i}`, integrationId: 'int_test' });
+    for (let i = 0; i < count; i++) await ctx.outbox.emit(tx, accountId, 'integration.connected', { integration: `i${i}`, integrationId: `wh_${i}` });
   });
 }
 

@@ -11,6 +11,8 @@ import type { SendResult } from '../src/delivery/send-result.js';
 const endpoint = (id: string): EndpointConfig => ({
   id,
   accountId: 'acc_1',
+  format: 'standard',
+  source: 'api',
   url: `http://127.0.0.1:9/${id}`,
   timeoutMs: 5_000,
   headers: {},

@@ -233,6 +233,8 @@ describe('claimed batch triage', () => {
   const endpoint = (id: string, over: Partial<EndpointConfig> = {}): EndpointConfig => ({
     id,
     accountId: 'acc_1',
+    format: 'standard',
+    source: 'api',
     url: 'http://127.0.0.1:9/hook',
     timeoutMs: 5_000,
     headers: {},

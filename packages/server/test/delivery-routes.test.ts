@@ -40,7 +40,7 @@ describeEachDialect('delivery history, retry and replay routes', (dialect) => {
       for (let i = 0; i < n; i++) {
         out.push(
           type === 'integration.connected'
-            ? await node.ctx.outbox.emit(tx, accountId, 'integration.connected', { integration: `i${i}`, integrationId: 'int_test' })
+            ? await node.ctx.outbox.emit(tx, accountId, 'integration.connected', { integration: `i${i}`, integrationId: 'wh_test' })
             : await node.ctx.outbox.emit(tx, accountId, 'domain.verified', { domain: `d${i}.example.com` }),
         );
       }

@@ -29,7 +29,7 @@ describeEachDialect('delivery end to end', (dialect) => {
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: receiver.url, headers: { 'X-Team': 'growth', 'Webhook-Id': 'spoofed' } });
     const emitted = await inTransaction(node.ctx.db, async (tx) => [
       await node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'a.example.com' }),
-      await node.ctx.outbox.emit(tx, u.accountId, 'integration.connected', { integration: 'slack', integrationId: 'int_test' }),
+      await node.ctx.outbox.emit(tx, u.accountId, 'integration.connected', { integration: 'slack', integrationId: 'wh_test' }),
     ]);
     const requests = await waitFor('two deliveries', () => {
       const mine = receiver.requests.filter((r) => emitted.some((e) => e.id === r.headers['webhook-id']));

@@ -147,6 +147,9 @@ it('a field a route does not declare never reaches the client, over real HTTP', 
     disabledAt: null,
     createdAt: '2026-03-25T14:00:00.000Z',
     updatedAt: '2026-03-25T14:00:00.000Z',
+    format: 'standard' as const,
+    source: 'api' as const,
+    misconfiguredReason: null,
   };
   app.get('/endpoint', { schema: { response: { 200: Endpoint, ...authed() } } }, async () => ({ ...view, secretEnc: 'c2VjcmV0', internalNote: 'x' }) as never);
   app.post('/endpoint', { schema: { body: CreateBody, response: { 201: Endpoint } } }, async (_req, reply) => reply.code(201).send(view));

@@ -67,7 +67,7 @@ describeEachDialect('transactional outbox', (dialect) => {
   it('GET /events pages through the log in order with a cursor and filters by type and time', async () => {
     const u = await node.signup();
     await inTransaction(node.ctx.db, async (tx) => {
-      for (let i = 0; i < 5; i++) await node.ctx.outbox.emit(tx, u.accountId, 'integration.connected', { integration: `i${i}`, integrationId: 'int_test' });
+      for (let i = 0; i < 5; i++) await node.ctx.outbox.emit(tx, u.accountId, 'integration.connected', { integration: `i${i}`, integrationId: `wh_${i}` });
     });
     const first = await node.request({ method: 'GET', url: '/api/v1/events?type=integration.connected&limit=3', token: u.apiKey });
     assert.equal(first.body.data.length, 3);
@@ -121,7 +121,7 @@ describeEachDialect('emitMany: a batch of events in one fan-out', (dialect) => {
       { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'FR' } },
       { accountId: b.accountId, type: 'domain.verified' as const, data: { domain: 'b.example.com' } },
       { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'DE' } },
-      { accountId: b.accountId, type: 'integration.connected' as const, data: { integration: 'slack', integrationId: 'int_test' } },
+      { accountId: b.accountId, type: 'integration.connected' as const, data: { integration: 'slack', integrationId: 'wh_test' } },
       { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'FR' } },
       { accountId: a.accountId, type: 'domain.verified' as const, data: { domain: 'a.example.com' } },
     ];

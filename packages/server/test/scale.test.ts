@@ -57,7 +57,7 @@ describe('scale-out: two worker processes on PostgreSQL, one SIGKILLed mid-strea
     for (let t = 0; t < 5; t++) {
       await inTransaction(node.ctx.db, async (tx) => {
         for (let i = 0; i < TOTAL / 4 / 5; i++)
-          eventIds.push((await node.ctx.outbox.emit(tx, u.accountId, 'integration.connected', { integration: `i${t}.${i}`, integrationId: 'int_test' })).id);
+          eventIds.push((await node.ctx.outbox.emit(tx, u.accountId, 'integration.connected', { integration: `i${t}.${i}`, integrationId: 'wh_test' })).id);
       });
     }
     const [a, b] = await Promise.all([startWorker(), startWorker()]);

@@ -1,4 +1,14 @@
-// Tables of 014_integrations (integrations/service.ts writes them, delivery/sinks/ reads them).
+// Tables of 013_endpoint_formats (webhooks/integrations.ts writes them; the webhooks columns are in schema.ts)
+// and 014_integrations (integrations/service.ts writes them, delivery/sinks/ reads them).
+
+export interface IntegrationConnectionsTable {
+  accountId: string;
+  /** slack, discord, teams, zapier, make or n8n. */
+  integration: string;
+  /** The chat endpoint (wh_…), or the API key a no-code tool connected with. */
+  integrationId: string;
+  connectedAt: number;
+}
 
 export type SinkProvider = 'ga4' | 'segment' | 'posthog';
 
@@ -23,5 +33,6 @@ export interface IntegrationsTable {
 }
 
 export interface IntegrationTables {
+  integrationConnections: IntegrationConnectionsTable;
   integrations: IntegrationsTable;
 }

@@ -63,6 +63,8 @@ export interface EventsTable {
 }
 
 export type EndpointKind = 'http' | 'listen' | 'sink';
+export type EndpointFormat = 'standard' | 'slack' | 'discord' | 'teams';
+export type EndpointSource = 'api' | 'zapier' | 'make' | 'n8n';
 
 export interface WebhooksTable {
   id: string;
@@ -93,6 +95,14 @@ export interface WebhooksTable {
   kind: EndpointKind;
   /** The machine of a listen endpoint (the CLI's device id); null for HTTP endpoints. */
   device: string | null;
+  /** How deliveries are shaped (migration 013): the signed envelope, or a chat message (delivery/formats/). */
+  format: EndpointFormat;
+  /** Who owns it: 'api' (a person or program), or the no-code tool that subscribed (own cap, deleted on 410). */
+  source: EndpointSource;
+  /** The sealed target URL of a chat endpoint (the URL is its credential); `url` then holds a masked form. */
+  urlEnc: string | null;
+  /** A chat service's permanent refusal of a message (Slack invalid_payload…), until the endpoint is edited. */
+  misconfiguredReason: string | null;
   createdAt: number;
   updatedAt: number;
   deletedAt: number | null;

@@ -26,6 +26,32 @@ export async function disableEndpoint(ctx: Pick<AppContext, 'outbox'>, tx: Tx, w
   return true;
 }
 
+/** A chat service refused a message for good (formats/errors.ts): shown on the endpoint until it is edited. */
+export async function markMisconfigured(tx: Tx, webhookId: string, reason: string, now: number): Promise<void> {
+  await tx.updateTable('webhooks').set({ misconfiguredReason: reason, updatedAt: now }).where('id', '=', webhookId).execute();
+}
+
+/**
+ * A no-code subscription whose target answered 410 (its Zap or scenario is off): deleted like a
+ * user's DELETE (pending deliveries cancelled), without webhook.disabled.
+ */
+export async function deleteGoneSubscription(tx: Tx, webhookId: string, now: number): Promise<void> {
+  const row = await tx
+    .updateTable('webhooks')
+    .set({ deletedAt: now, updatedAt: now })
+    .where('id', '=', webhookId)
+    .where('deletedAt', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  if (!row) return;
+  await tx
+    .updateTable('deliveries')
+    .set({ status: 'cancelled', claimedBy: null, updatedAt: now })
+    .where('webhookId', '=', webhookId)
+    .where('status', '=', 'pending')
+    .execute();
+}
+
 function staleSince(ctx: AppContext, now: number): number {
   return now - ctx.config.disableAfterMs;
 }

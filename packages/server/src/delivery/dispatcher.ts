@@ -4,7 +4,10 @@ import type { AppContext } from '../context.js';
 import type { BackgroundService } from '../context.js';
 import { Breakers } from './breaker.js';
 import { type ClaimFn, claimFor, claimSize, minBacklogClaim, releaseClaims, settleUnsendable, triage } from './claim.js';
+import { ChatSender } from './chat.js';
 import { EndpointLoader } from './endpoints.js';
+import { destinationVerdict } from './formats/errors.js';
+import { isChatFormat } from './formats/index.js';
 import { parkForListen } from './listen.js';
 import { type Job, type Lane, Lanes, type SendStart } from './lanes.js';
 import { type DeliveryMetrics, deliveryMetrics } from './metrics.js';
@@ -46,6 +49,8 @@ export class Dispatcher implements BackgroundService {
   private readonly opts: DeliveryOptions;
   private readonly claim: ClaimFn;
   private readonly sender: DispatchSender;
+  /** Chat endpoints (format slack/discord/teams): rendered, rate limited, folded into digests. */
+  readonly chat: ChatSender;
   private readonly endpoints: EndpointLoader;
   private readonly metrics: DeliveryMetrics;
   private readonly disposeMetrics: () => void;
@@ -86,6 +91,7 @@ export class Dispatcher implements BackgroundService {
       { endpointConcurrency: this.opts.endpointConcurrency, queuesAhead: this.sender.queuesAhead },
       { breakers: this.breakers, start: (lane, job) => this.start(lane, job), release: (jobs, dueAt, refused) => this.releaseJobs(jobs, dueAt, refused) },
     );
+    this.chat = new ChatSender(ctx.targetPolicy, `${ctx.config.publicUrl}/dashboard`);
     this.endpoints = new EndpointLoader(ctx.db, ctx.masterKey);
     this.results = new ResultWriter(ctx, this.workerId, { flushMs: this.opts.flushMs, flushMax: this.opts.flushMax }, (err) =>
       ctx.log.error({ err }, 'writing delivery results failed; retrying'),
@@ -183,21 +189,24 @@ export class Dispatcher implements BackgroundService {
     const { delivery, endpoint, payload } = job;
     // One settled-handler pair per send (a .catch().then().finally() chain cost three promises
     // more per delivery, on the thread that also runs every SQL statement).
-    const sending: Promise<void> = this.sender
-      .send({
-        endpointId: endpoint.id,
-        url: endpoint.url,
-        eventId: delivery.eventId,
-        body: payload,
-        secrets: endpoint.secrets,
-        customHeaders: endpoint.headers,
-        timeoutMs: endpoint.timeoutMs,
-        maxInFlight: lane.stats.limit,
-      })
-      .then(
-        (result) => this.finished(lane, job, started, sending, result),
-        (err: unknown) => this.finished(lane, job, started, sending, failedBeforeSending(`Unexpected sender error: ${(err as Error)?.message ?? err}`)),
-      );
+    const format = endpoint.format;
+    const sending: Promise<void> = (
+      isChatFormat(format)
+        ? this.chat.send(job, format)
+        : this.sender.send({
+            endpointId: endpoint.id,
+            url: endpoint.url,
+            eventId: delivery.eventId,
+            body: payload,
+            secrets: endpoint.secrets,
+            customHeaders: endpoint.headers,
+            timeoutMs: endpoint.timeoutMs,
+            maxInFlight: lane.stats.limit,
+          })
+    ).then(
+      (result) => this.finished(lane, job, started, sending, result),
+      (err: unknown) => this.finished(lane, job, started, sending, failedBeforeSending(`Unexpected sender error: ${(err as Error)?.message ?? err}`)),
+    );
     this.inFlight.set(sending, delivery.id);
   }
 
@@ -214,9 +223,12 @@ export class Dispatcher implements BackgroundService {
     this.lanes.recordAttempt(lane, result);
     const now = Date.now();
     this.breakers.record(endpoint.id, result.ok, now);
-    const step = nextStep(this.ctx.config.retryScheduleMs, attempt, result, now);
-    // 410: the endpoint is being disabled; what waits here is not sent.
-    if (step.disableReason) this.lanes.drop(lane);
+    const verdict = destinationVerdict(endpoint, result);
+    // The history says why no retry follows.
+    if (verdict) result = { ...result, error: `${result.error ?? 'Refused'}: ${verdict.reason}` };
+    const step = nextStep(this.ctx.config.retryScheduleMs, attempt, result, now, Math.random, verdict);
+    // 410 (or a permanent error): the endpoint is being disabled or deleted; what waits here is not sent.
+    if (step.disableReason || step.endpointAction?.kind === 'delete') this.lanes.drop(lane);
     this.results.push({ delivery, attempt, result, step });
     this.metrics.outcome(step.status === 'pending' ? 'retrying' : step.status).inc();
     this.metrics.duration(result.ok ? 'success' : (result.errorKind ?? 'error')).observe(result.durationMs / 1000);
@@ -312,6 +324,7 @@ export class Dispatcher implements BackgroundService {
       await Promise.all([...this.tracked]);
       await this.sender.close();
       await this.sinks.close();
+      await this.chat.close();
       this.disposeMetrics();
     })();
     return this.stopping;

@@ -1,6 +1,6 @@
 import type { Kysely, Selectable } from 'kysely';
 import { inListChunks, runCompiled } from '../db/compiled.js';
-import type { DB, WebhooksTable } from '../db/schema.js';
+import type { DB, EndpointFormat, EndpointSource, WebhooksTable } from '../db/schema.js';
 import { open } from '../lib/secretbox.js';
 import { signingSecrets } from '../webhooks/secrets.js';
 
@@ -21,11 +21,28 @@ export interface EndpointConfig {
   /** Signing secrets, current first, then the previous one while its grace period lasts. The
    * sender makes (and caches) the signers: in a sender thread they could not cross anyway. */
   secrets: string[];
+  /** 'standard' (signed envelope, sender.ts) or a chat format (rendered and rate limited, chat.ts). */
+  format: EndpointFormat;
+  /** 'api', or the no-code tool owning the subscription (deleted rather than disabled on 410). */
+  source: EndpointSource;
 }
 
 type EndpointRow = Pick<
   Selectable<WebhooksTable>,
-  'id' | 'accountId' | 'url' | 'timeoutMs' | 'headers' | 'enabled' | 'deletedAt' | 'secretEnc' | 'previousSecretEnc' | 'previousSecretExpiresAt' | 'kind'
+  | 'id'
+  | 'accountId'
+  | 'url'
+  | 'timeoutMs'
+  | 'headers'
+  | 'enabled'
+  | 'deletedAt'
+  | 'secretEnc'
+  | 'previousSecretEnc'
+  | 'previousSecretExpiresAt'
+  | 'kind'
+  | 'format'
+  | 'source'
+  | 'urlEnc'
 >;
 
 /**
@@ -74,6 +91,9 @@ export class EndpointLoader {
             'previousSecretEnc',
             'previousSecretExpiresAt',
             'kind',
+            'format',
+            'source',
+            'urlEnc',
           ])
           .where('id', 'in', chunk),
       );
@@ -90,7 +110,8 @@ export class EndpointLoader {
     out.set(row.id, {
       id: row.id,
       accountId: row.accountId,
-      url: row.url,
+      // A chat endpoint's URL is its credential: sealed in url_enc, `url` holds a masked form.
+      url: row.urlEnc === null ? row.url : this.reveal(row.urlEnc),
       timeoutMs: row.timeoutMs,
       headers: parseHeaders(row.headers),
       enabled: row.enabled === 1,
@@ -98,6 +119,8 @@ export class EndpointLoader {
       listen: row.kind === 'listen',
       sink: row.kind === 'sink',
       secrets,
+      format: row.format,
+      source: row.source,
     });
   }
 }

@@ -4,10 +4,11 @@ import { ladderChunks, runCompiled, runCompiledArrays } from '../db/compiled.js'
 import type { DB } from '../db/schema.js';
 import { avoidPlans, inTransaction, type Tx } from '../db/transaction.js';
 import { newId } from '../lib/ids.js';
-import { autoDisableIfDue, disableEndpoint } from './auto-disable.js';
+import { autoDisableIfDue, deleteGoneSubscription, disableEndpoint, markMisconfigured } from './auto-disable.js';
 import type { ClaimedDelivery } from './claimed.js';
 import type { NextStep } from './retry.js';
 import { type SendResult, STORE_LIMIT } from './send-result.js';
+import { connectTestedChatEndpoints } from '../webhooks/integrations.js';
 
 /** One finished attempt and what it decided. */
 export interface Outcome {
@@ -198,7 +199,18 @@ export async function writeOutcomes(
     if (o.step.disableReason) toDisable.set(o.delivery.webhookId, o.step.disableReason);
     if (o.step.exhausted) exhausted.add(o.delivery.webhookId);
   }
+  const toMark = new Map<string, string>();
+  const toDelete = new Map<string, string>();
+  for (const o of written) {
+    if (o.step.endpointAction?.kind === 'mark') toMark.set(o.delivery.webhookId, o.step.endpointAction.reason);
+    if (o.step.endpointAction?.kind === 'delete') toDelete.set(o.delivery.webhookId, o.step.endpointAction.reason);
+  }
   for (const [webhookId, reason] of toDisable) await disableEndpoint(ctx, tx, webhookId, reason, now);
+  for (const [webhookId, reason] of toMark) await markMisconfigured(tx, webhookId, reason, now);
+  for (const webhookId of toDelete.keys()) await deleteGoneSubscription(tx, webhookId, now);
+  // A chat endpoint's first successful test message connects it (integration.connected).
+  const testedOk = [...new Set(written.filter((o) => o.result.ok && o.delivery.isTest === 1).map((o) => o.delivery.webhookId))];
+  await connectTestedChatEndpoints(ctx, tx, testedOk, now);
   for (const webhookId of exhausted) if (!toDisable.has(webhookId)) await autoDisableIfDue(ctx, tx, webhookId, now);
   return kept;
 }

@@ -1,4 +1,5 @@
 import type { DeliveryStatus } from '../db/schema.js';
+import type { DestinationVerdict } from './formats/errors.js';
 import type { SendResult } from './send-result.js';
 
 /** Retry-After is honoured up to this: 24 h (docs/webhooks.md#4-retries-retry-after-410-and-auto-disable). */
@@ -12,12 +13,15 @@ export interface NextStep {
   disableReason: string | null;
   /** Final failure after the whole schedule: counts towards auto-disable. */
   exhausted: boolean;
+  /** A destination's permanent verdict (formats/errors.ts) other than disabling: mark the endpoint, or delete a no-code subscription. */
+  endpointAction?: { kind: 'mark' | 'delete'; reason: string };
 }
 
 /**
  * What happens after attempt number `attempt` (1-based) with schedule S = LINKWIRE_RETRY_SCHEDULE:
  *
  *   success (2xx)                      → succeeded
+ *   a destination's permanent error    → failed at once: endpoint disabled, marked, or (no-code) deleted
  *   410 Gone                           → failed, endpoint disabled at once
  *   SSRF refusal                       → failed at once (retrying cannot change the verdict)
  *   attempt > |S|                      → failed (exhausted)
@@ -30,8 +34,19 @@ export interface NextStep {
  * a burst that failed together so a recovering endpoint is not hit by all of them in one instant:
  * 10 000 deliveries failing in the same second come back over 4 s (8 s to 12 s) instead of 1.
  */
-export function nextStep(schedule: readonly number[], attempt: number, result: SendResult, now: number, random: () => number = Math.random): NextStep {
+export function nextStep(
+  schedule: readonly number[],
+  attempt: number,
+  result: SendResult,
+  now: number,
+  random: () => number = Math.random,
+  verdict: DestinationVerdict | null = null,
+): NextStep {
   if (result.ok) return { status: 'succeeded', nextAttemptAt: now, disableReason: null, exhausted: false };
+  // A permanent error of the destination (a chat service's error table, a no-code 410): no retry.
+  if (verdict?.action === 'disable') return { status: 'failed', nextAttemptAt: now, disableReason: verdict.reason, exhausted: false };
+  if (verdict)
+    return { status: 'failed', nextAttemptAt: now, disableReason: null, exhausted: false, endpointAction: { kind: verdict.action, reason: verdict.reason } };
   if (result.statusCode === 410) {
     return { status: 'failed', nextAttemptAt: now, disableReason: 'The endpoint answered 410 Gone', exhausted: false };
   }

@@ -137,7 +137,7 @@ export const DATA_SCHEMAS = {
   'domain.verified': z.object({ domain: z.string() }),
   'integration.connected': z.object({
     integration: z.string().describe('slack, discord, teams, zapier, make, n8n, ga4, segment or posthog'),
-    integrationId: z.string().describe('The integration (int_…) or endpoint (wh_…) that was connected'),
+    integrationId: z.string().describe('The chat or no-code endpoint (wh_…), the API key a no-code tool connected with (key_…), or the analytics sink (int_…)'),
   }),
   'link.token_created': deepLink,
   'link.claim': deepLink,
@@ -147,7 +147,7 @@ export const DATA_SCHEMAS = {
   'integration.disconnected': z.object({
     integration: z.string(),
     integrationId: z.string(),
-    reason: z.string().describe('Why: removed by a user, or what the destination answered'),
+    reason: z.string().describe('Why: removed by a user, or what the destination answered (e.g. "target_gone")'),
   }),
 } satisfies Record<EventType, z.ZodType>;
 
@@ -178,7 +178,7 @@ export const DESCRIPTIONS: Record<EventType, string> = {
   'link.app_open': 'Deep links: the link opened the mobile app directly.',
   'link.deferred_claim_attempt': 'Deep links: an app install tried to claim a deferred link.',
   'webhook.disabled': 'One of your webhook endpoints was disabled automatically (410 Gone, or failing for too long).',
-  'integration.disconnected': 'A built-in integration was removed or stopped working.',
+  'integration.disconnected': 'A built-in integration was removed (by a member, or by its target answering 410 Gone) or stopped working.',
 };
 
 const visitorExample = {
@@ -258,7 +258,7 @@ export const EXAMPLES: { [T in EventType]: EventData<T> } = {
   'team.member_added': { memberId: 'mem_01jqa7r8f0h2k4m6p8r0t2v4x6', email: 'grace@example.com', role: 'editor' },
   'team.member_removed': { memberId: 'mem_01jqa7r8f0h2k4m6p8r0t2v4x6', email: 'grace@example.com', role: 'editor' },
   'domain.verified': { domain: 'links.example.com' },
-  'integration.connected': { integration: 'ga4', integrationId: 'int_01jqa7t6k8m0p2r4t6v8x0z2b4' },
+  'integration.connected': { integration: 'slack', integrationId: 'wh_01jqa7s2h4k6m8p0r2t4v6x8z0' },
   'link.token_created': { linkId: linkExample.linkId, platform: 'ios', destUrl: 'exampleapp://tracks/42' },
   'link.claim': { linkId: linkExample.linkId, platform: 'ios', destUrl: 'exampleapp://tracks/42' },
   'link.app_open': { linkId: linkExample.linkId, platform: 'android', destUrl: 'exampleapp://tracks/42' },
@@ -268,7 +268,7 @@ export const EXAMPLES: { [T in EventType]: EventData<T> } = {
     url: 'https://hooks.example.com/linkwire',
     reason: 'No successful delivery for 72h and at least one delivery exhausted its retries',
   },
-  'integration.disconnected': { integration: 'ga4', integrationId: 'int_01jqa7t6k8m0p2r4t6v8x0z2b4', reason: 'Removed by a user' },
+  'integration.disconnected': { integration: 'zapier', integrationId: 'wh_01jqa7s2h4k6m8p0r2t4v6x8z0', reason: 'deleted' },
 };
 
 /** JSON Schema of each type's `data`, for GET /api/v1/event-types and the docs. */

@@ -5,6 +5,9 @@ import { EVENT_TYPES, isEventType } from '../events/catalog.js';
 import { cursorParam, limitParam } from '../http/pagination.js';
 import { IsoTime, Page } from '../http/schemas.js';
 import { MAX_GRACE_HOURS } from './secrets.js';
+import { ENDPOINT_FORMATS } from '../delivery/formats/index.js';
+
+const ENDPOINT_SOURCES = ['api', 'zapier', 'make', 'n8n'] as const;
 
 // Header rules: RFC 9110 token names, no control characters in values; hop-by-hop headers would
 // break the HTTP exchange and the ones Linkwire sets would let a header forge or hide the signature.
@@ -59,9 +62,19 @@ const fields = {
     .optional(),
   headers: headers.optional(),
   enabled: z.boolean({ message: 'must be true or false' }).optional(),
+  format: z
+    .enum(ENDPOINT_FORMATS, { message: 'must be one of standard, slack, discord, teams' })
+    .optional()
+    .describe('standard: the signed Standard Webhooks request; slack/discord/teams: a chat message (docs/integrations.md)'),
 };
 
-export const CreateBody = z.strictObject(fields);
+export const CreateBody = z.strictObject({
+  ...fields,
+  source: z
+    .enum(ENDPOINT_SOURCES, { message: 'must be one of api, zapier, make, n8n' })
+    .optional()
+    .describe('who owns the subscription: a no-code tool has its own cap and is deleted when its target answers 410'),
+});
 export const PatchBody = z.strictObject({ ...fields, url: fields.url.optional(), events: EventTypesField.optional() });
 export const IdParams = z.strictObject({ id: z.string() });
 export const ListQuery = z.strictObject({ cursor: cursorParam, limit: limitParam });
@@ -97,11 +110,16 @@ export const Endpoint = z
     disabledAt: IsoTime.nullable(),
     createdAt: IsoTime,
     updatedAt: IsoTime,
+    format: z.enum(ENDPOINT_FORMATS),
+    source: z.enum(ENDPOINT_SOURCES),
+    misconfiguredReason: z.string().nullable().describe('a chat service refused a message for good (e.g. Slack no_text); cleared by an edit'),
   })
   .meta({ id: 'Endpoint' });
 export const CreatedEndpoint = Endpoint.extend({ secret: z.string().describe('the signing secret (whsec_…)') }).meta({ id: 'CreatedEndpoint' });
 export const EndpointPage = Page(Endpoint).meta({ id: 'EndpointPage' });
-export const Secret = z.object({ secret: z.string().describe('whsec_…') }).meta({ id: 'Secret' });
+export const Secret = z
+  .object({ secret: z.string().describe('whsec_…'), url: z.string().optional().describe('a chat endpoint: its full URL (shown masked elsewhere)') })
+  .meta({ id: 'Secret' });
 export const TestSend = z.object({ deliveryId: z.string().describe('follow it at GET /api/v1/deliveries/{id}') }).meta({ id: 'TestSend' });
 const used = z.object({ used: z.number().int(), limit: z.number().int().nullable().describe('null: unlimited') });
 export const Usage = z.object({ endpoints: used, deliveries24h: used, testSends1h: used }).meta({ id: 'Usage' });

@@ -1,5 +1,5 @@
 import type { AppContext } from '../context.js';
-import type { EndpointKind, WebhooksTable } from '../db/schema.js';
+import type { EndpointFormat, EndpointKind, EndpointSource, WebhooksTable } from '../db/schema.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { holdDeliveries, resumeDeliveries } from '../delivery/hold.js';
 import { EXAMPLES, type EventType, isEventType } from '../events/catalog.js';
@@ -9,6 +9,10 @@ import { newId } from '../lib/ids.js';
 import { filterErrors } from './filter.js';
 import { DEFAULT_GRACE_HOURS, newSecret, revealSecret, rotation } from './secrets.js';
 import { checkTargetUrl } from '../lib/ssrf.js';
+import { isChatFormat } from '../delivery/formats/index.js';
+import { open, seal } from '../lib/secretbox.js';
+import { disconnectChatEndpoint, maskUrl } from './integrations.js';
+import { reverseUnsubscribe } from './unsubscribe.js';
 import { countDeliveries24h, countTestSends1h, HOUR_MS, oldestTestSendSince } from './usage.js';
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
@@ -33,6 +37,12 @@ export interface EndpointView {
   disabledAt: string | null;
   createdAt: string;
   updatedAt: string;
+  /** How deliveries are shaped: the signed envelope, or a Slack/Discord/Teams message. */
+  format: EndpointFormat;
+  /** Who owns it: api, or the no-code tool that subscribed (own cap). */
+  source: EndpointSource;
+  /** A chat service refused a message for good (e.g. Slack no_text); cleared by an edit. */
+  misconfiguredReason: string | null;
 }
 
 export interface EndpointInput {
@@ -43,9 +53,11 @@ export interface EndpointInput {
   timeoutMs?: number;
   headers?: Record<string, string>;
   enabled?: boolean;
+  format?: EndpointFormat;
+  source?: EndpointSource;
 }
 
-export type EndpointPatch = Partial<EndpointInput>;
+export type EndpointPatch = Partial<Omit<EndpointInput, 'source'>>;
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
@@ -70,7 +82,15 @@ export function toEndpointView(row: WebhooksTable): EndpointView {
     disabledAt: iso(row.disabledAt),
     createdAt: iso(row.createdAt)!,
     updatedAt: iso(row.updatedAt)!,
+    format: row.format,
+    source: row.source,
+    misconfiguredReason: row.misconfiguredReason,
   };
+}
+
+/** A chat URL is a credential: sealed, and `url` keeps a masked form (integrations.ts). */
+function storedUrl(ctx: AppContext, url: string, format: EndpointFormat): { url: string; urlEnc: string | null } {
+  return isChatFormat(format) ? { url: maskUrl(url), urlEnc: seal(ctx.masterKey, url) } : { url, urlEnc: null };
 }
 
 /** The rules zod cannot express: the SSRF check of the URL and the filter language. */
@@ -137,12 +157,15 @@ export async function createEndpoint(
   await checkInput(ctx, listen ? { ...input, url: undefined } : input);
   return inTransaction(ctx.db, async (tx) => {
     const limits = ctx.plans.limitsOf(await lockedAccountPlan(ctx, tx, accountId));
-    if (limits.endpoints === 0) throw proFeature('endpoints');
-    if (limits.endpoints !== null) {
+    const source = input.source ?? 'api';
+    if (source !== 'api') await checkIntegrationCap(tx, accountId, limits.integrationSubscriptions);
+    else if (limits.endpoints === 0) throw proFeature('endpoints');
+    else if (limits.endpoints !== null) {
       const { n } = await tx
         .selectFrom('webhooks')
         .select((eb) => eb.fn.countAll<number | string>().as('n'))
         .where('accountId', '=', accountId)
+        .where('source', '=', 'api')
         .where('deletedAt', 'is', null)
         .where('kind', '!=', 'sink')
         .executeTakeFirstOrThrow();
@@ -158,10 +181,11 @@ export async function createEndpoint(
     const now = Date.now();
     const { secret, secretEnc } = newSecret(ctx);
     const enabled = input.enabled ?? true;
+    const format = input.format ?? 'standard';
     const row: WebhooksTable = {
       id: newId('wh'),
       accountId,
-      url: input.url,
+      ...storedUrl(ctx, input.url, format),
       description: input.description ?? null,
       events: JSON.stringify(input.events),
       filter: input.filter ? JSON.stringify(input.filter) : null,
@@ -176,6 +200,9 @@ export async function createEndpoint(
       lastSuccessAt: null,
       failingSince: null,
       kind: listen ? 'listen' : 'http',
+      format,
+      source,
+      misconfiguredReason: null,
       device: listen?.device ?? null,
       createdAt: now,
       updatedAt: now,
@@ -217,7 +244,14 @@ export async function updateEndpoint(ctx: AppContext, accountId: string, id: str
     const current = await findEndpoint(tx, accountId, id);
     const now = Date.now();
     const set: Partial<WebhooksTable> = { updatedAt: now };
-    if (patch.url !== undefined) set.url = patch.url;
+    const format = patch.format ?? current.format;
+    if (patch.url !== undefined || patch.format !== undefined) {
+      // The format decides whether the URL is sealed: re-store it (from the sealed copy when only the format changes).
+      const url = patch.url ?? (current.urlEnc === null ? current.url : open(ctx.masterKey, current.urlEnc));
+      Object.assign(set, storedUrl(ctx, url, format), { format, misconfiguredReason: null });
+    }
+    // An edit is the fix for a refused message: the mark goes.
+    set.misconfiguredReason = null;
     if (patch.events !== undefined) set.events = JSON.stringify(patch.events);
     if (patch.description !== undefined) set.description = patch.description;
     if (patch.filter !== undefined) set.filter = patch.filter ? JSON.stringify(patch.filter) : null;
@@ -239,9 +273,10 @@ export async function updateEndpoint(ctx: AppContext, accountId: string, id: str
 
 /** Soft delete: the row stays for the delivery history; its pending deliveries are cancelled. */
 export async function deleteEndpoint(ctx: AppContext, accountId: string, id: string): Promise<void> {
-  await inTransaction(ctx.db, async (tx) => {
-    await findEndpoint(tx, accountId, id);
+  const deleted = await inTransaction(ctx.db, async (tx) => {
+    const row = await findEndpoint(tx, accountId, id);
     const now = Date.now();
+    if (isChatFormat(row.format)) await disconnectChatEndpoint(ctx, tx, accountId, id, 'deleted', now);
     await tx.updateTable('webhooks').set({ deletedAt: now, updatedAt: now }).where('id', '=', id).execute();
     await tx
       .updateTable('deliveries')
@@ -249,7 +284,31 @@ export async function deleteEndpoint(ctx: AppContext, accountId: string, id: str
       .where('webhookId', '=', id)
       .where('status', '=', 'pending')
       .execute();
+    return row;
   });
+  // Zapier's reverse unsubscribe: DELETE <target url> pauses the Zap, so a deletion here shows
+  // there instead of the Zap failing silently. After the commit, best effort, through the SSRF guard.
+  if (deleted.source === 'zapier') await reverseUnsubscribe(ctx, deleted.url, deleted.timeoutMs);
+}
+
+async function checkIntegrationCap(tx: Tx, accountId: string, max: number | null): Promise<void> {
+  if (max === null) return;
+  const { n } = await tx
+    .selectFrom('webhooks')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('accountId', '=', accountId)
+    .where('source', '!=', 'api')
+    .where('deletedAt', 'is', null)
+    .executeTakeFirstOrThrow();
+  if (max === 0) throw proFeature('integrationSubscriptions');
+  if (Number(n) >= max) {
+    throw limitReached({
+      status: 403,
+      limit: 'integrationSubscriptions',
+      max,
+      detail: `Your plan allows ${max} no-code subscriptions (Zapier, Make, n8n) and you have ${Number(n)}. Turn a Zap or scenario off, or upgrade your plan.`,
+    });
+  }
 }
 
 /** A listen endpoint's deliveries are signed by the CLI with a secret derived on its machine (cli/listen.ts). */
@@ -259,10 +318,10 @@ function refuseListenSecret(row: WebhooksTable): void {
   }
 }
 
-export async function getSecret(ctx: AppContext, accountId: string, id: string): Promise<{ secret: string }> {
+export async function getSecret(ctx: AppContext, accountId: string, id: string): Promise<{ secret: string; url?: string }> {
   const row = await findEndpoint(ctx.db, accountId, id);
   refuseListenSecret(row);
-  return { secret: revealSecret(ctx, row.secretEnc) };
+  return { secret: revealSecret(ctx, row.secretEnc), ...(row.urlEnc === null ? {} : { url: open(ctx.masterKey, row.urlEnc) }) };
 }
 
 export async function rotateSecret(ctx: AppContext, accountId: string, id: string, graceHours = DEFAULT_GRACE_HOURS): Promise<{ secret: string }> {
@@ -338,6 +397,7 @@ export async function usage(ctx: AppContext, accountId: string, now = Date.now()
     .selectFrom('webhooks')
     .select((eb) => eb.fn.countAll<number | string>().as('n'))
     .where('accountId', '=', accountId)
+    .where('source', '=', 'api')
     .where('deletedAt', 'is', null)
     .where('kind', '!=', 'sink')
     .executeTakeFirstOrThrow();
