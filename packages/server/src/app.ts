@@ -6,6 +6,8 @@ import swaggerUi from '@fastify/swagger-ui';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { installAuth } from './accounts/auth.js';
 import { accountRoutes } from './accounts/routes.js';
+import { appRoutes, associationRoutes } from './apps/routes.js';
+import { sdkRoutes } from './apps/sdk.js';
 import type { AppContext } from './context.js';
 import { deliveryRoutes } from './delivery/routes.js';
 import { eventRoutes } from './events/routes.js';
@@ -112,10 +114,13 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(webhookRoutes);
       await api.register(listenRoutes);
       await api.register(deliveryRoutes);
+      await api.register(appRoutes);
+      await api.register(sdkRoutes);
     },
     { prefix: '/api/v1' },
   );
   await app.register(dashboardPlugin);
+  await app.register(associationRoutes);
   await app.register(publicRoutes);
   return app;
 }
