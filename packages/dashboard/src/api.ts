@@ -167,3 +167,8 @@ export type DeliveryDetail = Schemas['DeliveryDetail'];
 export type Usage = Schemas['Usage'];
 export type EventType = Schemas['EventTypeInfo'];
 export type EventTypeList = Schemas['EventTypeList'];
+
+export type MobileApp = Schemas['App'];
+export type MobileAppWithKey = Schemas['AppWithKey'];
+export type MobileAppList = Schemas['AppList'];
+export type AppDiagnostics = Schemas['AppDiagnostics'];

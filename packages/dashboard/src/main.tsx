@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type Account, ApiError, get, onUnauthorized, post } from './api';
 import { AnalyticsPage } from './pages/Analytics';
+import { AppsPage } from './pages/Apps';
 import { AuthPage } from './pages/Auth';
 import { LinksPage } from './pages/Links';
 import { ProfilePage } from './pages/Profile';
@@ -22,6 +23,7 @@ const NAV = [
   { path: '/profile', label: 'Profile', icon: 'user' },
   { path: '/analytics', label: 'Analytics', icon: 'chart' },
   { path: '/webhooks', label: 'Webhooks', icon: 'webhook' },
+  { path: '/apps', label: 'Apps', icon: 'external' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
@@ -32,6 +34,7 @@ const TITLES: Record<string, string> = {
   '/profile': 'Profile',
   '/analytics': 'Analytics',
   '/webhooks': 'Webhooks',
+  '/apps': 'Apps',
   '/settings': 'Settings',
 };
 
@@ -133,6 +136,7 @@ function Routes({ path }: { path: string }) {
   if (edit) return <WebhookFormPage id={edit.id} />;
   const detail = match('/webhooks/:id', path);
   if (detail) return <WebhookDetailPage id={detail.id as string} />;
+  if (path === '/apps') return <AppsPage />;
   if (path === '/settings') return <SettingsPage />;
   return (
     <div class="page">
