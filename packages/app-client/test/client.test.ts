@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -117,6 +118,13 @@ describe('@linkwire/app-client against a real server', { timeout: 120_000 }, () 
       });
       await page.goto(shortUrl);
       await page.getByRole('heading', { name: 'Album 7' }).waitFor();
+      // The interstitial is accessible (axe: no serious or critical violation) and loads nothing but itself.
+      await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: () => Promise<{ violations: { id: string; impact: string }[] }> } }).axe;
+        return (await axe.run()).violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id);
+      });
+      assert.deepEqual(violations, []);
       await page.getByRole('link', { name: 'Get the app' }).click();
       await page.waitForURL('https://apps.apple.com/**');
       assert.deepEqual(storeRequests, ['https://apps.apple.com/app/id1234567890']);

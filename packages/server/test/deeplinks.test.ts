@@ -255,4 +255,25 @@ describeEachDialect('deep links: routing and the app API', (dialect) => {
     const left = await node.ctx.db.selectFrom('deeplinkTokens').select('matchKey').where('appId', '=', on.id).where('matchKey', 'is not', null).execute();
     assert.equal(left.length, 0);
   });
+
+  it('the app API is rate-limited per key and client (429 with Retry-After)', async () => {
+    const u = await node.signup();
+    const app = await createApp(node, u.apiKey, { name: 'Limited', android: ANDROID });
+    const call = (remoteAddress: string) =>
+      node.request({
+        method: 'POST',
+        url: '/api/v1/sdk/deferred',
+        headers: { 'x-linkwire-app-key': app.publishableKey },
+        payload: { platform: 'android', installId: 'install-rate-1' },
+        remoteAddress,
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await call('198.51.100.20')).status);
+    assert.deepEqual([...new Set(statuses.slice(0, 60))], [200]);
+    assert.equal(statuses[60], 429);
+    const limited = await call('198.51.100.20');
+    assert.equal(limited.body.limit, 'sdk');
+    assert.ok(Number(limited.headers['retry-after']) >= 1);
+    assert.equal((await call('198.51.100.21')).status, 200, 'another client has its own budget');
+  });
 });
