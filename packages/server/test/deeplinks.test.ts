@@ -245,15 +245,24 @@ describeEachDialect('deep links: routing and the app API', (dialect) => {
     assert.equal(m.linkId, link.id);
     assert.equal((await eventsOf(node, u.apiKey, 'link.claim')).find((c) => c.data.method === 'probabilistic')!.data.installId, 'install-def-2');
 
-    const { purgeMatchKeys } = await import('../src/apps/sdk.js');
+    const { purgeDeeplinkTokens, TOKEN_RETENTION_MS } = await import('../src/apps/sdk.js');
     await node.ctx.db
       .updateTable('deeplinkTokens')
       .set({ expiresAt: Date.now() - 1 })
       .where('appId', '=', on.id)
       .execute();
-    assert.equal(await purgeMatchKeys(node.ctx), 2);
+    assert.equal((await purgeDeeplinkTokens(node.ctx)).matchKeys, 2);
     const left = await node.ctx.db.selectFrom('deeplinkTokens').select('matchKey').where('appId', '=', on.id).where('matchKey', 'is not', null).execute();
     assert.equal(left.length, 0);
+    // Kept for the retention period, then deleted.
+    assert.equal((await node.ctx.db.selectFrom('deeplinkTokens').select('id').where('appId', '=', on.id).execute()).length, 3);
+    await node.ctx.db
+      .updateTable('deeplinkTokens')
+      .set({ expiresAt: Date.now() - TOKEN_RETENTION_MS - 1 })
+      .where('appId', '=', on.id)
+      .execute();
+    assert.ok((await purgeDeeplinkTokens(node.ctx)).deleted >= 3);
+    assert.equal((await node.ctx.db.selectFrom('deeplinkTokens').select('id').where('appId', '=', on.id).execute()).length, 0);
   });
 
   it('the app API is rate-limited per key and client (429 with Retry-After)', async () => {

@@ -269,19 +269,29 @@ export async function sdkRoutes(instance: FastifyInstance) {
   );
 }
 
-/** Probabilistic match keys live only as long as their window (worker role, every minute). */
-export async function purgeMatchKeys(ctx: Pick<AppContext, 'db'>, now = Date.now()): Promise<number> {
-  const result = await ctx.db
+/** Expired tokens are kept this long (a late claim gets 410, not 404, and claims stay auditable), then deleted. */
+export const TOKEN_RETENTION_MS = 30 * 86_400_000;
+
+/**
+ * The worker's tidy-up (every minute): probabilistic match keys live only as long as their
+ * window, and tokens are deleted TOKEN_RETENTION_MS after they expired.
+ */
+export async function purgeDeeplinkTokens(ctx: Pick<AppContext, 'db'>, now = Date.now()): Promise<{ matchKeys: number; deleted: number }> {
+  const cleared = await ctx.db
     .updateTable('deeplinkTokens')
     .set({ matchKey: null })
     .where('matchKey', 'is not', null)
     .where('expiresAt', '<=', now)
     .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+  const deleted = await ctx.db
+    .deleteFrom('deeplinkTokens')
+    .where('expiresAt', '<=', now - TOKEN_RETENTION_MS)
+    .executeTakeFirst();
+  return { matchKeys: Number(cleared.numUpdatedRows), deleted: Number(deleted.numDeletedRows) };
 }
 
 export const MATCH_KEY_PURGE_MS = 60_000;
 
 export function startMatchKeyPurge(ctx: AppContext): BackgroundService {
-  return startPeriodic(ctx, 'deeplink-match-purge', MATCH_KEY_PURGE_MS, MATCH_KEY_PURGE_MS, () => purgeMatchKeys(ctx));
+  return startPeriodic(ctx, 'deeplink-match-purge', MATCH_KEY_PURGE_MS, MATCH_KEY_PURGE_MS, () => purgeDeeplinkTokens(ctx));
 }
