@@ -628,6 +628,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/apps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account’s mobile apps */
+        get: operations["listApps"];
+        put?: never;
+        /** Add a mobile app; the answer carries its publishable key (shown once) */
+        post: operations["createApp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One mobile app */
+        get: operations["getApp"];
+        put?: never;
+        post?: never;
+        /** Remove a mobile app; its links become web links */
+        delete: operations["deleteApp"];
+        options?: never;
+        head?: never;
+        /** Change a mobile app */
+        patch: operations["updateApp"];
+        trace?: never;
+    };
+    "/api/v1/apps/{id}/rotate-key": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replace the publishable key (the old one stops working at once) */
+        post: operations["rotateAppKey"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/apps/{id}/diagnostics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fetch the association files back through the public listener and report what Apple and Google would reject */
+        get: operations["appDiagnostics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sdk/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The app was opened by a link (Universal Link, App Link, URI scheme); emits link.app_open */
+        post: operations["sdkOpen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sdk/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a token from the install referrer or the clipboard (single use; the same install may ask again); emits link.claim */
+        post: operations["sdkClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sdk/deferred": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A first open without a token: probabilistic match when the app enabled it (unique candidates only); emits link.deferred_claim_attempt */
+        post: operations["sdkDeferred"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/apple-app-site-association": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The apple-app-site-association file of the apps’ links (Universal Links) */
+        get: operations["appleAppSiteAssociation"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/apple-app-site-association": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The apple-app-site-association file of the apps’ links (Universal Links) */
+        get: operations["appleAppSiteAssociationLegacy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/assetlinks.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The Digital Asset Links file of the Android apps (App Links) */
+        get: operations["assetLinks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/l/{slug}": {
         parameters: {
             query?: never;
@@ -1086,7 +1259,7 @@ export interface webhooks {
         put?: never;
         /**
          * link.token_created
-         * @description Deep links: a claim token was created for a mobile app link.
+         * @description Deep links: a mobile visitor without the app followed an app link and was sent to the store with a one-time token (Play install referrer on Android, the clipboard on iOS); the link.click of the same click is written in the same transaction.
          */
         post: operations["webhook_link_token_created"];
         delete?: never;
@@ -1106,7 +1279,7 @@ export interface webhooks {
         put?: never;
         /**
          * link.claim
-         * @description Deep links: the app claimed a link token.
+         * @description Deep links: the app, after install, claimed a token (POST /api/v1/sdk/claim, or a unique probabilistic match): the deferred deep link was delivered.
          */
         post: operations["webhook_link_claim"];
         delete?: never;
@@ -1126,7 +1299,7 @@ export interface webhooks {
         put?: never;
         /**
          * link.app_open
-         * @description Deep links: the link opened the mobile app directly.
+         * @description Deep links: the app reported that a link opened it directly (Universal Link, App Link or URI scheme; POST /api/v1/sdk/open).
          */
         post: operations["webhook_link_app_open"];
         delete?: never;
@@ -1146,7 +1319,7 @@ export interface webhooks {
         put?: never;
         /**
          * link.deferred_claim_attempt
-         * @description Deep links: an app install tried to claim a deferred link.
+         * @description Deep links: a first open without a token asked for a deferred link (POST /api/v1/sdk/deferred); `matched` and `reason` say whether probabilistic matching found exactly one candidate.
          */
         post: operations["webhook_link_deferred_claim_attempt"];
         delete?: never;
@@ -1409,6 +1582,110 @@ export interface components {
         ApiKeyList: {
             data: components["schemas"]["ApiKey"][];
         };
+        App: {
+            id: string;
+            name: string;
+            ios: {
+                teamId: string;
+                bundleId: string;
+                appStoreId: string;
+            } | null;
+            android: {
+                packageName: string;
+                sha256CertFingerprints: string[];
+                playStoreUrl: string | null;
+            } | null;
+            deferred: {
+                windowMinutes: number;
+                probabilistic: boolean;
+            };
+            /** @description the first characters of the publishable key */
+            keyPrefix: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            updatedAt: string;
+        };
+        AppWithKey: {
+            id: string;
+            name: string;
+            ios: {
+                teamId: string;
+                bundleId: string;
+                appStoreId: string;
+            } | null;
+            android: {
+                packageName: string;
+                sha256CertFingerprints: string[];
+                playStoreUrl: string | null;
+            } | null;
+            deferred: {
+                windowMinutes: number;
+                probabilistic: boolean;
+            };
+            /** @description the first characters of the publishable key */
+            keyPrefix: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            updatedAt: string;
+            /** @description pk_app_…: shown only now (stored hashed); safe to ship inside the app */
+            publishableKey: string;
+        };
+        AppList: {
+            data: components["schemas"]["App"][];
+        };
+        AppDiagnostics: {
+            host: string;
+            /** @description true when neither Apple nor Google would reject what was served */
+            ok: boolean;
+            /** @description null when the app has no iOS settings */
+            appleAppSiteAssociation: {
+                url: string;
+                status: number | null;
+                contentType: string | null;
+                bytes: number | null;
+                checks: {
+                    ok: boolean;
+                    rule: string;
+                    message: string;
+                }[];
+            } | null;
+            /** @description null when the app has no Android settings */
+            assetLinks: {
+                url: string;
+                status: number | null;
+                contentType: string | null;
+                bytes: number | null;
+                checks: {
+                    ok: boolean;
+                    rule: string;
+                    message: string;
+                }[];
+            } | null;
+            hints: string[];
+        };
+        DeepLinkPayload: {
+            linkId: string;
+            /** @description the in-app path of the link */
+            path: string;
+            params: {
+                [key: string]: string;
+            };
+            /** @description the link’s web URL */
+            url: string;
+        };
+        DeferredResult: {
+            matched: boolean;
+            /** @enum {string} */
+            reason: "matched" | "no_candidate" | "ambiguous" | "disabled";
+            linkId?: string;
+            path?: string;
+            params?: {
+                [key: string]: string;
+            };
+            url?: string;
+        };
         EventTypeInfo: {
             /** @enum {string} */
             type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
@@ -1540,6 +1817,15 @@ export interface components {
             createdAt: string;
             /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
             updatedAt: string;
+            /** @description deep-link settings: open this path in the app (docs/deep-links.md); null for a web-only link */
+            app: {
+                appId: string;
+                path: string;
+                params: {
+                    [key: string]: string;
+                };
+                forceWeb: boolean;
+            } | null;
         };
         LinkPage: {
             data: components["schemas"]["Link"][];
@@ -2205,6 +2491,14 @@ export interface operations {
                     position?: number;
                     thumbnailUrl?: string | null;
                     expiresAt?: string | null;
+                    app?: {
+                        appId: string;
+                        path: string;
+                        params?: {
+                            [key: string]: string;
+                        };
+                        forceWeb?: boolean;
+                    } | null;
                 };
             };
         };
@@ -2381,6 +2675,14 @@ export interface operations {
                     position?: number;
                     thumbnailUrl?: string | null;
                     expiresAt?: string | null;
+                    app?: {
+                        appId: string;
+                        path: string;
+                        params?: {
+                            [key: string]: string;
+                        };
+                        forceWeb?: boolean;
+                    } | null;
                 };
             };
         };
@@ -4246,6 +4548,698 @@ export interface operations {
             };
         };
     };
+    listApps: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppList"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    ios?: {
+                        teamId: string;
+                        bundleId: string;
+                        appStoreId: string;
+                    } | null;
+                    android?: {
+                        packageName: string;
+                        sha256CertFingerprints: string[];
+                        playStoreUrl?: string | null;
+                    } | null;
+                    deferred?: {
+                        /** @default 120 */
+                        windowMinutes?: number;
+                        /** @default false */
+                        probabilistic?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppWithKey"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    updateApp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name?: string;
+                    ios?: {
+                        teamId: string;
+                        bundleId: string;
+                        appStoreId: string;
+                    } | null;
+                    android?: {
+                        packageName: string;
+                        sha256CertFingerprints: string[];
+                        playStoreUrl?: string | null;
+                    } | null;
+                    deferred?: {
+                        /** @default 120 */
+                        windowMinutes?: number;
+                        /** @default false */
+                        probabilistic?: boolean;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["App"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    rotateAppKey: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppWithKey"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    appDiagnostics: {
+        parameters: {
+            query?: {
+                /** @description defaults to the instance host */
+                host?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppDiagnostics"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sdkOpen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    url: string;
+                    installId: string;
+                    firstOpen?: boolean;
+                    /** @enum {string} */
+                    platform?: "ios" | "android";
+                    appVersion?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepLinkPayload"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sdkClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    installId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeepLinkPayload"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    sdkDeferred: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    platform: "ios" | "android";
+                    installId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeferredResult"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    appleAppSiteAssociation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description AASA */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    appleAppSiteAssociationLegacy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description AASA */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
+    assetLinks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description assetlinks.json */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+        };
+    };
     followShortLink: {
         parameters: {
             query?: never;
@@ -4257,7 +5251,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Redirect to the link’s URL (Location); counted as a click unless the user agent is a bot */
+            /** @description App links only (docs/deep-links.md): the iOS “Get the app” page, the iPad probe, or a bot’s preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Redirect to the link’s URL (Location), or for an app link on Android to the Play Store; counted as a click unless the user agent is a bot */
             302: {
                 headers: {
                     [name: string]: unknown;
@@ -4315,7 +5318,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Redirect to the link’s URL (Location); counted as a click unless the user agent is a bot */
+            /** @description App links only (docs/deep-links.md): the iOS “Get the app” page, the iPad probe, or a bot’s preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Redirect to the link’s URL (Location), or for an app link on Android to the Play Store; counted as a click unless the user agent is a bot */
             302: {
                 headers: {
                     [name: string]: unknown;
@@ -4374,7 +5386,16 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Redirect to the link’s URL (Location); counted as a click unless the user agent is a bot */
+            /** @description App links only (docs/deep-links.md): the iOS “Get the app” page, the iPad probe, or a bot’s preview */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description Redirect to the link’s URL (Location), or for an app link on Android to the Play Store; counted as a click unless the user agent is a bot */
             302: {
                 headers: {
                     [name: string]: unknown;
@@ -6082,9 +7103,19 @@ export interface operations {
                  *       "timestamp": "2026-03-25T14:00:00.000Z",
                  *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
                  *       "data": {
+                 *         "tokenId": "tok_01jqa7t2v4x6z8b0d2f4h6k8m0",
                  *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
-                 *         "platform": "ios",
-                 *         "destUrl": "exampleapp://tracks/42"
+                 *         "slug": "new-single",
+                 *         "domain": "lnk.example.com",
+                 *         "appId": "app_01jqa7s8u0w2y4a6c8e0g2j4l6",
+                 *         "platform": "android",
+                 *         "destUrl": "https://music.example.com/new-single",
+                 *         "deepLinkPath": "/tracks/42",
+                 *         "channel": "install_referrer",
+                 *         "storeUrl": "https://play.google.com/store/apps/details?id=com.example.music&referrer=lw_token%3D…",
+                 *         "expiresAt": "2026-03-25T16:32:01.123Z",
+                 *         "country": "FR",
+                 *         "device": "mobile"
                  *       }
                  *     }
                  */
@@ -6097,9 +7128,30 @@ export interface operations {
                     timestamp: string;
                     accountId: string;
                     data: {
+                        tokenId: string;
                         linkId: string;
-                        platform: string;
+                        slug: string;
+                        /** @description The host the link was followed on */
+                        domain: string;
+                        appId: string;
+                        /** @enum {string} */
+                        platform: "ios" | "android";
+                        /** @description The link’s web URL */
                         destUrl: string;
+                        /** @description The in-app path of the link (its app.path) */
+                        deepLinkPath: string;
+                        /**
+                         * @description How the token reaches the app: the Play install referrer, or the clipboard copied by the iOS page
+                         * @enum {string}
+                         */
+                        channel: "install_referrer" | "pasteboard";
+                        /** @description The store page the visitor was sent to */
+                        storeUrl: string;
+                        /** @description ISO 8601 time */
+                        expiresAt: string;
+                        country: string | null;
+                        /** @enum {string} */
+                        device: "desktop" | "mobile" | "tablet" | "other";
                     };
                 };
             };
@@ -6158,9 +7210,17 @@ export interface operations {
                  *       "timestamp": "2026-03-25T14:00:00.000Z",
                  *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
                  *       "data": {
+                 *         "tokenId": "tok_01jqa7t2v4x6z8b0d2f4h6k8m0",
                  *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
-                 *         "platform": "ios",
-                 *         "destUrl": "exampleapp://tracks/42"
+                 *         "appId": "app_01jqa7s8u0w2y4a6c8e0g2j4l6",
+                 *         "platform": "android",
+                 *         "destUrl": "https://music.example.com/new-single",
+                 *         "deepLinkPath": "/tracks/42",
+                 *         "method": "install_referrer",
+                 *         "clickedAt": "2026-03-25T14:32:01.123Z",
+                 *         "claimedAt": "2026-03-25T14:34:40.500Z",
+                 *         "secondsToClaim": 159,
+                 *         "installId": "6f1c2a9e-4b7d-4e0a-9c3b-2d8e5f7a1b60"
                  *       }
                  *     }
                  */
@@ -6173,9 +7233,24 @@ export interface operations {
                     timestamp: string;
                     accountId: string;
                     data: {
+                        tokenId: string;
                         linkId: string;
-                        platform: string;
+                        appId: string;
+                        /** @enum {string} */
+                        platform: "ios" | "android";
+                        /** @description The link’s web URL */
                         destUrl: string;
+                        /** @description The in-app path of the link (its app.path) */
+                        deepLinkPath: string;
+                        /** @enum {string} */
+                        method: "install_referrer" | "pasteboard" | "probabilistic";
+                        /** @description ISO 8601 time */
+                        clickedAt: string;
+                        /** @description ISO 8601 time */
+                        claimedAt: string;
+                        secondsToClaim: number;
+                        /** @description The app’s own random per-install id (not the IDFA, IDFV or advertising id) */
+                        installId: string;
                     };
                 };
             };
@@ -6235,8 +7310,14 @@ export interface operations {
                  *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
                  *       "data": {
                  *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
-                 *         "platform": "android",
-                 *         "destUrl": "exampleapp://tracks/42"
+                 *         "appId": "app_01jqa7s8u0w2y4a6c8e0g2j4l6",
+                 *         "platform": "ios",
+                 *         "destUrl": "https://music.example.com/new-single",
+                 *         "deepLinkPath": "/tracks/42",
+                 *         "source": "universal_link",
+                 *         "firstOpen": false,
+                 *         "installId": "6f1c2a9e-4b7d-4e0a-9c3b-2d8e5f7a1b60",
+                 *         "appVersion": "2.4.0"
                  *       }
                  *     }
                  */
@@ -6250,8 +7331,19 @@ export interface operations {
                     accountId: string;
                     data: {
                         linkId: string;
-                        platform: string;
+                        appId: string;
+                        /** @enum {string} */
+                        platform: "ios" | "android" | "unknown";
+                        /** @description The link’s web URL */
                         destUrl: string;
+                        /** @description The in-app path of the link (its app.path) */
+                        deepLinkPath: string;
+                        /** @enum {string} */
+                        source: "universal_link" | "app_link" | "uri_scheme";
+                        firstOpen: boolean;
+                        /** @description The app’s own random per-install id (not the IDFA, IDFV or advertising id) */
+                        installId: string;
+                        appVersion: string | null;
                     };
                 };
             };
@@ -6310,9 +7402,16 @@ export interface operations {
                  *       "timestamp": "2026-03-25T14:00:00.000Z",
                  *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
                  *       "data": {
-                 *         "linkId": "lnk_01jqa7m3yb8w5k2n4p6r8t0v2x",
+                 *         "appId": "app_01jqa7s8u0w2y4a6c8e0g2j4l6",
                  *         "platform": "android",
-                 *         "destUrl": "exampleapp://tracks/42"
+                 *         "matched": false,
+                 *         "method": "probabilistic",
+                 *         "confidence": null,
+                 *         "linkId": null,
+                 *         "destUrl": null,
+                 *         "tokenId": null,
+                 *         "reason": "disabled",
+                 *         "installId": "6f1c2a9e-4b7d-4e0a-9c3b-2d8e5f7a1b60"
                  *       }
                  *     }
                  */
@@ -6325,9 +7424,20 @@ export interface operations {
                     timestamp: string;
                     accountId: string;
                     data: {
-                        linkId: string;
-                        platform: string;
-                        destUrl: string;
+                        appId: string;
+                        /** @enum {string} */
+                        platform: "ios" | "android";
+                        matched: boolean;
+                        /** @constant */
+                        method: "probabilistic";
+                        confidence: "unique" | null;
+                        linkId: string | null;
+                        destUrl: string | null;
+                        tokenId: string | null;
+                        /** @enum {string} */
+                        reason: "matched" | "no_candidate" | "ambiguous" | "disabled";
+                        /** @description The app’s own random per-install id (not the IDFA, IDFV or advertising id) */
+                        installId: string;
                     };
                 };
             };

@@ -169,3 +169,8 @@ export type Integration = Schemas['Integration'];
 export type IntegrationPage = Schemas['IntegrationPage'];
 export type EventType = Schemas['EventTypeInfo'];
 export type EventTypeList = Schemas['EventTypeList'];
+
+export type MobileApp = Schemas['App'];
+export type MobileAppWithKey = Schemas['AppWithKey'];
+export type MobileAppList = Schemas['AppList'];
+export type AppDiagnostics = Schemas['AppDiagnostics'];

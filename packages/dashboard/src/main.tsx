@@ -3,6 +3,7 @@ import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { type Account, ApiError, get, onUnauthorized, post } from './api';
 import { AnalyticsPage } from './pages/Analytics';
+import { AppsPage } from './pages/Apps';
 import { AuthPage } from './pages/Auth';
 import { LinksPage } from './pages/Links';
 import { ProfilePage } from './pages/Profile';
@@ -26,6 +27,7 @@ const NAV = [
   { path: '/webhooks', label: 'Webhooks', icon: 'webhook' },
   { path: '/integrations', label: 'Integrations', icon: 'link' },
   { path: '/sinks', label: 'Sinks', icon: 'chart' },
+  { path: '/apps', label: 'Apps', icon: 'external' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
@@ -38,6 +40,7 @@ const TITLES: Record<string, string> = {
   '/webhooks': 'Webhooks',
   '/integrations': 'Integrations',
   '/sinks': 'Analytics sinks',
+  '/apps': 'Apps',
   '/settings': 'Settings',
 };
 
@@ -141,6 +144,7 @@ function Routes({ path }: { path: string }) {
   if (detail) return <WebhookDetailPage id={detail.id as string} />;
   if (path === '/integrations') return <IntegrationsPage />;
   if (path === '/sinks') return <SinksPage />;
+  if (path === '/apps') return <AppsPage />;
   if (path === '/settings') return <SettingsPage />;
   return (
     <div class="page">

@@ -215,11 +215,78 @@ export interface IntegrationConnectedData {
   integrationId: string;
 }
 
-/** The data of `link.token_created`, `link.claim`, `link.app_open`, `link.deferred_claim_attempt`. */
-export interface DeepLinkData {
+/** `link.token_created`: Deep links: a mobile visitor without the app followed an app link and was sent to the store with a one-time token (Play install referrer on Android, the clipboard on iOS); the link.click of the same click is written in the same transaction. */
+export interface LinkTokenCreatedData {
+  tokenId: string;
   linkId: string;
-  platform: string;
+  slug: string;
+  /** The host the link was followed on */
+  domain: string;
+  appId: string;
+  platform: 'ios' | 'android';
+  /** The link’s web URL */
   destUrl: string;
+  /** The in-app path of the link (its app.path) */
+  deepLinkPath: string;
+  /** How the token reaches the app: the Play install referrer, or the clipboard copied by the iOS page */
+  channel: 'install_referrer' | 'pasteboard';
+  /** The store page the visitor was sent to */
+  storeUrl: string;
+  /** ISO 8601 time */
+  expiresAt: string;
+  country: string | null;
+  device: Device;
+}
+
+/** `link.claim`: Deep links: the app, after install, claimed a token (POST /api/v1/sdk/claim, or a unique probabilistic match): the deferred deep link was delivered. */
+export interface LinkClaimData {
+  tokenId: string;
+  linkId: string;
+  appId: string;
+  platform: 'ios' | 'android';
+  /** The link’s web URL */
+  destUrl: string;
+  /** The in-app path of the link (its app.path) */
+  deepLinkPath: string;
+  method: 'install_referrer' | 'pasteboard' | 'probabilistic';
+  /** ISO 8601 time */
+  clickedAt: string;
+  /** ISO 8601 time */
+  claimedAt: string;
+  secondsToClaim: number;
+  /** The app’s own random per-install id (not the IDFA, IDFV or advertising id) */
+  installId: string;
+}
+
+/** `link.app_open`: Deep links: the app reported that a link opened it directly (Universal Link, App Link or URI scheme; POST /api/v1/sdk/open). */
+export interface LinkAppOpenData {
+  linkId: string;
+  appId: string;
+  platform: 'ios' | 'android' | 'unknown';
+  /** The link’s web URL */
+  destUrl: string;
+  /** The in-app path of the link (its app.path) */
+  deepLinkPath: string;
+  source: 'universal_link' | 'app_link' | 'uri_scheme';
+  firstOpen: boolean;
+  /** The app’s own random per-install id (not the IDFA, IDFV or advertising id) */
+  installId: string;
+  appVersion: string | null;
+}
+
+/** `link.deferred_claim_attempt`: Deep links: a first open without a token asked for a deferred link (POST /api/v1/sdk/deferred); `matched` and `reason` say whether probabilistic matching found exactly one candidate. */
+export interface LinkDeferredClaimAttemptData {
+  appId: string;
+  platform: 'ios' | 'android';
+  matched: boolean;
+  method: 'probabilistic';
+  confidence: 'unique' | null;
+  linkId: string | null;
+  destUrl: string | null;
+  tokenId: string | null;
+  reason: 'matched' | 'no_candidate' | 'ambiguous' | 'disabled';
+  /** The app’s own random per-install id (not the IDFA, IDFV or advertising id) */
+  installId: string;
 }
 
 /** `webhook.disabled`: One of your webhook endpoints was disabled automatically (410 Gone, or failing for too long). */
@@ -275,14 +342,14 @@ export interface EventDataMap {
   'domain.verified': DomainVerifiedData;
   /** A built-in integration was connected: a chat endpoint answered its first test, an analytics sink was validated, a no-code tool authenticated. */
   'integration.connected': IntegrationConnectedData;
-  /** Deep links: a claim token was created for a mobile app link. */
-  'link.token_created': DeepLinkData;
-  /** Deep links: the app claimed a link token. */
-  'link.claim': DeepLinkData;
-  /** Deep links: the link opened the mobile app directly. */
-  'link.app_open': DeepLinkData;
-  /** Deep links: an app install tried to claim a deferred link. */
-  'link.deferred_claim_attempt': DeepLinkData;
+  /** Deep links: a mobile visitor without the app followed an app link and was sent to the store with a one-time token (Play install referrer on Android, the clipboard on iOS); the link.click of the same click is written in the same transaction. */
+  'link.token_created': LinkTokenCreatedData;
+  /** Deep links: the app, after install, claimed a token (POST /api/v1/sdk/claim, or a unique probabilistic match): the deferred deep link was delivered. */
+  'link.claim': LinkClaimData;
+  /** Deep links: the app reported that a link opened it directly (Universal Link, App Link or URI scheme; POST /api/v1/sdk/open). */
+  'link.app_open': LinkAppOpenData;
+  /** Deep links: a first open without a token asked for a deferred link (POST /api/v1/sdk/deferred); `matched` and `reason` say whether probabilistic matching found exactly one candidate. */
+  'link.deferred_claim_attempt': LinkDeferredClaimAttemptData;
   /** One of your webhook endpoints was disabled automatically (410 Gone, or failing for too long). */
   'webhook.disabled': WebhookDisabledData;
   /** A built-in integration was removed (by a member, or by its target answering 410 Gone) or stopped working. */

@@ -50,10 +50,6 @@ const SHARED_INTERFACES: Partial<Record<EventType, string>> = {
   'account.downgraded': 'PlanChangeData',
   'team.member_added': 'TeamMemberData',
   'team.member_removed': 'TeamMemberData',
-  'link.token_created': 'DeepLinkData',
-  'link.claim': 'DeepLinkData',
-  'link.app_open': 'DeepLinkData',
-  'link.deferred_claim_attempt': 'DeepLinkData',
 };
 
 /**

@@ -7,6 +7,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } 
 import { installAuth } from './accounts/auth.js';
 import { integrationRoutes } from './integrations/routes.js';
 import { accountRoutes } from './accounts/routes.js';
+import { appRoutes, associationRoutes } from './apps/routes.js';
+import { sdkRoutes } from './apps/sdk.js';
 import type { AppContext } from './context.js';
 import { deliveryRoutes } from './delivery/routes.js';
 import { eventRoutes } from './events/routes.js';
@@ -116,10 +118,13 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(deliveryRoutes);
       await api.register(integrationRoutes);
       await api.register(noCodeRoutes);
+      await api.register(appRoutes);
+      await api.register(sdkRoutes);
     },
     { prefix: '/api/v1' },
   );
   await app.register(dashboardPlugin);
+  await app.register(associationRoutes);
   await app.register(publicRoutes);
   return app;
 }

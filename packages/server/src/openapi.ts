@@ -24,6 +24,8 @@ export const TAGS = [
     name: 'integrations',
     description: 'Chat destinations, no-code tools (Zapier, Make, n8n: connection test and trigger samples) and analytics sinks (GA4, Segment, PostHog)',
   },
+  { name: 'apps', description: 'Mobile apps for deep links: settings, publishable keys, association-file diagnostics' },
+  { name: 'sdk', description: 'The app-side API, called from inside mobile apps with the publishable key (X-Linkwire-App-Key)' },
 ] as const;
 
 /** The families of the catalog, in catalog order: one tag each in the webhooks section. */
@@ -158,6 +160,12 @@ export function openApiOptions(): SwaggerOptions {
         securitySchemes: {
           apiKey: { type: 'http', scheme: 'bearer', bearerFormat: 'lw_…', description: 'An API key (`lw_…`) from sign-up or POST /api/v1/api-keys' },
           session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE, description: 'The dashboard session, set by /api/v1/signup and /api/v1/login' },
+          appKey: {
+            type: 'apiKey',
+            in: 'header',
+            name: 'X-Linkwire-App-Key',
+            description: 'A mobile app’s publishable key (`pk_app_…`): the /api/v1/sdk routes only',
+          },
           csrf: {
             type: 'apiKey',
             in: 'header',

@@ -1,3 +1,4 @@
+import { startMatchKeyPurge } from './apps/sdk.js';
 import { startAutoDisable } from './delivery/auto-disable.js';
 import { Dispatcher } from './delivery/dispatcher.js';
 import { startListenIdleSweep } from './delivery/listen.js';
@@ -16,4 +17,5 @@ export const WORKER_SERVICES: BackgroundStarter[] = [
   (ctx) => startRetention(ctx),
   (ctx) => startAutoDisable(ctx),
   (ctx) => startListenIdleSweep(ctx),
+  (ctx) => startMatchKeyPurge(ctx),
 ];

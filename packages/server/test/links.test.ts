@@ -21,6 +21,7 @@ describeEachDialect('links API', (dialect) => {
     assert.equal(res.status, 201);
     assert.match(res.body.slug, /^[A-Za-z0-9]{7}$/);
     assert.deepEqual(Object.keys(res.body).sort(), [
+      'app',
       'clicks',
       'createdAt',
       'expiresAt',

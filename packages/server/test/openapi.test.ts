@@ -73,8 +73,9 @@ it('every operation has an operationId, a tag, a success answer, and problem+jso
     }
   }
   // 39 API operations (accounts 7, events 2, links 17, webhooks 9, delivery 4) and 4 public pages.
-  assert.equal(operations, 52);
-  assert.deepEqual(Object.keys(doc.components.securitySchemes).sort(), ['apiKey', 'csrf', 'session']);
+  // + deep links: apps 7, sdk 3, and the 3 association-file routes (public).
+  assert.equal(operations, 59);
+  assert.deepEqual(Object.keys(doc.components.securitySchemes).sort(), ['apiKey', 'appKey', 'csrf', 'session']);
   assert.deepEqual(doc.components.securitySchemes.apiKey, {
     type: 'http',
     scheme: 'bearer',

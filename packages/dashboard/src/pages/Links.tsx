@@ -22,6 +22,7 @@ import {
   toastError,
   useResource,
 } from '../ui';
+import { type AppDraft, appBody, appDraftFrom, emptyAppDraft, LinkAppFields } from './linkApp';
 
 async function loadAllLinks(): Promise<Link[]> {
   const all: Link[] = [];
@@ -35,7 +36,7 @@ async function loadAllLinks(): Promise<Link[]> {
   return all.sort((a, b) => a.position - b.position);
 }
 
-interface LinkDraft {
+interface LinkDraft extends AppDraft {
   url: string;
   title: string;
   type: 'link' | 'product';
@@ -44,7 +45,7 @@ interface LinkDraft {
   expiresAt: string; // datetime-local value
 }
 
-const emptyDraft: LinkDraft = { url: '', title: '', type: 'link', slug: '', thumbnailUrl: '', expiresAt: '' };
+const emptyDraft: LinkDraft = { url: '', title: '', type: 'link', slug: '', thumbnailUrl: '', expiresAt: '', ...emptyAppDraft };
 
 function draftFrom(l: Link): LinkDraft {
   return {
@@ -54,6 +55,7 @@ function draftFrom(l: Link): LinkDraft {
     slug: l.slug,
     thumbnailUrl: l.thumbnailUrl ?? '',
     expiresAt: toDatetimeLocal(l.expiresAt),
+    ...appDraftFrom(l),
   };
 }
 
@@ -107,6 +109,7 @@ function LinkFields({ draft, set, errors, full }: { draft: LinkDraft; set: (d: L
           </Field>
         </div>
       )}
+      {full && <LinkAppFields draft={draft} set={set} errors={errors} />}
     </>
   );
 }
@@ -119,7 +122,7 @@ function bodyFrom(d: LinkDraft, forUpdate: boolean): Record<string, unknown> {
   const exp = fromDatetimeLocal(d.expiresAt);
   if (exp) body.expiresAt = exp;
   else if (forUpdate) body.expiresAt = null;
-  return body;
+  return { ...body, ...appBody(d, forUpdate) };
 }
 
 function CreateLinkForm({ onCreated }: { onCreated: (l: Link) => void }) {

@@ -17,6 +17,12 @@ export interface LinksTable {
   clicks: number;
   createdAt: number;
   updatedAt: number;
+  /** A link's app settings (migration 012_apps): null on web-only links. */
+  appId?: string | null;
+  appPath?: string | null;
+  /** JSON object of string params. */
+  appParams?: string | null;
+  appForceWeb?: number | null;
 }
 
 export interface WidgetsTable {

@@ -1,4 +1,5 @@
 import type { Generated } from 'kysely';
+import type { AppTables } from './schema.apps.js';
 import type { AuditTables } from './schema.audit.js';
 import type { IntegrationTables } from './schema.integrations.js';
 import type { LinkTables } from './schema.links.js';
@@ -170,7 +171,7 @@ export interface CoreTables {
 }
 
 // Each module that adds tables declares them in its own file and is listed here.
-export interface DB extends CoreTables, LinkTables, AuditTables, IntegrationTables {}
+export interface DB extends CoreTables, LinkTables, AuditTables, IntegrationTables, AppTables {}
 
 // Re-exported so table files elsewhere can declare generated columns the same way.
 export type { Generated };

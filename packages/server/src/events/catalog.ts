@@ -74,7 +74,67 @@ const linkFields = {
   expiresAt: iso.nullable(),
 };
 
-const deepLink = z.object({ linkId: z.string(), platform: z.string(), destUrl: z.string() });
+// Deep links (PRODUCT.md §11, docs/deep-links.md). Every type keeps `linkId, platform, destUrl`;
+// destUrl is the link's web URL, deepLinkPath the in-app path. Never a raw IP or user agent.
+const dlPlatform = z.enum(['ios', 'android']);
+const deepLinkPath = z.string().describe('The in-app path of the link (its app.path)');
+const destUrl = z.string().describe('The link’s web URL');
+const installId = z.string().describe('The app’s own random per-install id (not the IDFA, IDFV or advertising id)');
+const deepLinkSchemas = {
+  'link.token_created': z.object({
+    tokenId: z.string(),
+    linkId: z.string(),
+    slug: z.string(),
+    domain: z.string().describe('The host the link was followed on'),
+    appId: z.string(),
+    platform: dlPlatform,
+    destUrl,
+    deepLinkPath,
+    channel: z
+      .enum(['install_referrer', 'pasteboard'])
+      .describe('How the token reaches the app: the Play install referrer, or the clipboard copied by the iOS page'),
+    storeUrl: z.string().describe('The store page the visitor was sent to'),
+    expiresAt: iso,
+    country: nullableString,
+    device,
+  }),
+  'link.claim': z.object({
+    tokenId: z.string(),
+    linkId: z.string(),
+    appId: z.string(),
+    platform: dlPlatform,
+    destUrl,
+    deepLinkPath,
+    method: z.enum(['install_referrer', 'pasteboard', 'probabilistic']),
+    clickedAt: iso,
+    claimedAt: iso,
+    secondsToClaim: z.number().int(),
+    installId,
+  }),
+  'link.app_open': z.object({
+    linkId: z.string(),
+    appId: z.string(),
+    platform: z.enum(['ios', 'android', 'unknown']),
+    destUrl,
+    deepLinkPath,
+    source: z.enum(['universal_link', 'app_link', 'uri_scheme']),
+    firstOpen: z.boolean(),
+    installId,
+    appVersion: nullableString,
+  }),
+  'link.deferred_claim_attempt': z.object({
+    appId: z.string(),
+    platform: dlPlatform,
+    matched: z.boolean(),
+    method: z.literal('probabilistic'),
+    confidence: z.literal('unique').nullable(),
+    linkId: nullableString,
+    destUrl: nullableString,
+    tokenId: nullableString,
+    reason: z.enum(['matched', 'no_candidate', 'ambiguous', 'disabled']),
+    installId,
+  }),
+};
 const teamMember = z.object({ memberId: z.string(), email: z.string(), role: z.string() });
 
 export const DATA_SCHEMAS = {
@@ -139,10 +199,7 @@ export const DATA_SCHEMAS = {
     integration: z.string().describe('slack, discord, teams, zapier, make, n8n, ga4, segment or posthog'),
     integrationId: z.string().describe('The chat or no-code endpoint (wh_…), the API key a no-code tool connected with (key_…), or the analytics sink (int_…)'),
   }),
-  'link.token_created': deepLink,
-  'link.claim': deepLink,
-  'link.app_open': deepLink,
-  'link.deferred_claim_attempt': deepLink,
+  ...deepLinkSchemas,
   'webhook.disabled': z.object({ webhookId: z.string(), url: z.string(), reason: z.string() }),
   'integration.disconnected': z.object({
     integration: z.string(),
@@ -173,10 +230,13 @@ export const DESCRIPTIONS: Record<EventType, string> = {
   'domain.verified': "A custom domain's DNS record was verified.",
   'integration.connected':
     'A built-in integration was connected: a chat endpoint answered its first test, an analytics sink was validated, a no-code tool authenticated.',
-  'link.token_created': 'Deep links: a claim token was created for a mobile app link.',
-  'link.claim': 'Deep links: the app claimed a link token.',
-  'link.app_open': 'Deep links: the link opened the mobile app directly.',
-  'link.deferred_claim_attempt': 'Deep links: an app install tried to claim a deferred link.',
+  'link.token_created':
+    'Deep links: a mobile visitor without the app followed an app link and was sent to the store with a one-time token (Play install referrer on Android, the clipboard on iOS); the link.click of the same click is written in the same transaction.',
+  'link.claim':
+    'Deep links: the app, after install, claimed a token (POST /api/v1/sdk/claim, or a unique probabilistic match): the deferred deep link was delivered.',
+  'link.app_open': 'Deep links: the app reported that a link opened it directly (Universal Link, App Link or URI scheme; POST /api/v1/sdk/open).',
+  'link.deferred_claim_attempt':
+    'Deep links: a first open without a token asked for a deferred link (POST /api/v1/sdk/deferred); `matched` and `reason` say whether probabilistic matching found exactly one candidate.',
   'webhook.disabled': 'One of your webhook endpoints was disabled automatically (410 Gone, or failing for too long).',
   'integration.disconnected': 'A built-in integration was removed (by a member, or by its target answering 410 Gone) or stopped working.',
 };
@@ -259,10 +319,57 @@ export const EXAMPLES: { [T in EventType]: EventData<T> } = {
   'team.member_removed': { memberId: 'mem_01jqa7r8f0h2k4m6p8r0t2v4x6', email: 'grace@example.com', role: 'editor' },
   'domain.verified': { domain: 'links.example.com' },
   'integration.connected': { integration: 'slack', integrationId: 'wh_01jqa7s2h4k6m8p0r2t4v6x8z0' },
-  'link.token_created': { linkId: linkExample.linkId, platform: 'ios', destUrl: 'exampleapp://tracks/42' },
-  'link.claim': { linkId: linkExample.linkId, platform: 'ios', destUrl: 'exampleapp://tracks/42' },
-  'link.app_open': { linkId: linkExample.linkId, platform: 'android', destUrl: 'exampleapp://tracks/42' },
-  'link.deferred_claim_attempt': { linkId: linkExample.linkId, platform: 'android', destUrl: 'exampleapp://tracks/42' },
+  'link.token_created': {
+    tokenId: 'tok_01jqa7t2v4x6z8b0d2f4h6k8m0',
+    linkId: linkExample.linkId,
+    slug: linkExample.slug,
+    domain: 'lnk.example.com',
+    appId: 'app_01jqa7s8u0w2y4a6c8e0g2j4l6',
+    platform: 'android',
+    destUrl: linkExample.url,
+    deepLinkPath: '/tracks/42',
+    channel: 'install_referrer',
+    storeUrl: 'https://play.google.com/store/apps/details?id=com.example.music&referrer=lw_token%3D…',
+    expiresAt: '2026-03-25T16:32:01.123Z',
+    country: 'FR',
+    device: 'mobile',
+  },
+  'link.claim': {
+    tokenId: 'tok_01jqa7t2v4x6z8b0d2f4h6k8m0',
+    linkId: linkExample.linkId,
+    appId: 'app_01jqa7s8u0w2y4a6c8e0g2j4l6',
+    platform: 'android',
+    destUrl: linkExample.url,
+    deepLinkPath: '/tracks/42',
+    method: 'install_referrer',
+    clickedAt: '2026-03-25T14:32:01.123Z',
+    claimedAt: '2026-03-25T14:34:40.500Z',
+    secondsToClaim: 159,
+    installId: '6f1c2a9e-4b7d-4e0a-9c3b-2d8e5f7a1b60',
+  },
+  'link.app_open': {
+    linkId: linkExample.linkId,
+    appId: 'app_01jqa7s8u0w2y4a6c8e0g2j4l6',
+    platform: 'ios',
+    destUrl: linkExample.url,
+    deepLinkPath: '/tracks/42',
+    source: 'universal_link',
+    firstOpen: false,
+    installId: '6f1c2a9e-4b7d-4e0a-9c3b-2d8e5f7a1b60',
+    appVersion: '2.4.0',
+  },
+  'link.deferred_claim_attempt': {
+    appId: 'app_01jqa7s8u0w2y4a6c8e0g2j4l6',
+    platform: 'android',
+    matched: false,
+    method: 'probabilistic',
+    confidence: null,
+    linkId: null,
+    destUrl: null,
+    tokenId: null,
+    reason: 'disabled',
+    installId: '6f1c2a9e-4b7d-4e0a-9c3b-2d8e5f7a1b60',
+  },
   'webhook.disabled': {
     webhookId: 'wh_01jqa7s2h4k6m8p0r2t4v6x8z0',
     url: 'https://hooks.example.com/linkwire',

@@ -30,6 +30,8 @@ export const RATE_LIMITS = {
   // Unknown short links, QR codes, profile handles and routes: a mistyped link a few times a minute
   // never meets it; enumerating slugs gets 60 guesses a minute instead of thousands.
   notFound: { max: 60, windowMs: 60_000, detail: 'Too many requests for pages that do not exist' },
+  // The app-side API (apps/sdk.ts), per app key and client: an app calls it a few times per launch.
+  sdk: { max: 60, windowMs: 60_000, detail: 'Too many app API calls from this device' },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -54,7 +56,7 @@ export interface RateLimits {
    * Counts one request against `name` and throws its 429 when over the limit. For limits that
    * count only some outcomes (a miss, a subscribe with a valid body), called where the outcome is known.
    */
-  check(name: 'subscribe' | 'notFound', req: FastifyRequest): Promise<void>;
+  check(name: 'subscribe' | 'notFound' | 'sdk', req: FastifyRequest): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -88,6 +90,11 @@ export async function installRateLimits(app: FastifyInstance, hashes: ClientHash
       keyGenerator: (req) => `${clientKey(req)}|${String((req.body as { widgetId?: unknown } | undefined)?.widgetId)}`,
     }),
     notFound: app.createRateLimit({ max: RATE_LIMITS.notFound.max, timeWindow: RATE_LIMITS.notFound.windowMs }),
+    sdk: app.createRateLimit({
+      max: RATE_LIMITS.sdk.max,
+      timeWindow: RATE_LIMITS.sdk.windowMs,
+      keyGenerator: (req) => `${clientKey(req)}|${hashes.of('rate-limit-app', String(req.headers['x-linkwire-app-key'] ?? ''))}`,
+    }),
   };
 
   const limits: RateLimits = {

@@ -3,7 +3,9 @@ import type { AppContext } from '../context.js';
 import { ladderChunks, runCompiled } from '../db/compiled.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { utcDay } from '../lib/privacy.js';
+import type { EventData } from '../events/catalog.js';
 import type { EventInput } from '../events/emit.js';
+import type { DeeplinkTokensTable } from '../db/schema.apps.js';
 import type { RedirectTarget } from './lookup.js';
 import { checkMilestones } from './milestones.js';
 import type { Visitor } from './visitor.js';
@@ -12,9 +14,15 @@ import type { Visitor } from './visitor.js';
 
 export type ClickSource = 'profile' | 'short_link' | 'qr';
 
+/** A deep-link token made by a click (apps/routing.ts): its row and event are written in the click's batch transaction. */
+export interface ClickToken {
+  row: DeeplinkTokensTable;
+  event: EventData<'link.token_created'>;
+}
+
 export type Interaction =
   | { kind: 'visit'; accountId: string; handle: string; visitor: Visitor; at: number }
-  | { kind: 'click'; link: RedirectTarget; source: ClickSource; visitor: Visitor; at: number };
+  | { kind: 'click'; link: RedirectTarget; source: ClickSource; visitor: Visitor; at: number; token?: ClickToken };
 
 interface Waiter {
   interaction: Interaction;
@@ -137,6 +145,7 @@ export async function writeBatch(ctx: Pick<AppContext, 'outbox' | 'thresholds'>,
   // Every event of the batch, in arrival order, written by one emitMany() (one multi-row INSERT
   // and one fan-out) instead of a few statements per event.
   const events: EventInput[] = [];
+  const tokens: DeeplinkTokensTable[] = [];
 
   for (const it of batch) {
     const now = it.at;
@@ -168,6 +177,10 @@ export async function writeBatch(ctx: Pick<AppContext, 'outbox' | 'thresholds'>,
         data: { profileCode: l.handle, linkId: l.id, type: l.type, title: l.title, url: l.url, slug: l.slug, source: it.source, ...v },
         now,
       });
+      if (it.token) {
+        tokens.push(it.token.row);
+        events.push({ accountId, type: 'link.token_created', data: it.token.event, now });
+      }
       // A widget's link is not a row of links: its clicks count for the profile, not for a link.
       if (l.type !== 'widget') {
         const lc = linkClicks.get(l.id) ?? { accountId, n: 0 };
@@ -188,6 +201,7 @@ export async function writeBatch(ctx: Pick<AppContext, 'outbox' | 'thresholds'>,
   }
 
   await ctx.outbox.emitMany(tx, events);
+  if (tokens.length > 0) await tx.insertInto('deeplinkTokens').values(tokens).execute();
 
   const now = batch[batch.length - 1]!.at;
   const thresholds = await ctx.thresholds.thresholdsFor(tx, [...profile.keys()]);

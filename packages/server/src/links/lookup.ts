@@ -12,6 +12,11 @@ export interface RedirectTarget {
   type: 'link' | 'product' | 'widget';
   expiresAt: number | null;
   expiredAt: number | null;
+  /** The link's app settings (apps/routing.ts); appId is null for a web-only link. */
+  appId?: string | null;
+  appPath?: string | null;
+  appParams?: string | null;
+  appForceWeb?: number | null;
 }
 
 // A tiny per-process cache of slug → link for the redirect hot path. Without it every click costs
@@ -45,7 +50,21 @@ export async function findRedirectTarget(ctx: AppContext, slug: string, now = Da
   const row = await ctx.db
     .selectFrom('links')
     .innerJoin('accounts', 'accounts.id', 'links.accountId')
-    .select(['links.id', 'links.accountId', 'accounts.handle', 'links.slug', 'links.url', 'links.title', 'links.type', 'links.expiresAt', 'links.expiredAt'])
+    .select([
+      'links.id',
+      'links.accountId',
+      'accounts.handle',
+      'links.slug',
+      'links.url',
+      'links.title',
+      'links.type',
+      'links.expiresAt',
+      'links.expiredAt',
+      'links.appId',
+      'links.appPath',
+      'links.appParams',
+      'links.appForceWeb',
+    ])
     .where('links.slug', '=', slug)
     .executeTakeFirst();
   const target: RedirectTarget | null = row ?? null;

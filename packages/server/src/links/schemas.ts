@@ -43,6 +43,10 @@ export const Link = z
     clicks: z.number().int(),
     createdAt: IsoTime,
     updatedAt: IsoTime,
+    app: z
+      .object({ appId: z.string(), path: z.string(), params: z.record(z.string(), z.string()), forceWeb: z.boolean() })
+      .nullable()
+      .describe('deep-link settings: open this path in the app (docs/deep-links.md); null for a web-only link'),
   })
   .meta({ id: 'Link' });
 export const LinkPage = Page(Link).meta({ id: 'LinkPage' });

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AppContext } from '../context.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import type { EventData } from '../events/catalog.js';
-import { conflict, notFound } from '../http/errors.js';
+import { conflict, notFound, validationError } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
 import { forgetLink, forgetSlug } from './lookup.js';
 import type { LinksTable, LinkType } from '../db/schema.links.js';
@@ -51,6 +51,18 @@ export const LinkFields = {
   position: z.number({ message: 'must be a number' }).int('must be an integer').min(0, 'must be 0 or more'),
   thumbnailUrl: httpUrl.nullable(),
   expiresAt: isoTime.nullable(),
+  app: z
+    .strictObject({
+      appId: z.string({ message: 'must be a string' }),
+      path: z
+        .string({ message: 'must be a string' })
+        .trim()
+        .max(500, 'must be at most 500 characters')
+        .regex(/^\//, 'must be an in-app path starting with "/"'),
+      params: z.record(z.string(), z.string().max(500, 'must be at most 500 characters'), { message: 'must be an object of strings' }).optional(),
+      forceWeb: z.boolean({ message: 'must be true or false' }).optional(),
+    })
+    .nullable(),
 };
 
 export const CreateLinkBody = z.strictObject({
@@ -61,6 +73,7 @@ export const CreateLinkBody = z.strictObject({
   position: LinkFields.position.optional(),
   thumbnailUrl: LinkFields.thumbnailUrl.optional(),
   expiresAt: LinkFields.expiresAt.optional(),
+  app: LinkFields.app.optional(),
 });
 export const UpdateLinkBody = CreateLinkBody.partial();
 export type CreateLinkInput = z.output<typeof CreateLinkBody>;
@@ -80,6 +93,25 @@ export interface LinkView {
   clicks: number;
   createdAt: string;
   updatedAt: string;
+  app: LinkApp | null;
+}
+
+export interface LinkApp {
+  appId: string;
+  path: string;
+  params: Record<string, string>;
+  forceWeb: boolean;
+}
+
+export const linkAppOf = (l: Pick<LinksTable, 'appId' | 'appPath' | 'appParams' | 'appForceWeb'>): LinkApp | null =>
+  l.appId ? { appId: l.appId, path: l.appPath ?? '/', params: l.appParams ? JSON.parse(l.appParams) : {}, forceWeb: l.appForceWeb === 1 } : null;
+
+/** The columns of a link's app settings, after checking that the app is one of the account's. */
+async function appColumns(tx: Tx, accountId: string, app: CreateLinkInput['app']) {
+  if (!app) return { appId: null, appPath: null, appParams: null, appForceWeb: null };
+  const found = await tx.selectFrom('apps').select('id').where('id', '=', app.appId).where('accountId', '=', accountId).executeTakeFirst();
+  if (!found) throw validationError([{ field: 'app.appId', message: `no app with id "${app.appId}" exists in this account` }]);
+  return { appId: app.appId, appPath: app.path, appParams: JSON.stringify(app.params ?? {}), appForceWeb: app.forceWeb ? 1 : 0 };
 }
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
@@ -102,6 +134,7 @@ export function toLinkView(ctx: AppContext, l: LinksTable): LinkView {
     clicks: Number(l.clicks),
     createdAt: iso(l.createdAt)!,
     updatedAt: iso(l.updatedAt)!,
+    app: linkAppOf(l),
   };
 }
 
@@ -179,6 +212,7 @@ export async function createLink(ctx: AppContext, accountId: string, input: Crea
         clicks: 0,
         createdAt: now,
         updatedAt: now,
+        ...(input.app ? await appColumns(tx, accountId, input.app) : {}),
       };
       await tx.insertInto('links').values(link).execute();
       await ctx.outbox.emit(tx, accountId, 'link.created', linkEventData(ctx, link), { now });
@@ -245,6 +279,7 @@ export async function updateLink(ctx: AppContext, accountId: string, id: string,
         after.slug = input.slug;
       }
       if (input.position !== undefined) after.position = Math.min(input.position, order.length - 1);
+      if (input.app !== undefined) Object.assign(after, await appColumns(tx, accountId, input.app));
 
       const changes: Record<string, { from: unknown; to: unknown }> = {};
       for (const key of ['url', 'title', 'type', 'slug', 'position', 'thumbnailUrl', 'expiresAt'] as const) {
@@ -252,6 +287,9 @@ export async function updateLink(ctx: AppContext, accountId: string, id: string,
           changes[key] = key === 'expiresAt' ? { from: iso(before.expiresAt), to: iso(after.expiresAt) } : { from: before[key], to: after[key] };
         }
       }
+      const appBefore = linkAppOf(before);
+      const appAfter = linkAppOf(after);
+      if (JSON.stringify(appBefore) !== JSON.stringify(appAfter)) changes.app = { from: appBefore, to: appAfter };
       if (Object.keys(changes).length === 0) return toLinkView(ctx, before);
       after.updatedAt = now;
       await tx
@@ -266,6 +304,9 @@ export async function updateLink(ctx: AppContext, accountId: string, id: string,
           expiresAt: after.expiresAt,
           expiredAt: after.expiredAt,
           updatedAt: now,
+          ...(changes.app
+            ? { appId: after.appId ?? null, appPath: after.appPath ?? null, appParams: after.appParams ?? null, appForceWeb: after.appForceWeb ?? null }
+            : {}),
         })
         .where('id', '=', id)
         .execute();

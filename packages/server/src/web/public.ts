@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { followAppLink } from '../apps/routing.js';
 import { AppError } from '../http/errors.js';
 import { sendProblem, PROBLEM_BASE } from '../http/problem.js';
 import { Problem, problems } from '../http/schemas.js';
@@ -61,6 +62,7 @@ export async function publicRoutes(instance: FastifyInstance) {
         renderMessage({ title: 'This link has expired', message: 'The owner set this link to stop working after a date, and that date has passed.' }),
       );
     }
+    if (link.appId) return followAppLink(ctx, req, reply, { link, source, visitor: () => describeVisitor(ctx, req, geoOf(req), now), now });
     // Bots (previews, crawlers) are redirected but neither counted nor announced.
     if (!isBotRequest(req)) {
       const src = (req.query as Record<string, unknown>).src;

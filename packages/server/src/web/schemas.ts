@@ -15,7 +15,10 @@ export const html = (description: string) => ({ description, content: { 'text/ht
 
 /** The answers of /l/{slug} and /q/{slug}. */
 export const redirectResponses = {
-  302: z.null().describe('Redirect to the link’s URL (Location); counted as a click unless the user agent is a bot'),
+  200: html('App links only (docs/deep-links.md): the iOS “Get the app” page, the iPad probe, or a bot’s preview'),
+  302: z
+    .null()
+    .describe('Redirect to the link’s URL (Location), or for an app link on Android to the Play Store; counted as a click unless the user agent is a bot'),
   404: html('No such link (an HTML page)'),
   410: html('The link has expired (an HTML page)'),
   ...problems(429),

@@ -1,0 +1,218 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { it } from 'node:test';
+import { ANDROID, createApp, FP1, IOS } from './apps-helpers.js';
+import { describeEachDialect, suiteNode, type TestNode } from './helpers.js';
+
+async function audit(node: TestNode, accountId: string) {
+  return node.ctx.db.selectFrom('auditLog').selectAll().where('accountId', '=', accountId).orderBy('id').execute();
+}
+
+const golden = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8').trim();
+
+describeEachDialect('apps API', (dialect) => {
+  const node = suiteNode(dialect, { LINKWIRE_PUBLIC_URL: 'https://lnk.example.com' });
+
+  it('creates an app with a pk_app_ key shown once, stored hashed, normalising fingerprints; audits it', async () => {
+    const u = await node.signup();
+    const app = await createApp(node, u.apiKey, { name: 'Music', ios: IOS, android: { ...ANDROID, sha256CertFingerprints: [FP1.toLowerCase()] } });
+    assert.match(app.id, /^app_/);
+    assert.match(app.publishableKey, /^pk_app_[A-Za-z0-9_-]{32}$/);
+    assert.equal(app.keyPrefix, app.publishableKey.slice(0, 12));
+    assert.deepEqual(app.android, { packageName: 'com.example.music', sha256CertFingerprints: [FP1.toUpperCase()], playStoreUrl: null });
+    assert.deepEqual(app.deferred, { windowMinutes: 120, probabilistic: false });
+    const row = await node.ctx.db.selectFrom('apps').selectAll().where('id', '=', app.id).executeTakeFirstOrThrow();
+    assert.notEqual(row.keyHash, app.publishableKey);
+    assert.ok(!JSON.stringify(row).includes(app.publishableKey));
+    const got = await node.request({ method: 'GET', url: `/api/v1/apps/${app.id}`, token: u.apiKey });
+    assert.equal(got.status, 200);
+    assert.equal(got.body.publishableKey, undefined);
+    const list = await node.request({ method: 'GET', url: '/api/v1/apps', token: u.apiKey });
+    assert.deepEqual(
+      list.body.data.map((a: any) => a.id),
+      [app.id],
+    );
+    const rows = await audit(node, u.accountId);
+    assert.deepEqual(
+      rows.map((r) => [r.action, r.targetId]),
+      [['app.created', app.id]],
+    );
+    assert.ok(!JSON.stringify(rows).includes(app.publishableKey));
+  });
+
+  it('names each invalid field: fingerprint, team id, bundle id, package name, window', async () => {
+    const u = await node.signup();
+    const res = await node.request({
+      method: 'POST',
+      url: '/api/v1/apps',
+      token: u.apiKey,
+      payload: {
+        name: 'Bad',
+        ios: { teamId: 'abc', bundleId: 'nodots', appStoreId: 'id123' },
+        android: { packageName: '1com.example', sha256CertFingerprints: ['AA:BB'] },
+        deferred: { windowMinutes: 0 },
+      },
+    });
+    assert.equal(res.status, 400);
+    assert.deepEqual(res.body.errors.map((e: any) => e.field).sort(), [
+      'android.packageName',
+      'android.sha256CertFingerprints.0',
+      'deferred.windowMinutes',
+      'ios.appStoreId',
+      'ios.bundleId',
+      'ios.teamId',
+    ]);
+    assert.match(res.body.errors.find((e: any) => e.field === 'android.sha256CertFingerprints.0').message, /32 bytes/);
+  });
+
+  it('refuses a config that would push the association file past 128 KB', async () => {
+    const u = await node.signup();
+    // A body is at most 64 KiB, so the limit is reached by the account's third app of 600
+    // fingerprints (95 characters + 3 JSON bytes each: about 59 KB per app).
+    const many = Array.from(
+      { length: 600 },
+      (_, i) => `${FP1.slice(0, -5)}${(i >> 8).toString(16).padStart(2, '0')}:${(i & 255).toString(16).padStart(2, '0')}`,
+    );
+    const body = (n: number) => ({ name: `Huge ${n}`, android: { ...ANDROID, packageName: `com.example.huge${n}`, sha256CertFingerprints: many } });
+    await createApp(node, u.apiKey, body(1));
+    await createApp(node, u.apiKey, body(2));
+    const res = await node.request({ method: 'POST', url: '/api/v1/apps', token: u.apiKey, payload: body(3) });
+    assert.equal(res.status, 400, res.raw);
+    assert.equal(res.body.errors[0].field, 'android');
+    assert.match(res.body.errors[0].message, /128 KB/);
+  });
+
+  it('updates, rotates the key (the old one stops working) and deletes, each audited', async () => {
+    const u = await node.signup();
+    const app = await createApp(node, u.apiKey);
+    const patched = await node.request({
+      method: 'PATCH',
+      url: `/api/v1/apps/${app.id}`,
+      token: u.apiKey,
+      payload: { name: 'Music 2', deferred: { probabilistic: true } },
+    });
+    assert.equal(patched.status, 200, patched.raw);
+    assert.equal(patched.body.name, 'Music 2');
+    assert.deepEqual(patched.body.deferred, { windowMinutes: 120, probabilistic: true });
+    const rotated = await node.request({ method: 'POST', url: `/api/v1/apps/${app.id}/rotate-key`, token: u.apiKey });
+    assert.equal(rotated.status, 200);
+    assert.notEqual(rotated.body.publishableKey, app.publishableKey);
+    const old = await node.request({
+      method: 'POST',
+      url: '/api/v1/sdk/deferred',
+      headers: { 'x-linkwire-app-key': app.publishableKey },
+      payload: { platform: 'android', installId: 'install-0001' },
+    });
+    assert.equal(old.status, 401);
+    const link = await node.request({
+      method: 'POST',
+      url: '/api/v1/links',
+      token: u.apiKey,
+      payload: { url: 'https://music.example.com/t/1', title: 'T', app: { appId: app.id, path: '/t/1' } },
+    });
+    assert.equal(link.status, 201, link.raw);
+    const del = await node.request({ method: 'DELETE', url: `/api/v1/apps/${app.id}`, token: u.apiKey });
+    assert.equal(del.status, 204);
+    const after = await node.request({ method: 'GET', url: `/api/v1/links/${link.body.id}`, token: u.apiKey });
+    assert.equal(after.body.app, null);
+    assert.deepEqual(
+      (await audit(node, u.accountId)).map((r) => r.action),
+      ['app.created', 'app.updated', 'app.key_rotated', 'app.deleted'],
+    );
+    const rotation = (await audit(node, u.accountId)).find((r) => r.action === 'app.key_rotated')!;
+    assert.ok(!rotation.changes!.includes(rotated.body.publishableKey));
+    const gone = await node.request({ method: 'GET', url: `/api/v1/apps/${app.id}`, token: u.apiKey });
+    assert.equal(gone.status, 404);
+  });
+
+  it('links take app settings, validated against the account’s apps', async () => {
+    const u = await node.signup();
+    const other = await node.signup();
+    const app = await createApp(node, u.apiKey);
+    const foreign = await node.request({
+      method: 'POST',
+      url: '/api/v1/links',
+      token: other.apiKey,
+      payload: { url: 'https://e.example.com', title: 'x', app: { appId: app.id, path: '/x' } },
+    });
+    assert.equal(foreign.status, 400);
+    assert.equal(foreign.body.errors[0].field, 'app.appId');
+    const bad = await node.request({
+      method: 'POST',
+      url: '/api/v1/links',
+      token: u.apiKey,
+      payload: { url: 'https://e.example.com', title: 'x', app: { appId: app.id, path: 'x' } },
+    });
+    assert.equal(bad.body.errors[0].field, 'app.path');
+    const made = await node.request({
+      method: 'POST',
+      url: '/api/v1/links',
+      token: u.apiKey,
+      payload: { url: 'https://e.example.com/a', title: 'x', app: { appId: app.id, path: '/album/7', params: { ref: 'bio' } } },
+    });
+    assert.deepEqual(made.body.app, { appId: app.id, path: '/album/7', params: { ref: 'bio' }, forceWeb: false });
+    const patched = await node.request({
+      method: 'PATCH',
+      url: `/api/v1/links/${made.body.id}`,
+      token: u.apiKey,
+      payload: { app: { appId: app.id, path: '/album/8', forceWeb: true } },
+    });
+    assert.deepEqual(patched.body.app, { appId: app.id, path: '/album/8', params: {}, forceWeb: true });
+    const cleared = await node.request({ method: 'PATCH', url: `/api/v1/links/${made.body.id}`, token: u.apiKey, payload: { app: null } });
+    assert.equal(cleared.body.app, null);
+  });
+
+  it('serves the association files as 200 application/json with cache headers, matching the golden files', async () => {
+    const u = await node.signup();
+    const app = await createApp(node, u.apiKey);
+    const slug = `gold${node.dialect}`;
+    await node.request({
+      method: 'POST',
+      url: '/api/v1/links',
+      token: u.apiKey,
+      payload: { url: 'https://music.example.com/a/1', title: 'A', slug, app: { appId: app.id, path: '/a/1' } },
+    });
+    for (const url of ['/.well-known/apple-app-site-association', '/apple-app-site-association']) {
+      const res = await node.request({ method: 'GET', url });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers['content-type'], 'application/json; charset=utf-8');
+      assert.equal(res.headers['cache-control'], 'public, max-age=3600');
+      assert.ok(res.headers.etag);
+      // Other suites' apps share this database's instance host: keep only this test's entry.
+      const mine = res.body.applinks.details.filter((d: any) => d.components.some((c: any) => c['/'] === `/l/${slug}`));
+      assert.equal(JSON.stringify({ applinks: { details: mine } }, null, 2).replaceAll(slug, '{slug}'), golden('aasa.json'));
+      const again = await node.request({ method: 'GET', url, headers: { 'if-none-match': res.headers.etag } });
+      assert.equal(again.status, 304);
+    }
+    const links = await node.request({ method: 'GET', url: '/.well-known/assetlinks.json' });
+    assert.equal(links.status, 200);
+    assert.equal(links.headers['content-type'], 'application/json; charset=utf-8');
+    const statement = links.body.find((s: any) => s.target.package_name === 'com.example.music');
+    assert.equal(JSON.stringify([statement], null, 2), golden('assetlinks.json'));
+  });
+
+  it('diagnostics fetch the files back and pass for a good app; name the rule for a missing one', async () => {
+    const u = await node.signup();
+    const app = await createApp(node, u.apiKey, {
+      name: 'Diag',
+      ios: { ...IOS, bundleId: 'com.example.diag' },
+      android: { ...ANDROID, packageName: 'com.example.diag' },
+    });
+    const before = await node.request({ method: 'GET', url: `/api/v1/apps/${app.id}/diagnostics`, token: u.apiKey });
+    assert.equal(before.status, 200, before.raw);
+    assert.equal(before.body.ok, false);
+    assert.equal(before.body.appleAppSiteAssociation.checks.find((c: any) => c.rule === 'app_listed').ok, false);
+    // On the instance host only apps with at least one app link are listed (apps/association.ts).
+    assert.equal(before.body.assetLinks.checks.find((c: any) => c.rule === 'app_listed').ok, false);
+    assert.equal(before.body.assetLinks.checks.find((c: any) => c.rule === 'content_type').ok, true);
+    await node.request({
+      method: 'POST',
+      url: '/api/v1/links',
+      token: u.apiKey,
+      payload: { url: 'https://e.example.com', title: 'x', app: { appId: app.id, path: '/' } },
+    });
+    const after = await node.request({ method: 'GET', url: `/api/v1/apps/${app.id}/diagnostics`, token: u.apiKey });
+    assert.equal(after.body.ok, true, JSON.stringify(after.body, null, 1));
+    assert.ok(after.body.hints.some((h: string) => h.includes('app-site-association.cdn-apple.com/a/v1/lnk.example.com')));
+  });
+});

@@ -1,0 +1,288 @@
+import assert from 'node:assert/strict';
+import { it } from 'node:test';
+import { ANDROID, createApp, IOS } from './apps-helpers.js';
+import { describeEachDialect, suiteNode, type TestNode } from './helpers.js';
+
+// Real user agents of the routing matrix (PRODUCT.md §11).
+export const UA = {
+  iphoneSafari: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1',
+  ipadAsMac: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15',
+  androidChrome: 'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.6367.82 Mobile Safari/537.36',
+  facebookIos:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/460.0.0.37.101;FBBV/585012345;FBDV/iPhone15,2;FBMD/iPhone;FBSN/iOS;FBSV/17.4;FBSS/3;FBID/phone;FBLC/en_US;FBOP/5]',
+  facebookAndroid:
+    'Mozilla/5.0 (Linux; Android 14; SM-S918B Build/UP1A.231005.007; wv) AppleWebKit/537.36 (KHTML, like Gecko) Version/4.0 Chrome/124.0.6367.82 Mobile Safari/537.36 [FB_IAB/FB4A;FBAV/460.0.0.48.109;]',
+  instagramIos:
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 Instagram 330.0.3.28.91 (iPhone15,2; iOS 17_4; en_US; en; scale=3.00; 1179x2556; 602712345)',
+  googlebot: 'Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)',
+  facebookBot: 'facebookexternalhit/1.1 (+http://www.facebook.com/externalhit_uatext.php)',
+  desktopChrome: 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',
+  macChrome: 'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',
+};
+
+export async function appLink(node: TestNode, token: string, appId: string, extra: Record<string, unknown> = {}) {
+  const res = await node.request({
+    method: 'POST',
+    url: '/api/v1/links',
+    token,
+    payload: { url: 'https://music.example.com/album/7', title: 'Album 7', app: { appId, path: '/album/7', params: { ref: 'bio' } }, ...extra },
+  });
+  assert.equal(res.status, 201, res.raw);
+  return res.body;
+}
+
+async function eventsOf(node: TestNode, token: string, type: string) {
+  const res = await node.request({ method: 'GET', url: `/api/v1/events?type=${type}&limit=100`, token });
+  return res.body.data as Array<{ type: string; data: any }>;
+}
+
+/** The token a store URL or an interstitial carries. */
+export function tokenFromPlayUrl(location: string): string {
+  const referrer = new URL(location).searchParams.get('referrer')!;
+  return new URLSearchParams(referrer).get('lw_token')!;
+}
+const tokenFromPage = (html: string) => /"lw:([A-Za-z0-9_-]+)"/.exec(html)![1]!;
+
+const sdk = (node: TestNode, key: string, route: string, payload: unknown, headers: Record<string, string> = {}) =>
+  node.request({ method: 'POST', url: `/api/v1/sdk/${route}`, headers: { 'x-linkwire-app-key': key, ...headers }, payload: payload as object });
+
+describeEachDialect('deep links: routing and the app API', (dialect) => {
+  const node = suiteNode(dialect, { LINKWIRE_PUBLIC_URL: 'https://lnk.example.com' });
+
+  it('routes the user-agent matrix: Android → Play with a token, iOS → interstitial, iPad-as-Mac → probe, bots → preview, desktop → web', async () => {
+    const u = await node.signup();
+    const app = await createApp(node, u.apiKey);
+    const link = await appLink(node, u.apiKey, app.id);
+    const get = (ua: string, qs = '') => node.request({ method: 'GET', url: `/l/${link.slug}${qs}`, headers: { 'user-agent': ua } });
+
+    for (const ua of [UA.androidChrome, UA.facebookAndroid]) {
+      const res = await get(ua);
+      assert.equal(res.status, 302);
+      const location = new URL(res.headers.location);
+      assert.equal(location.origin + location.pathname, 'https://play.google.com/store/apps/details');
+      assert.equal(location.searchParams.get('id'), 'com.example.music');
+      assert.match(tokenFromPlayUrl(res.headers.location), /^[A-Za-z0-9_-]{22}$/);
+      assert.equal(new URLSearchParams(location.searchParams.get('referrer')!).get('utm_campaign'), link.slug);
+    }
+    for (const ua of [UA.iphoneSafari, UA.facebookIos, UA.instagramIos, UA.ipadAsMac]) {
+      const res = await get(ua, ua === UA.ipadAsMac ? '?lw_platform=ios' : '');
+      assert.equal(res.status, 200);
+      assert.match(res.headers['content-type'], /^text\/html/);
+      assert.match(res.raw, /href="https:\/\/apps\.apple\.com\/app\/id1234567890"/);
+      assert.match(tokenFromPage(res.raw), /^[A-Za-z0-9_-]{22}$/);
+      assert.doesNotMatch(res.raw, /<(link|img)\b|src=/, 'no external asset');
+      assert.match(res.headers['content-security-policy'], /default-src 'none'/);
+    }
+    const probe = await get(UA.ipadAsMac);
+    assert.equal(probe.status, 200);
+    assert.match(probe.raw, /maxTouchPoints/);
+    const mac = await get(UA.ipadAsMac, '?lw_platform=desktop');
+    assert.equal(mac.status, 302);
+    assert.equal(mac.headers.location, link.url);
+    for (const ua of [UA.desktopChrome, UA.macChrome]) {
+      const res = await get(ua);
+      assert.equal(res.status, 302);
+      assert.equal(res.headers.location, 'https://music.example.com/album/7');
+    }
+    for (const ua of [UA.googlebot, UA.facebookBot]) {
+      const res = await get(ua);
+      assert.equal(res.status, 200);
+      assert.match(res.raw, /<meta property="og:title" content="Album 7">/);
+    }
+    // 2 Android + 4 iOS tokens; 2 Android + 4 iOS + 1 Mac + 2 desktop clicks; bots and the probe are not counted.
+    const clicks = await eventsOf(node, u.apiKey, 'link.click');
+    assert.equal(clicks.length, 9);
+    const tokens = await eventsOf(node, u.apiKey, 'link.token_created');
+    assert.deepEqual(tokens.map((t) => t.data.platform).sort(), ['android', 'android', 'ios', 'ios', 'ios', 'ios']);
+    const android = tokens.find((t) => t.data.platform === 'android')!.data;
+    assert.equal(android.channel, 'install_referrer');
+    assert.equal(android.destUrl, link.url);
+    assert.equal(android.deepLinkPath, '/album/7');
+    assert.equal(android.appId, app.id);
+    assert.doesNotMatch(JSON.stringify(tokens), /lw_token=[A-Za-z0-9]/, 'the token itself is never in an event');
+    // /q/ routes the same way.
+    const qr = await node.request({ method: 'GET', url: `/q/${link.slug}`, headers: { 'user-agent': UA.androidChrome } });
+    assert.equal(qr.status, 302);
+    assert.match(qr.headers.location, /^https:\/\/play\.google\.com\//);
+  });
+
+  it('forceWeb and a platform the app lacks follow the web URL', async () => {
+    const u = await node.signup();
+    const iosOnly = await createApp(node, u.apiKey, { name: 'iOS only', ios: IOS });
+    const link = await appLink(node, u.apiKey, iosOnly.id);
+    const android = await node.request({ method: 'GET', url: `/l/${link.slug}`, headers: { 'user-agent': UA.androidChrome } });
+    assert.equal(android.headers.location, link.url);
+    const forced = await appLink(node, u.apiKey, iosOnly.id, { app: { appId: iosOnly.id, path: '/x', forceWeb: true } });
+    const iphone = await node.request({ method: 'GET', url: `/l/${forced.slug}`, headers: { 'user-agent': UA.iphoneSafari } });
+    assert.equal(iphone.status, 302);
+    assert.equal(iphone.headers.location, forced.url);
+  });
+
+  it('claims are single-use: the same install gets the same answer, another gets 409, an expired token 410; link.claim once', async () => {
+    const u = await node.signup();
+    const app = await createApp(node, u.apiKey, { name: 'Short window', ios: IOS, android: ANDROID, deferred: { windowMinutes: 1 } });
+    const link = await appLink(node, u.apiKey, app.id);
+    const res = await node.request({ method: 'GET', url: `/l/${link.slug}`, headers: { 'user-agent': UA.androidChrome } });
+    const token = tokenFromPlayUrl(res.headers.location);
+    const referrer = new URL(res.headers.location).searchParams.get('referrer')!;
+    // The app passes the whole install-referrer string; the server reads lw_token from it.
+    const first = await sdk(node, app.publishableKey, 'claim', { token: referrer, installId: 'install-aaaa-1' });
+    assert.equal(first.status, 200, first.raw);
+    assert.deepEqual(first.body, { linkId: link.id, path: '/album/7', params: { ref: 'bio' }, url: link.url });
+    const again = await sdk(node, app.publishableKey, 'claim', { token, installId: 'install-aaaa-1' });
+    assert.deepEqual(again.body, first.body);
+    const other = await sdk(node, app.publishableKey, 'claim', { token, installId: 'install-bbbb-2' });
+    assert.equal(other.status, 409);
+    assert.equal(other.body.type, 'https://linkwire.dev/problems/already_claimed');
+    const claims = await eventsOf(node, u.apiKey, 'link.claim');
+    assert.equal(claims.length, 1);
+    assert.equal(claims[0]!.data.method, 'install_referrer');
+    assert.equal(claims[0]!.data.installId, 'install-aaaa-1');
+    assert.equal(claims[0]!.data.platform, 'android');
+
+    const late = await node.request({ method: 'GET', url: `/l/${link.slug}`, headers: { 'user-agent': UA.iphoneSafari } });
+    const lateToken = tokenFromPage(late.raw);
+    await node.ctx.db
+      .updateTable('deeplinkTokens')
+      .set({ expiresAt: Date.now() - 1 })
+      .where('claimedAt', 'is', null)
+      .where('appId', '=', app.id)
+      .execute();
+    const expired = await sdk(node, app.publishableKey, 'claim', { token: `lw:${lateToken}`, installId: 'install-cccc-3' });
+    assert.equal(expired.status, 410);
+    const unknown = await sdk(node, app.publishableKey, 'claim', { token: 'nope', installId: 'install-cccc-3' });
+    assert.equal(unknown.status, 404);
+    // Another app's key cannot claim this app's token.
+    const stranger = await createApp(node, u.apiKey, { name: 'Other', android: { ...ANDROID, packageName: 'com.example.other' } });
+    const cross = await sdk(node, stranger.publishableKey, 'claim', { token, installId: 'install-aaaa-1' });
+    assert.equal(cross.status, 404);
+  });
+
+  it('concurrent claims of one token by two installs: exactly one wins', async () => {
+    const u = await node.signup();
+    const app = await createApp(node, u.apiKey);
+    const link = await appLink(node, u.apiKey, app.id);
+    const res = await node.request({ method: 'GET', url: `/l/${link.slug}`, headers: { 'user-agent': UA.androidChrome } });
+    const token = tokenFromPlayUrl(res.headers.location);
+    const results = await Promise.all(
+      ['install-race-1', 'install-race-2', 'install-race-3'].map((installId) => sdk(node, app.publishableKey, 'claim', { token, installId })),
+    );
+    assert.deepEqual(results.map((r) => r.status).sort(), [200, 409, 409]);
+    assert.equal((await eventsOf(node, u.apiKey, 'link.claim')).length, 1);
+  });
+
+  it('open reports an app open for the app’s own links only; emits link.app_open', async () => {
+    const u = await node.signup();
+    const app = await createApp(node, u.apiKey);
+    const link = await appLink(node, u.apiKey, app.id);
+    const web = await node.request({ method: 'POST', url: '/api/v1/links', token: u.apiKey, payload: { url: 'https://e.example.com', title: 'web' } });
+    const opened = await sdk(node, app.publishableKey, 'open', {
+      url: link.shortUrl,
+      installId: 'install-open-1',
+      platform: 'ios',
+      firstOpen: true,
+      appVersion: '2.4.0',
+    });
+    assert.equal(opened.status, 200, opened.raw);
+    assert.deepEqual(opened.body, { linkId: link.id, path: '/album/7', params: { ref: 'bio' }, url: link.url });
+    const notApp = await sdk(node, app.publishableKey, 'open', { url: web.body.shortUrl, installId: 'install-open-1' });
+    assert.equal(notApp.status, 404);
+    const [event] = await eventsOf(node, u.apiKey, 'link.app_open');
+    assert.deepEqual(event!.data, {
+      linkId: link.id,
+      appId: app.id,
+      platform: 'ios',
+      destUrl: link.url,
+      deepLinkPath: '/album/7',
+      source: 'universal_link',
+      firstOpen: true,
+      installId: 'install-open-1',
+      appVersion: '2.4.0',
+    });
+    const noKey = await node.request({ method: 'POST', url: '/api/v1/sdk/open', payload: { url: link.shortUrl, installId: 'install-open-1' } });
+    assert.equal(noKey.status, 401);
+  });
+
+  it('deferred: disabled by default; when enabled, answers only on exactly one candidate; match keys are purged at the window’s end', async () => {
+    const u = await node.signup();
+    const off = await createApp(node, u.apiKey);
+    const disabled = await sdk(node, off.publishableKey, 'deferred', { platform: 'android', installId: 'install-def-1' });
+    assert.deepEqual(disabled.body, { matched: false, reason: 'disabled' });
+
+    const on = await createApp(node, u.apiKey, { name: 'Prob', android: { ...ANDROID, packageName: 'com.example.prob' }, deferred: { probabilistic: true } });
+    const link = await appLink(node, u.apiKey, on.id);
+    const none = await sdk(node, on.publishableKey, 'deferred', { platform: 'android', installId: 'install-def-1' });
+    assert.deepEqual(none.body, { matched: false, reason: 'no_candidate' });
+    const click = () => node.request({ method: 'GET', url: `/l/${link.slug}`, headers: { 'user-agent': UA.androidChrome }, remoteAddress: '203.0.113.7' });
+    await click();
+    const row = await node.ctx.db.selectFrom('deeplinkTokens').select(['matchKey']).where('appId', '=', on.id).executeTakeFirstOrThrow();
+    assert.ok(row.matchKey && !row.matchKey.includes('203.0.113'), 'a hash, never the address');
+    // Same /24, another host: one candidate.
+    const matched = await sdk(node, on.publishableKey, 'deferred', { platform: 'android', installId: 'install-def-2' }, {});
+    assert.equal(matched.body.matched, false, 'inject’s default address is not in 203.0.113.0/24');
+    const hit = await node.request({
+      method: 'POST',
+      url: '/api/v1/sdk/deferred',
+      headers: { 'x-linkwire-app-key': on.publishableKey },
+      payload: { platform: 'android', installId: 'install-def-2' },
+      remoteAddress: '203.0.113.99',
+    });
+    assert.deepEqual(hit.body, { matched: true, reason: 'matched', linkId: link.id, path: '/album/7', params: { ref: 'bio' }, url: link.url });
+    await click();
+    await click();
+    const ambiguous = await node.request({
+      method: 'POST',
+      url: '/api/v1/sdk/deferred',
+      headers: { 'x-linkwire-app-key': on.publishableKey },
+      payload: { platform: 'android', installId: 'install-def-3' },
+      remoteAddress: '203.0.113.99',
+    });
+    assert.deepEqual(ambiguous.body, { matched: false, reason: 'ambiguous' });
+    const attempts = await eventsOf(node, u.apiKey, 'link.deferred_claim_attempt');
+    assert.deepEqual(attempts.map((a) => a.data.reason).sort(), ['ambiguous', 'disabled', 'matched', 'no_candidate', 'no_candidate']);
+    const m = attempts.find((a) => a.data.matched)!.data;
+    assert.equal(m.confidence, 'unique');
+    assert.equal(m.linkId, link.id);
+    assert.equal((await eventsOf(node, u.apiKey, 'link.claim')).find((c) => c.data.method === 'probabilistic')!.data.installId, 'install-def-2');
+
+    const { purgeDeeplinkTokens, TOKEN_RETENTION_MS } = await import('../src/apps/sdk.js');
+    await node.ctx.db
+      .updateTable('deeplinkTokens')
+      .set({ expiresAt: Date.now() - 1 })
+      .where('appId', '=', on.id)
+      .execute();
+    assert.equal((await purgeDeeplinkTokens(node.ctx)).matchKeys, 2);
+    const left = await node.ctx.db.selectFrom('deeplinkTokens').select('matchKey').where('appId', '=', on.id).where('matchKey', 'is not', null).execute();
+    assert.equal(left.length, 0);
+    // Kept for the retention period, then deleted.
+    assert.equal((await node.ctx.db.selectFrom('deeplinkTokens').select('id').where('appId', '=', on.id).execute()).length, 3);
+    await node.ctx.db
+      .updateTable('deeplinkTokens')
+      .set({ expiresAt: Date.now() - TOKEN_RETENTION_MS - 1 })
+      .where('appId', '=', on.id)
+      .execute();
+    assert.ok((await purgeDeeplinkTokens(node.ctx)).deleted >= 3);
+    assert.equal((await node.ctx.db.selectFrom('deeplinkTokens').select('id').where('appId', '=', on.id).execute()).length, 0);
+  });
+
+  it('the app API is rate-limited per key and client (429 with Retry-After)', async () => {
+    const u = await node.signup();
+    const app = await createApp(node, u.apiKey, { name: 'Limited', android: ANDROID });
+    const call = (remoteAddress: string) =>
+      node.request({
+        method: 'POST',
+        url: '/api/v1/sdk/deferred',
+        headers: { 'x-linkwire-app-key': app.publishableKey },
+        payload: { platform: 'android', installId: 'install-rate-1' },
+        remoteAddress,
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 61; i++) statuses.push((await call('198.51.100.20')).status);
+    assert.deepEqual([...new Set(statuses.slice(0, 60))], [200]);
+    assert.equal(statuses[60], 429);
+    const limited = await call('198.51.100.20');
+    assert.equal(limited.body.limit, 'sdk');
+    assert.ok(Number(limited.headers['retry-after']) >= 1);
+    assert.equal((await call('198.51.100.21')).status, 200, 'another client has its own budget');
+  });
+});
