@@ -8,6 +8,7 @@ import { installAuth } from './accounts/auth.js';
 import { accountRoutes } from './accounts/routes.js';
 import type { AppContext } from './context.js';
 import { deliveryRoutes } from './delivery/routes.js';
+import { domainRoutes } from './domains/routes.js';
 import { eventRoutes } from './events/routes.js';
 
 import { installProblemHandler, PROBLEM_BASE, sendProblem } from './http/problem.js';
@@ -112,6 +113,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(webhookRoutes);
       await api.register(listenRoutes);
       await api.register(deliveryRoutes);
+      await api.register(domainRoutes);
     },
     { prefix: '/api/v1' },
   );

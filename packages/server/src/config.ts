@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -15,13 +16,15 @@ export interface PlanLimits {
   endpoints: number | null;
   deliveries24h: number | null;
   testSends1h: number | null;
+  /** Custom domains (PRODUCT.md §10). */
+  domains: number | null;
 }
 
 /** The plans of docs/webhooks.md#5-limits. Operators override any number with LINKWIRE_PLAN_<PLAN>_<LIMIT> (e.g. LINKWIRE_PLAN_PRO_ENDPOINTS=5). */
 export const DEFAULT_PLAN_LIMITS: Record<PlanName, PlanLimits> = {
-  free: { endpoints: 0, deliveries24h: 0, testSends1h: 0 },
-  pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10 },
-  business: { endpoints: 25, deliveries24h: null, testSends1h: 100 },
+  free: { endpoints: 0, deliveries24h: 0, testSends1h: 0, domains: 0 },
+  pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10, domains: 3 },
+  business: { endpoints: 25, deliveries24h: null, testSends1h: 100, domains: 25 },
 };
 
 export interface Config {
@@ -47,6 +50,24 @@ export interface Config {
   production: boolean;
   /** The delivery worker's knobs: LINKWIRE_LEASE_MS … LINKWIRE_SENDER_THREADS, the rest at their defaults. */
   delivery: DeliveryOptions;
+  /** Custom domains: the records users are told to set, the DNS servers checks ask, the TLS ask listener. */
+  domains: DomainOptions;
+}
+
+export interface DomainOptions {
+  /** LINKWIRE_DOMAIN_CNAME_TARGET: what a subdomain's CNAME must point at (null: no CNAME record asked for). */
+  cnameTarget: string | null;
+  /** LINKWIRE_DOMAIN_IPV4 / _IPV6 (comma-separated): what an apex's A/AAAA records must hold. */
+  ipv4: string[];
+  ipv6: string[];
+  /** LINKWIRE_DNS_SERVERS (`127.0.0.1:5353,…`); empty: the system's resolvers. */
+  dnsServers: string[];
+  /** LINKWIRE_DNS_TIMEOUT_MS: one DNS query's timeout (default 5000). */
+  dnsTimeoutMs: number;
+  /** LINKWIRE_DOMAIN_CHALLENGE_PORT: where the HTTP fallback fetches the challenge file (default 80). */
+  challengePort: number;
+  /** LINKWIRE_INTERNAL_PORT: the loopback listener of /internal/tls/allow (null: off). */
+  internalPort: number | null;
 }
 
 export class ConfigError extends Error {
@@ -217,7 +238,47 @@ const envSchema = z.object({
   LINKWIRE_DELIVERY_CONCURRENCY: wholeNumber('LINKWIRE_DELIVERY_CONCURRENCY', 1, null),
   LINKWIRE_ENDPOINT_CONCURRENCY: wholeNumber('LINKWIRE_ENDPOINT_CONCURRENCY', 1, null),
   LINKWIRE_SENDER_THREADS: wholeNumber('LINKWIRE_SENDER_THREADS', 0, 16),
+  LINKWIRE_DOMAIN_CNAME_TARGET: z.string().optional(),
+  LINKWIRE_DOMAIN_IPV4: addressList('LINKWIRE_DOMAIN_IPV4', 4),
+  LINKWIRE_DOMAIN_IPV6: addressList('LINKWIRE_DOMAIN_IPV6', 6),
+  LINKWIRE_DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const servers = (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const server of servers) {
+        if (!isDnsServer(server))
+          ctx.addIssue({ code: 'custom', message: `LINKWIRE_DNS_SERVERS: "${server}" is not an IP address with an optional port such as 127.0.0.1:5353` });
+      }
+      return servers;
+    }),
+  LINKWIRE_DNS_TIMEOUT_MS: wholeNumber('LINKWIRE_DNS_TIMEOUT_MS', 1, 60_000),
+  LINKWIRE_INTERNAL_PORT: wholeNumber('LINKWIRE_INTERNAL_PORT', 0, 65535),
+  LINKWIRE_DOMAIN_CHALLENGE_PORT: wholeNumber('LINKWIRE_DOMAIN_CHALLENGE_PORT', 1, 65535),
 });
+
+function addressList(name: string, family: 4 | 6) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const ips = (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const ip of ips) if (isIP(ip) !== family) ctx.addIssue({ code: 'custom', message: `${name}: "${ip}" is not an IPv${family} address` });
+      return ips;
+    });
+}
+
+function isDnsServer(text: string): boolean {
+  if (isIP(text)) return true;
+  const m = /^\[([^\]]+)\]:(\d{1,5})$/.exec(text) ?? /^([^:]+):(\d{1,5})$/.exec(text);
+  return !!m && isIP(m[1]!) !== 0 && Number(m[2]) <= 65535;
+}
 
 function decodeKey(text: string): Buffer | null {
   if (/^[0-9a-f]{64}$/i.test(text)) return Buffer.from(text, 'hex');
@@ -227,7 +288,7 @@ function decodeKey(text: string): Buffer | null {
 
 function planOverrides(env: NodeJS.ProcessEnv, problems: string[]): Record<PlanName, PlanLimits> {
   const plans = structuredClone(DEFAULT_PLAN_LIMITS);
-  const fields = { ENDPOINTS: 'endpoints', DELIVERIES_24H: 'deliveries24h', TEST_SENDS_1H: 'testSends1h' } as const;
+  const fields = { ENDPOINTS: 'endpoints', DELIVERIES_24H: 'deliveries24h', TEST_SENDS_1H: 'testSends1h', DOMAINS: 'domains' } as const;
   for (const plan of PLAN_NAMES) {
     for (const [suffix, field] of Object.entries(fields)) {
       const name = `LINKWIRE_PLAN_${plan.toUpperCase()}_${suffix}`;
@@ -279,6 +340,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       globalConcurrency: e.LINKWIRE_DELIVERY_CONCURRENCY ?? DEFAULT_DELIVERY_OPTIONS.globalConcurrency,
       endpointConcurrency: e.LINKWIRE_ENDPOINT_CONCURRENCY ?? DEFAULT_DELIVERY_OPTIONS.endpointConcurrency,
       senderThreads: e.LINKWIRE_SENDER_THREADS ?? DEFAULT_DELIVERY_OPTIONS.senderThreads,
+    },
+    domains: {
+      cnameTarget: e.LINKWIRE_DOMAIN_CNAME_TARGET ? e.LINKWIRE_DOMAIN_CNAME_TARGET.toLowerCase().replace(/\.$/, '') : null,
+      ipv4: e.LINKWIRE_DOMAIN_IPV4,
+      ipv6: e.LINKWIRE_DOMAIN_IPV6,
+      dnsServers: e.LINKWIRE_DNS_SERVERS,
+      dnsTimeoutMs: e.LINKWIRE_DNS_TIMEOUT_MS ?? 5_000,
+      challengePort: e.LINKWIRE_DOMAIN_CHALLENGE_PORT ?? 80,
+      internalPort: e.LINKWIRE_INTERNAL_PORT ?? null,
     },
   };
 }

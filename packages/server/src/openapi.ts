@@ -20,6 +20,7 @@ export const TAGS = [
   { name: 'delivery', description: 'Delivery history, manual retry and replay' },
   { name: 'listen', description: 'What `linkwire listen` uses: a listen endpoint, its Server-Sent Events stream, and the results it reports' },
   { name: 'public', description: 'The public pages: short links, QR targets, profile pages and their subscribe form' },
+  { name: 'domains', description: 'Custom domains: DNS records, verification checks and their history' },
 ] as const;
 
 /** The families of the catalog, in catalog order: one tag each in the webhooks section. */

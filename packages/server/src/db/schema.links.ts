@@ -17,6 +17,8 @@ export interface LinksTable {
   clicks: number;
   createdAt: number;
   updatedAt: number;
+  /** 011_domains: the custom domain the link lives on (served at /{slug} there), or null. */
+  domainId?: string | null;
 }
 
 export interface WidgetsTable {

@@ -11,6 +11,8 @@ export interface RedirectTarget {
   type: 'link' | 'product';
   expiresAt: number | null;
   expiredAt: number | null;
+  /** The custom domain the link lives on (011_domains), or null. */
+  domainId?: string | null;
 }
 
 // A tiny per-process cache of slug → link for the redirect hot path. Without it every click costs
@@ -44,7 +46,18 @@ export async function findRedirectTarget(ctx: AppContext, slug: string, now = Da
   const row = await ctx.db
     .selectFrom('links')
     .innerJoin('accounts', 'accounts.id', 'links.accountId')
-    .select(['links.id', 'links.accountId', 'accounts.handle', 'links.slug', 'links.url', 'links.title', 'links.type', 'links.expiresAt', 'links.expiredAt'])
+    .select([
+      'links.id',
+      'links.accountId',
+      'accounts.handle',
+      'links.slug',
+      'links.url',
+      'links.title',
+      'links.type',
+      'links.expiresAt',
+      'links.expiredAt',
+      'links.domainId',
+    ])
     .where('links.slug', '=', slug)
     .executeTakeFirst();
   const target: RedirectTarget | null = row ?? null;
