@@ -11,7 +11,9 @@ describeEachDialect('transactional outbox', (dialect) => {
 
   it('an event committed with its cause is stored with its exact envelope', async () => {
     const u = await node.signup();
-    const event = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'links.example.com' }));
+    const event = await inTransaction(node.ctx.db, (tx) =>
+      node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: 'links.example.com' }),
+    );
     const row = await node.ctx.db.selectFrom('events').selectAll().where('id', '=', event.id).executeTakeFirstOrThrow();
     const envelope = JSON.parse(row.payload);
     assert.deepEqual(Object.keys(envelope), ['id', 'type', 'timestamp', 'accountId', 'data']);
@@ -119,11 +121,11 @@ describeEachDialect('emitMany: a batch of events in one fan-out', (dialect) => {
     // Sign-up/endpoint set-up emitted nothing that matches yet; start from a clean count.
     const inputs = [
       { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'FR' } },
-      { accountId: b.accountId, type: 'domain.verified' as const, data: { domain: 'b.example.com' } },
+      { accountId: b.accountId, type: 'domain.verified' as const, data: { ...EXAMPLES['domain.verified'], domain: 'b.example.com' } },
       { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'DE' } },
       { accountId: b.accountId, type: 'integration.connected' as const, data: { integration: 'slack' } },
       { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'FR' } },
-      { accountId: a.accountId, type: 'domain.verified' as const, data: { domain: 'a.example.com' } },
+      { accountId: a.accountId, type: 'domain.verified' as const, data: { ...EXAMPLES['domain.verified'], domain: 'a.example.com' } },
     ];
     const events = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emitMany(tx, inputs));
     assert.deepEqual(

@@ -19,11 +19,11 @@ export function normaliseHostname(input: string, instanceHost: string): { hostna
   if (!ascii) return { rule: 'must be a valid hostname (letters, digits and "-" in dot-separated labels)' };
   const hostname = ascii.toLowerCase();
   if (isIP(hostname)) return { rule: 'must be a hostname, not an IP address' };
+  if (hostname === 'localhost' || hostname.endsWith('.localhost')) return { rule: 'must not be localhost' };
   const labels = hostname.split('.');
   if (hostname.length > 253 || labels.length < 2 || !labels.every((l) => LABEL.test(l)))
     return { rule: 'must be a fully qualified hostname such as go.example.com' };
   if (/^\d+$/.test(labels.at(-1)!)) return { rule: 'must be a hostname, not an IP address' };
-  if (hostname === 'localhost' || hostname.endsWith('.localhost')) return { rule: 'must not be localhost' };
   if (hostname === instanceHost) return { rule: "must not be this instance's own host" };
   return { hostname };
 }

@@ -21,6 +21,16 @@ export interface HostEntry {
   notFoundUrl: string | null;
 }
 
+/**
+ * May this short link be followed on this host? The instance's host serves links without a domain;
+ * a custom host serves its own links and, for the profile's buttons, its account's links without one
+ * — never another account's.
+ */
+export function linkServedOn(link: { accountId: string; domainId?: string | null }, entry: HostEntry | undefined): boolean {
+  if (!entry) return !link.domainId;
+  return link.domainId === entry.domainId || (!link.domainId && link.accountId === entry.accountId);
+}
+
 /** Verified domains serve; misconfigured ones too (a DNS blip does no harm). Pending/failed serve only the challenge. */
 export const isServing = (entry: HostEntry) => entry.status === 'verified' || entry.status === 'misconfigured';
 

@@ -102,6 +102,7 @@ export const DATA_SCHEMAS = {
     slug: z.string(),
     source: z.enum(['profile', 'short_link', 'qr']),
     ...visitor,
+    domain: z.string().optional().describe('the custom domain the link was followed on (absent on the instance’s own host)'),
   }),
   'qr.scanned': z.object({
     profileCode: z.string(),

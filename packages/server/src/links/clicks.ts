@@ -14,7 +14,7 @@ export type ClickSource = 'profile' | 'short_link' | 'qr';
 
 export type Interaction =
   | { kind: 'visit'; accountId: string; handle: string; visitor: Visitor; at: number }
-  | { kind: 'click'; link: RedirectTarget; source: ClickSource; visitor: Visitor; at: number };
+  | { kind: 'click'; link: RedirectTarget; source: ClickSource; visitor: Visitor; at: number /** the custom domain it was followed on */; domain?: string };
 
 interface Waiter {
   interaction: Interaction;
@@ -165,7 +165,17 @@ export async function writeBatch(ctx: Pick<AppContext, 'outbox' | 'thresholds'>,
       events.push({
         accountId,
         type: 'link.click',
-        data: { profileCode: l.handle, linkId: l.id, type: l.type, title: l.title, url: l.url, slug: l.slug, source: it.source, ...v },
+        data: {
+          profileCode: l.handle,
+          linkId: l.id,
+          type: l.type,
+          title: l.title,
+          url: l.url,
+          slug: l.slug,
+          source: it.source,
+          ...v,
+          ...(it.domain ? { domain: it.domain } : {}),
+        },
         now,
       });
       const lc = linkClicks.get(l.id) ?? { accountId, n: 0 };
