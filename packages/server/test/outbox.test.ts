@@ -19,7 +19,7 @@ describeEachDialect('transactional outbox', (dialect) => {
     assert.deepEqual(Object.keys(envelope), ['id', 'type', 'timestamp', 'accountId', 'data']);
     assert.equal(envelope.id, event.id);
     assert.equal(envelope.accountId, u.accountId);
-    assert.deepEqual(envelope.data, { domain: 'links.example.com' });
+    assert.deepEqual(envelope.data, { ...EXAMPLES['domain.verified'], domain: 'links.example.com' });
     // The stored text is exactly JSON.stringify of the envelope object, byte for byte what is sent.
     assert.equal(
       row.payload,
@@ -95,7 +95,7 @@ describeEachDialect('transactional outbox', (dialect) => {
     const u = await node.signup();
     const res = await node.request({ method: 'GET', url: '/api/v1/event-types', token: u.apiKey });
     assert.equal(res.status, 200);
-    assert.equal(res.body.length, 23);
+    assert.equal(res.body.length, 27);
     const click = res.body.find((t: any) => t.type === 'link.click');
     assert.equal(click.schema.type, 'object');
     assert.ok(click.schema.required.includes('source'));
