@@ -49,6 +49,23 @@ export interface Utm {
 /** field → {from, to} */
 export type Changes = Record<string, { from: unknown; to: unknown }>;
 
+export interface DomainRecord {
+  type: 'TXT' | 'CNAME' | 'A' | 'AAAA';
+  name: string;
+  value: string;
+  purpose: 'ownership' | 'routing';
+}
+
+export interface DomainCheckedRecord {
+  type: 'TXT' | 'CNAME' | 'A' | 'AAAA';
+  name: string;
+  purpose: 'ownership' | 'routing';
+  expected: string;
+  found: string | null;
+  status: 'ok' | 'failed';
+  reason: string | null;
+}
+
 /** `profile.visit`: A visitor loaded your public profile page (bots are not counted). */
 export interface ProfileVisitData {
   /** The profile handle */
@@ -224,7 +241,7 @@ export interface DomainAddedData {
   domainId: string;
   domain: string;
   purpose: 'short_links' | 'profile' | 'both';
-  records: ({ type: 'TXT' | 'CNAME' | 'A' | 'AAAA'; name: string; value: string; purpose: 'ownership' | 'routing' })[];
+  records: DomainRecord[];
 }
 
 /** `domain.misconfigured`: A verified domain failed 3 daily checks in a row; it keeps serving while you fix its records. */
@@ -236,7 +253,7 @@ export interface DomainMisconfiguredData {
   detail: string;
   /** the first failed check in the row */
   since: string;
-  records: ({ type: 'TXT' | 'CNAME' | 'A' | 'AAAA'; name: string; purpose: 'ownership' | 'routing'; expected: string; found: string | null; status: 'ok' | 'failed'; reason: string | null })[];
+  records: DomainCheckedRecord[];
 }
 
 /** `domain.verification_failed`: A pending domain was not verified within 14 days; checks stopped (POST …/verify tries again). */

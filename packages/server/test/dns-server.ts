@@ -56,7 +56,7 @@ function rdata(type: keyof ZoneRecords, value: string): Buffer {
   const tail = groups.length > 1 && groups[1] ? groups[1].split(':') : [];
   const full = [...head, ...Array(8 - head.length - tail.length).fill('0'), ...tail];
   const out = Buffer.alloc(16);
-  full.forEach((g, i) => out.writeUInt16BE(Number.parseInt(g, 16), i * 2));
+  for (const [i, g] of full.entries()) out.writeUInt16BE(Number.parseInt(g, 16), i * 2);
   return out;
 }
 
