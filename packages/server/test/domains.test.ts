@@ -6,6 +6,7 @@ import { Dispatcher } from '../src/delivery/dispatcher.js';
 import { createDnsResolver } from '../src/domains/dns.js';
 import { DAY } from '../src/domains/schedule.js';
 import { checkDueDomains, claimDueDomains } from '../src/domains/service.js';
+import { startTlsAsk, type TlsAskService } from '../src/domains/tls-ask.js';
 import { createEndpoint, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
 import { startDnsServer, type TestDnsServer } from './dns-server.js';
 import { describeEachDialect, suiteNode } from './helpers.js';
@@ -374,5 +375,47 @@ describeEachDialect('custom domains on real DNS', (dialect) => {
     const third = await claimDueDomains(node.ctx, at, 50);
     assert.equal(third.filter((d) => ids.includes(d.id)).length, 0);
     await node.ctx.db.updateTable('domains').set({ leaseUntil: 0 }).where('id', 'in', ids).execute();
+  });
+});
+
+describeEachDialect('TLS ask endpoint', (dialect) => {
+  const node = suiteNode(dialect, { LINKWIRE_PUBLIC_URL: 'https://links.linkwire.test' });
+  let ask: TlsAskService;
+  before(async () => {
+    ask = await startTlsAsk(node.ctx, 0);
+  });
+  after(async () => {
+    await ask.stop();
+  });
+  const allow = async (domain: string) => (await fetch(`http://127.0.0.1:${ask.port}/internal/tls/allow?domain=${encodeURIComponent(domain)}`)).status;
+
+  it('answers 200 for the instance host and verified domains, 403 otherwise, from memory through a database blip, counted in /metrics', async () => {
+    const u = await node.signup();
+    const verified = `ok${process.pid}.tls-${dialect}.test`;
+    const pending = `wait${process.pid}.tls-${dialect}.test`;
+    for (const hostname of [verified, pending]) {
+      const res = await node.request({ method: 'POST', url: '/api/v1/domains', token: u.apiKey, payload: { hostname } });
+      assert.equal(res.status, 201, res.raw);
+    }
+    await node.ctx.db.updateTable('domains').set({ status: 'verified' }).where('hostname', '=', verified).execute();
+    await node.ctx.hosts.reload(node.ctx.db);
+
+    assert.equal(await allow('links.linkwire.test'), 200);
+    assert.equal(await allow(verified), 200);
+    assert.equal(await allow(verified.toUpperCase()), 200);
+    assert.equal(await allow(pending), 403);
+    assert.equal(await allow('unknown.tls.test'), 403);
+    assert.equal(await allow(''), 403);
+    assert.equal((await fetch(`http://127.0.0.1:${ask.port}/other`)).status, 404);
+
+    // A database blip: the reload fails, the map keeps its last good load.
+    const broken = node.ctx.db.withTables<{ nothing: { id: string } }>();
+    const reload = node.ctx.hosts.reload.bind(node.ctx.hosts);
+    await assert.rejects(reload(broken.withSchema('no_such_schema_here') as never));
+    assert.equal(await allow(verified), 200);
+
+    const metrics = await node.request({ method: 'GET', url: '/metrics' });
+    assert.match(metrics.raw, /linkwire_tls_ask_total\{result="allowed"\} 4/);
+    assert.match(metrics.raw, /linkwire_tls_ask_total\{result="denied"\} 3/);
   });
 });
