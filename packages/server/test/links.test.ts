@@ -23,6 +23,7 @@ describeEachDialect('links API', (dialect) => {
     assert.deepEqual(Object.keys(res.body).sort(), [
       'clicks',
       'createdAt',
+      'domain',
       'expiresAt',
       'id',
       'position',
