@@ -14,6 +14,7 @@ import { BASE, match, navigate, usePath } from './router';
 import { setAccount, useAccount } from './session';
 import { applyScheme, nextScheme, type Scheme, savedScheme } from './theme';
 import { A, Button, ErrorBox, Icon, Spinner, Toaster, toast } from './ui';
+import { DomainsPage } from './pages/Domains';
 
 applyScheme(savedScheme());
 
@@ -22,6 +23,7 @@ const NAV = [
   { path: '/profile', label: 'Profile', icon: 'user' },
   { path: '/analytics', label: 'Analytics', icon: 'chart' },
   { path: '/webhooks', label: 'Webhooks', icon: 'webhook' },
+  { path: '/domains', label: 'Domains', icon: 'globe' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
@@ -32,6 +34,7 @@ const TITLES: Record<string, string> = {
   '/profile': 'Profile',
   '/analytics': 'Analytics',
   '/webhooks': 'Webhooks',
+  '/domains': 'Domains',
   '/settings': 'Settings',
 };
 
@@ -133,6 +136,7 @@ function Routes({ path }: { path: string }) {
   if (edit) return <WebhookFormPage id={edit.id} />;
   const detail = match('/webhooks/:id', path);
   if (detail) return <WebhookDetailPage id={detail.id as string} />;
+  if (path === '/domains') return <DomainsPage />;
   if (path === '/settings') return <SettingsPage />;
   return (
     <div class="page">
