@@ -8,7 +8,7 @@ import { DAY } from '../src/domains/schedule.js';
 import { checkDueDomains, claimDueDomains } from '../src/domains/service.js';
 import { startTlsAsk, type TlsAskService } from '../src/domains/tls-ask.js';
 import { createEndpoint, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
-import { startDnsServer, type TestDnsServer } from './dns-server.js';
+import { startDnsServer, type TestDnsServer } from '@linkwire/test-kit';
 import { describeEachDialect, suiteNode } from './helpers.js';
 
 const CNAME_TARGET = 'cname.linkwire.test';

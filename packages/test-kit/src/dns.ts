@@ -1,6 +1,6 @@
 import { createSocket } from 'node:dgram';
 
-// A small authoritative DNS server on loopback UDP (RFC 1035 wire format) whose records a test
+// A small authoritative DNS server (for the custom-domain tests) on loopback UDP (RFC 1035 wire format) whose records a test
 // changes as it goes: TXT, CNAME, A and AAAA; a name not in the zone is NXDOMAIN, a name in it
 // without the asked type is NODATA, and a name in `silent` is never answered (a timeout).
 
