@@ -750,6 +750,76 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Custom domains, newest first */
+        get: operations["listDomains"];
+        put?: never;
+        /** Add a custom domain; the response lists the DNS records to set */
+        post: operations["createDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/domains/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One custom domain with its records */
+        get: operations["getDomain"];
+        put?: never;
+        post?: never;
+        /** Remove a custom domain (refused while links live on it) */
+        delete: operations["deleteDomain"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/domains/{id}/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the DNS records now (at most once per 10 s) */
+        post: operations["verifyDomain"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/domains/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every check, newest first, with each record’s expected and found values */
+        get: operations["listDomainChecks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/apple-app-site-association": {
         parameters: {
             query?: never;
@@ -1219,9 +1289,89 @@ export interface webhooks {
         put?: never;
         /**
          * domain.verified
-         * @description A custom domain's DNS record was verified.
+         * @description A custom domain was verified (its TXT record, or its challenge file behind a proxy) and now serves your links.
          */
         post: operations["webhook_domain_verified"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "domain.added": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * domain.added
+         * @description A custom domain was added; `records` are the DNS records to set.
+         */
+        post: operations["webhook_domain_added"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "domain.misconfigured": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * domain.misconfigured
+         * @description A verified domain failed 3 daily checks in a row; it keeps serving while you fix its records.
+         */
+        post: operations["webhook_domain_misconfigured"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "domain.verification_failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * domain.verification_failed
+         * @description A pending domain was not verified within 14 days; checks stopped (POST …/verify tries again).
+         */
+        post: operations["webhook_domain_verification_failed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "domain.removed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * domain.removed
+         * @description A custom domain was deleted, or another account proved ownership of its hostname.
+         */
+        post: operations["webhook_domain_removed"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1688,7 +1838,7 @@ export interface components {
         };
         EventTypeInfo: {
             /** @enum {string} */
-            type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
+            type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "domain.added" | "domain.misconfigured" | "domain.verification_failed" | "domain.removed" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
             /** @description the part before the dot, e.g. "link" */
             family: string;
             description: string;
@@ -1788,6 +1938,86 @@ export interface components {
             /** @description deliveries not queued: the 24-hour quota is full */
             overQuota: number;
         };
+        Domain: {
+            id: string;
+            /** @description normalised: lower case, IDNA (punycode), no trailing dot */
+            hostname: string;
+            /** @enum {string} */
+            purpose: "short_links" | "profile" | "both";
+            /** @enum {string} */
+            status: "pending" | "verified" | "misconfigured" | "failed";
+            records: {
+                /** @enum {string} */
+                type: "TXT" | "CNAME" | "A" | "AAAA";
+                name: string;
+                /** @description what to set */
+                value: string;
+                /**
+                 * @description ownership: proves you control the zone; routing: sends traffic here
+                 * @enum {string}
+                 */
+                purpose: "ownership" | "routing";
+                /**
+                 * @description from the last check; pending: not checked yet
+                 * @enum {string}
+                 */
+                status: "ok" | "failed" | "pending";
+                reason: string | null;
+                /** @description what DNS answered at the last check */
+                found: string | null;
+            }[];
+            /** @description where / goes when the domain does not serve the profile */
+            rootUrl: string | null;
+            /** @description where an unknown slug goes (else a 404 page) */
+            notFoundUrl: string | null;
+            verifiedAt: string | null;
+            verifyMethod: ("dns_txt" | "http") | null;
+            lastCheckedAt: string | null;
+            /** @description null: no scheduled check (failed) */
+            nextCheckAt: string | null;
+            checkCount: number;
+            lastReason: string | null;
+            /** @description the HTTP fallback for proxied DNS: must answer the TXT value */
+            challengeUrl: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+        };
+        DomainPage: {
+            data: components["schemas"]["Domain"][];
+            /** @description pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        DomainCheck: {
+            id: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            at: string;
+            /** @enum {string} */
+            trigger: "scheduled" | "manual" | "claim";
+            /** @enum {string} */
+            outcome: "pass" | "fail";
+            /** @description txt_missing, txt_mismatch, cname_missing, cname_wrong_target, a_wrong_ip, proxied, nxdomain, dns_timeout, … */
+            reason: string | null;
+            records: {
+                /** @enum {string} */
+                type: "TXT" | "CNAME" | "A" | "AAAA";
+                name: string;
+                /**
+                 * @description ownership: proves you control the zone; routing: sends traffic here
+                 * @enum {string}
+                 */
+                purpose: "ownership" | "routing";
+                expected: string;
+                found: string | null;
+                /** @enum {string} */
+                status: "ok" | "failed";
+                reason: string | null;
+            }[];
+        };
+        DomainCheckPage: {
+            data: components["schemas"]["DomainCheck"][];
+            /** @description pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         Profile: {
             handle: string;
             title: string | null;
@@ -1812,6 +2042,8 @@ export interface components {
             shortUrl: string;
             /** @description /q/{slug}: what the QR code encodes; counts a scan */
             qrUrl: string;
+            /** @description the custom domain the link lives on (shortUrl is /{slug} there), or null */
+            domain: string | null;
             clicks: number;
             /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
             createdAt: string;
@@ -2499,6 +2731,8 @@ export interface operations {
                         };
                         forceWeb?: boolean;
                     } | null;
+                    /** @description a custom domain of yours (hostname): the link is served at https://<domain>/<slug> */
+                    domain?: string;
                 };
             };
         };
@@ -3620,7 +3854,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    event?: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
+                    event?: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "domain.added" | "domain.misconfigured" | "domain.verification_failed" | "domain.removed" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
                 };
             };
         };
@@ -4513,7 +4747,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
+                type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "domain.added" | "domain.misconfigured" | "domain.verification_failed" | "domain.removed" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
             };
             cookie?: never;
         };
@@ -5180,6 +5414,328 @@ export interface operations {
             };
         };
     };
+    listDomains: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    hostname: string;
+                    /** @enum {string} */
+                    purpose?: "short_links" | "profile" | "both";
+                    rootUrl?: string | null;
+                    notFoundUrl?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Domain"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    getDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Domain"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    deleteDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    verifyDomain: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Domain"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listDomainChecks: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DomainCheckPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     appleAppSiteAssociation: {
         parameters: {
             query?: never;
@@ -5749,6 +6305,8 @@ export interface operations {
                         };
                         /** @description Salted hash of the visitor that rotates daily; never the IP address */
                         visitorId: string | null;
+                        /** @description the custom domain the link was followed on (absent on the instance’s own host) */
+                        domain?: string;
                     };
                 };
             };
@@ -6955,7 +7513,11 @@ export interface operations {
                  *       "timestamp": "2026-03-25T14:00:00.000Z",
                  *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
                  *       "data": {
-                 *         "domain": "links.example.com"
+                 *         "domainId": "dom_01jqa7t0j2m4p6r8t0v2x4z6b8",
+                 *         "domain": "links.example.com",
+                 *         "method": "dns_txt",
+                 *         "verifiedAt": "2026-03-25T14:02:00.000Z",
+                 *         "purpose": "both"
                  *       }
                  *     }
                  */
@@ -6968,7 +7530,385 @@ export interface operations {
                     timestamp: string;
                     accountId: string;
                     data: {
+                        domainId: string;
+                        /** @description the hostname */
                         domain: string;
+                        /**
+                         * @description dns_txt: the TXT record; http: the challenge file (proxied DNS)
+                         * @enum {string}
+                         */
+                        method: "dns_txt" | "http";
+                        /** @description ISO 8601 time */
+                        verifiedAt: string;
+                        /** @enum {string} */
+                        purpose: "short_links" | "profile" | "both";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_domain_added: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "domain.added",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "domainId": "dom_01jqa7t0j2m4p6r8t0v2x4z6b8",
+                 *         "domain": "links.example.com",
+                 *         "purpose": "both",
+                 *         "records": [
+                 *           {
+                 *             "type": "TXT",
+                 *             "name": "_linkwire-challenge.links.example.com",
+                 *             "value": "lw-verify=q3R0c2Vjb25kLXRva2VuLWV4YW1wbGUtdmFsdWU",
+                 *             "purpose": "ownership"
+                 *           },
+                 *           {
+                 *             "type": "CNAME",
+                 *             "name": "links.example.com",
+                 *             "value": "cname.linkwire.example",
+                 *             "purpose": "routing"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "domain.added";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        domainId: string;
+                        domain: string;
+                        /** @enum {string} */
+                        purpose: "short_links" | "profile" | "both";
+                        records: {
+                            /** @enum {string} */
+                            type: "TXT" | "CNAME" | "A" | "AAAA";
+                            name: string;
+                            value: string;
+                            /** @enum {string} */
+                            purpose: "ownership" | "routing";
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_domain_misconfigured: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "domain.misconfigured",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "domainId": "dom_01jqa7t0j2m4p6r8t0v2x4z6b8",
+                 *         "domain": "links.example.com",
+                 *         "reason": "txt_missing",
+                 *         "detail": "TXT _linkwire-challenge.links.example.com: no lw-verify= value found",
+                 *         "since": "2026-03-27T14:02:00.000Z",
+                 *         "records": [
+                 *           {
+                 *             "type": "TXT",
+                 *             "name": "_linkwire-challenge.links.example.com",
+                 *             "purpose": "ownership",
+                 *             "expected": "lw-verify=q3R0c2Vjb25kLXRva2VuLWV4YW1wbGUtdmFsdWU",
+                 *             "found": null,
+                 *             "status": "failed",
+                 *             "reason": "txt_missing"
+                 *           }
+                 *         ]
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "domain.misconfigured";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        domainId: string;
+                        domain: string;
+                        /** @description the failing record’s reason: txt_missing, cname_wrong_target, nxdomain, dns_timeout, … */
+                        reason: string;
+                        detail: string;
+                        /** @description the first failed check in the row */
+                        since: string;
+                        records: {
+                            /** @enum {string} */
+                            type: "TXT" | "CNAME" | "A" | "AAAA";
+                            name: string;
+                            /** @enum {string} */
+                            purpose: "ownership" | "routing";
+                            expected: string;
+                            found: string | null;
+                            /** @enum {string} */
+                            status: "ok" | "failed";
+                            reason: string | null;
+                        }[];
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_domain_verification_failed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "domain.verification_failed",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "domainId": "dom_01jqa7t0j2m4p6r8t0v2x4z6b8",
+                 *         "domain": "links.example.com",
+                 *         "reason": "cname_wrong_target",
+                 *         "checks": 22,
+                 *         "firstCheckedAt": "2026-03-25T14:01:00.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "domain.verification_failed";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        domainId: string;
+                        domain: string;
+                        /** @description the last check’s reason */
+                        reason: string;
+                        /** @description how many checks were made */
+                        checks: number;
+                        /** @description ISO 8601 time */
+                        firstCheckedAt: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_domain_removed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "domain.removed",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "domainId": "dom_01jqa7t0j2m4p6r8t0v2x4z6b8",
+                 *         "domain": "links.example.com",
+                 *         "reason": "deleted"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "domain.removed";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        domainId: string;
+                        domain: string;
+                        /**
+                         * @description ownership_transferred: another account proved the TXT record
+                         * @enum {string}
+                         */
+                        reason: "deleted" | "ownership_transferred";
                     };
                 };
             };

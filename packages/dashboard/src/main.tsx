@@ -17,6 +17,7 @@ import { BASE, match, navigate, usePath } from './router';
 import { setAccount, useAccount } from './session';
 import { applyScheme, nextScheme, type Scheme, savedScheme } from './theme';
 import { A, Button, ErrorBox, Icon, Spinner, Toaster, toast } from './ui';
+import { DomainsPage } from './pages/Domains';
 
 applyScheme(savedScheme());
 
@@ -28,6 +29,7 @@ const NAV = [
   { path: '/integrations', label: 'Integrations', icon: 'link' },
   { path: '/sinks', label: 'Sinks', icon: 'chart' },
   { path: '/apps', label: 'Apps', icon: 'external' },
+  { path: '/domains', label: 'Domains', icon: 'globe' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
 ];
 
@@ -41,6 +43,7 @@ const TITLES: Record<string, string> = {
   '/integrations': 'Integrations',
   '/sinks': 'Analytics sinks',
   '/apps': 'Apps',
+  '/domains': 'Domains',
   '/settings': 'Settings',
 };
 
@@ -145,6 +148,7 @@ function Routes({ path }: { path: string }) {
   if (path === '/integrations') return <IntegrationsPage />;
   if (path === '/sinks') return <SinksPage />;
   if (path === '/apps') return <AppsPage />;
+  if (path === '/domains') return <DomainsPage />;
   if (path === '/settings') return <SettingsPage />;
   return (
     <div class="page">

@@ -20,6 +20,10 @@ export const EVENT_TYPES = [
   'team.member_added',
   'team.member_removed',
   'domain.verified',
+  'domain.added',
+  'domain.misconfigured',
+  'domain.verification_failed',
+  'domain.removed',
   'integration.connected',
   'link.token_created',
   'link.claim',
@@ -45,6 +49,23 @@ export interface Utm {
 
 /** field → {from, to} */
 export type Changes = Record<string, { from: unknown; to: unknown }>;
+
+export interface DomainRecord {
+  type: 'TXT' | 'CNAME' | 'A' | 'AAAA';
+  name: string;
+  value: string;
+  purpose: 'ownership' | 'routing';
+}
+
+export interface DomainCheckedRecord {
+  type: 'TXT' | 'CNAME' | 'A' | 'AAAA';
+  name: string;
+  purpose: 'ownership' | 'routing';
+  expected: string;
+  found: string | null;
+  status: 'ok' | 'failed';
+  reason: string | null;
+}
 
 /** `profile.visit`: A visitor loaded your public profile page (bots are not counted). */
 export interface ProfileVisitData {
@@ -83,6 +104,8 @@ export interface LinkClickData {
   utm: Utm;
   /** Salted hash of the visitor that rotates daily; never the IP address */
   visitorId: string | null;
+  /** the custom domain the link was followed on (absent on the instance’s own host) */
+  domain?: string;
 }
 
 /** `qr.scanned`: A link's QR code was scanned (a link.click with source "qr" follows). */
@@ -202,9 +225,56 @@ export interface TeamMemberData {
   role: string;
 }
 
-/** `domain.verified`: A custom domain's DNS record was verified. */
+/** `domain.verified`: A custom domain was verified (its TXT record, or its challenge file behind a proxy) and now serves your links. */
 export interface DomainVerifiedData {
+  domainId: string;
+  /** the hostname */
   domain: string;
+  /** dns_txt: the TXT record; http: the challenge file (proxied DNS) */
+  method: 'dns_txt' | 'http';
+  /** ISO 8601 time */
+  verifiedAt: string;
+  purpose: 'short_links' | 'profile' | 'both';
+}
+
+/** `domain.added`: A custom domain was added; `records` are the DNS records to set. */
+export interface DomainAddedData {
+  domainId: string;
+  domain: string;
+  purpose: 'short_links' | 'profile' | 'both';
+  records: DomainRecord[];
+}
+
+/** `domain.misconfigured`: A verified domain failed 3 daily checks in a row; it keeps serving while you fix its records. */
+export interface DomainMisconfiguredData {
+  domainId: string;
+  domain: string;
+  /** the failing record’s reason: txt_missing, cname_wrong_target, nxdomain, dns_timeout, … */
+  reason: string;
+  detail: string;
+  /** the first failed check in the row */
+  since: string;
+  records: DomainCheckedRecord[];
+}
+
+/** `domain.verification_failed`: A pending domain was not verified within 14 days; checks stopped (POST …/verify tries again). */
+export interface DomainVerificationFailedData {
+  domainId: string;
+  domain: string;
+  /** the last check’s reason */
+  reason: string;
+  /** how many checks were made */
+  checks: number;
+  /** ISO 8601 time */
+  firstCheckedAt: string;
+}
+
+/** `domain.removed`: A custom domain was deleted, or another account proved ownership of its hostname. */
+export interface DomainRemovedData {
+  domainId: string;
+  domain: string;
+  /** ownership_transferred: another account proved the TXT record */
+  reason: 'deleted' | 'ownership_transferred';
 }
 
 /** `integration.connected`: A built-in integration was connected: a chat endpoint answered its first test, an analytics sink was validated, a no-code tool authenticated. */
@@ -338,8 +408,16 @@ export interface EventDataMap {
   'team.member_added': TeamMemberData;
   /** A team member was removed. */
   'team.member_removed': TeamMemberData;
-  /** A custom domain's DNS record was verified. */
+  /** A custom domain was verified (its TXT record, or its challenge file behind a proxy) and now serves your links. */
   'domain.verified': DomainVerifiedData;
+  /** A custom domain was added; `records` are the DNS records to set. */
+  'domain.added': DomainAddedData;
+  /** A verified domain failed 3 daily checks in a row; it keeps serving while you fix its records. */
+  'domain.misconfigured': DomainMisconfiguredData;
+  /** A pending domain was not verified within 14 days; checks stopped (POST …/verify tries again). */
+  'domain.verification_failed': DomainVerificationFailedData;
+  /** A custom domain was deleted, or another account proved ownership of its hostname. */
+  'domain.removed': DomainRemovedData;
   /** A built-in integration was connected: a chat endpoint answered its first test, an analytics sink was validated, a no-code tool authenticated. */
   'integration.connected': IntegrationConnectedData;
   /** Deep links: a mobile visitor without the app followed an app link and was sent to the store with a one-time token (Play install referrer on Android, the clipboard on iOS); the link.click of the same click is written in the same transaction. */

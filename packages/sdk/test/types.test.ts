@@ -49,6 +49,10 @@ const sampleUrl: { [T in EventType]: (data: EventData<T>) => string | null } = {
   'team.member_added': () => null,
   'team.member_removed': () => null,
   'domain.verified': (d) => `https://${d.domain}`,
+  'domain.added': (d) => `https://${d.domain}`,
+  'domain.misconfigured': (d) => `https://${d.domain}`,
+  'domain.verification_failed': (d) => `https://${d.domain}`,
+  'domain.removed': (d) => `https://${d.domain}`,
   'integration.connected': () => null,
   'link.token_created': (d) => d.destUrl,
   'link.claim': (d) => d.destUrl,
@@ -66,7 +70,7 @@ test('switch (event.type) narrows event.data on a verified event', () => {
 });
 
 test('EVENT_TYPES lists the whole catalog once', () => {
-  assert.equal(EVENT_TYPES.length, 24);
+  assert.equal(EVENT_TYPES.length, 28);
   assert.equal(new Set(EVENT_TYPES).size, EVENT_TYPES.length);
   assert.deepEqual(Object.keys(sampleUrl).sort(), [...EVENT_TYPES].sort());
 });

@@ -56,11 +56,14 @@ const SHARED_INTERFACES: Partial<Record<EventType, string>> = {
  * Field shapes exported under a name of their own (receivers import them), each taken from one field
  * of the catalog. Every field of the same shape is then written with the name.
  */
-const NAMED_SHAPES: { name: string; from: EventType; field: string }[] = [
+// `item`: the shape of the field's array items.
+const NAMED_SHAPES: { name: string; from: EventType; field: string; item?: true }[] = [
   { name: 'Device', from: 'profile.visit', field: 'device' },
   { name: 'Plan', from: 'account.upgraded', field: 'fromPlan' },
   { name: 'Utm', from: 'profile.visit', field: 'utm' },
   { name: 'Changes', from: 'link.updated', field: 'changes' },
+  { name: 'DomainRecord', from: 'domain.added', field: 'records', item: true },
+  { name: 'DomainCheckedRecord', from: 'domain.misconfigured', field: 'records', item: true },
 ];
 
 const pascalCase = (type: string) =>
@@ -158,8 +161,9 @@ class Renderer {
 
 export function renderSdkEvents(catalog: SdkCatalog = SERVER_CATALOG): string {
   const schemas = new Map(catalog.types.map((t) => [t, jsonSchemaOf(catalog.schemas[t])]));
-  const namedShapes = NAMED_SHAPES.map(({ name, from, field }) => {
-    const schema = schemas.get(from)?.properties?.[field];
+  const namedShapes = NAMED_SHAPES.map(({ name, from, field, item }) => {
+    const prop = schemas.get(from)?.properties?.[field];
+    const schema = item ? prop?.items : prop;
     if (!schema) throw new Error(`sdk-events: ${name} is taken from ${from}.${field}, which the catalog no longer has`);
     return { name, schema };
   });

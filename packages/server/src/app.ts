@@ -11,6 +11,8 @@ import { appRoutes, associationRoutes } from './apps/routes.js';
 import { sdkRoutes } from './apps/sdk.js';
 import type { AppContext } from './context.js';
 import { deliveryRoutes } from './delivery/routes.js';
+import { domainRoutes } from './domains/routes.js';
+import { hostRewriter, installHostRouting } from './domains/routing.js';
 import { eventRoutes } from './events/routes.js';
 
 import { installProblemHandler, PROBLEM_BASE, sendProblem } from './http/problem.js';
@@ -64,6 +66,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     // A per-process random prefix (6 bytes, unique across processes and restarts) + a counter:
     // randomBytes(9) per request was ≈ 4 % of the redirect path's CPU (bench --profile).
     genReqId: () => `req_${reqIdPrefix}${(reqSeq++).toString(36)}`,
+    // Custom domains: a request on a custom host is mapped onto the route serving it (domains/routing.ts).
+    ...(opts.healthOnly ? {} : { rewriteUrl: hostRewriter(ctx) }),
     // pino's child() per request (bindings + redaction setup) was ≈ 2 % of the redirect path's CPU
     // for loggers that almost never write, so the child is created on a request's first log call instead.
     childLoggerFactory: lazyChildLogger,
@@ -94,6 +98,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
   if (opts.healthOnly) return app;
 
+  await installHostRouting(app);
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 16 * 1024 });
 
@@ -120,6 +125,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(noCodeRoutes);
       await api.register(appRoutes);
       await api.register(sdkRoutes);
+      await api.register(domainRoutes);
     },
     { prefix: '/api/v1' },
   );

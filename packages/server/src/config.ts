@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -17,13 +18,15 @@ export interface PlanLimits {
   testSends1h: number | null;
   /** No-code subscriptions (source zapier/make/n8n), counted apart from `endpoints` (PRODUCT.md §12). */
   integrationSubscriptions: number | null;
+  /** Custom domains (PRODUCT.md §10). */
+  domains: number | null;
 }
 
 /** The plans of docs/webhooks.md#5-limits. Operators override any number with LINKWIRE_PLAN_<PLAN>_<LIMIT> (e.g. LINKWIRE_PLAN_PRO_ENDPOINTS=5). */
 export const DEFAULT_PLAN_LIMITS: Record<PlanName, PlanLimits> = {
-  free: { endpoints: 0, deliveries24h: 0, testSends1h: 0, integrationSubscriptions: 0 },
-  pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10, integrationSubscriptions: 25 },
-  business: { endpoints: 25, deliveries24h: null, testSends1h: 100, integrationSubscriptions: 250 },
+  free: { endpoints: 0, deliveries24h: 0, testSends1h: 0, integrationSubscriptions: 0, domains: 0 },
+  pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10, integrationSubscriptions: 25, domains: 3 },
+  business: { endpoints: 25, deliveries24h: null, testSends1h: 100, integrationSubscriptions: 250, domains: 25 },
 };
 
 export interface Config {
@@ -51,6 +54,24 @@ export interface Config {
   delivery: DeliveryOptions;
   /** LINKWIRE_GA4_ENDPOINT: the origin GA4 sinks post to (operator only: tests, air-gapped demos). */
   ga4Endpoint: string;
+  /** Custom domains: the records users are told to set, the DNS servers checks ask, the TLS ask listener. */
+  domains: DomainOptions;
+}
+
+export interface DomainOptions {
+  /** LINKWIRE_DOMAIN_CNAME_TARGET: what a subdomain's CNAME must point at (null: no CNAME record asked for). */
+  cnameTarget: string | null;
+  /** LINKWIRE_DOMAIN_IPV4 / _IPV6 (comma-separated): what an apex's A/AAAA records must hold. */
+  ipv4: string[];
+  ipv6: string[];
+  /** LINKWIRE_DNS_SERVERS (`127.0.0.1:5353,…`); empty: the system's resolvers. */
+  dnsServers: string[];
+  /** LINKWIRE_DNS_TIMEOUT_MS: one DNS query's timeout (default 5000). */
+  dnsTimeoutMs: number;
+  /** LINKWIRE_DOMAIN_CHALLENGE_PORT: where the HTTP fallback fetches the challenge file (default 80). */
+  challengePort: number;
+  /** LINKWIRE_INTERNAL_PORT: the loopback listener of /internal/tls/allow (null: off). */
+  internalPort: number | null;
 }
 
 export class ConfigError extends Error {
@@ -227,7 +248,47 @@ const envSchema = z.object({
     .refine((v) => v === undefined || v === '' || /^https?:\/\/[^\s/]+\/?$/.test(v), {
       message: 'LINKWIRE_GA4_ENDPOINT must be an origin such as https://www.google-analytics.com (no path)',
     }),
+  LINKWIRE_DOMAIN_CNAME_TARGET: z.string().optional(),
+  LINKWIRE_DOMAIN_IPV4: addressList('LINKWIRE_DOMAIN_IPV4', 4),
+  LINKWIRE_DOMAIN_IPV6: addressList('LINKWIRE_DOMAIN_IPV6', 6),
+  LINKWIRE_DNS_SERVERS: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const servers = (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const server of servers) {
+        if (!isDnsServer(server))
+          ctx.addIssue({ code: 'custom', message: `LINKWIRE_DNS_SERVERS: "${server}" is not an IP address with an optional port such as 127.0.0.1:5353` });
+      }
+      return servers;
+    }),
+  LINKWIRE_DNS_TIMEOUT_MS: wholeNumber('LINKWIRE_DNS_TIMEOUT_MS', 1, 60_000),
+  LINKWIRE_INTERNAL_PORT: wholeNumber('LINKWIRE_INTERNAL_PORT', 0, 65535),
+  LINKWIRE_DOMAIN_CHALLENGE_PORT: wholeNumber('LINKWIRE_DOMAIN_CHALLENGE_PORT', 1, 65535),
 });
+
+function addressList(name: string, family: 4 | 6) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const ips = (v ?? '')
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean);
+      for (const ip of ips) if (isIP(ip) !== family) ctx.addIssue({ code: 'custom', message: `${name}: "${ip}" is not an IPv${family} address` });
+      return ips;
+    });
+}
+
+function isDnsServer(text: string): boolean {
+  if (isIP(text)) return true;
+  const m = /^\[([^\]]+)\]:(\d{1,5})$/.exec(text) ?? /^([^:]+):(\d{1,5})$/.exec(text);
+  return !!m && isIP(m[1]!) !== 0 && Number(m[2]) <= 65535;
+}
 
 function decodeKey(text: string): Buffer | null {
   if (/^[0-9a-f]{64}$/i.test(text)) return Buffer.from(text, 'hex');
@@ -242,6 +303,7 @@ function planOverrides(env: NodeJS.ProcessEnv, problems: string[]): Record<PlanN
     DELIVERIES_24H: 'deliveries24h',
     TEST_SENDS_1H: 'testSends1h',
     INTEGRATION_SUBSCRIPTIONS: 'integrationSubscriptions',
+    DOMAINS: 'domains',
   } as const;
   for (const plan of PLAN_NAMES) {
     for (const [suffix, field] of Object.entries(fields)) {
@@ -296,6 +358,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       senderThreads: e.LINKWIRE_SENDER_THREADS ?? DEFAULT_DELIVERY_OPTIONS.senderThreads,
     },
     ga4Endpoint: (e.LINKWIRE_GA4_ENDPOINT || 'https://www.google-analytics.com').replace(/\/+$/, ''),
+    domains: {
+      cnameTarget: e.LINKWIRE_DOMAIN_CNAME_TARGET ? e.LINKWIRE_DOMAIN_CNAME_TARGET.toLowerCase().replace(/\.$/, '') : null,
+      ipv4: e.LINKWIRE_DOMAIN_IPV4,
+      ipv6: e.LINKWIRE_DOMAIN_IPV6,
+      dnsServers: e.LINKWIRE_DNS_SERVERS,
+      dnsTimeoutMs: e.LINKWIRE_DNS_TIMEOUT_MS ?? 5_000,
+      challengePort: e.LINKWIRE_DOMAIN_CHALLENGE_PORT ?? 80,
+      internalPort: e.LINKWIRE_INTERNAL_PORT ?? null,
+    },
   };
 }
 

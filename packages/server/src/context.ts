@@ -6,6 +6,8 @@ import { type Database, openDatabase } from './db/index.js';
 import { migrateToLatest } from './db/migrate.js';
 import type { DB } from './db/schema.js';
 import { DeliveryWake } from './delivery/wake.js';
+import { createDnsResolver, type DnsResolver } from './domains/dns.js';
+import { HostCache } from './domains/hosts.js';
 import { Outbox } from './events/emit.js';
 import type { BackgroundService } from './lib/background.js';
 import { ClientHashes } from './lib/privacy.js';
@@ -45,6 +47,10 @@ export interface AppContext {
   thresholds: ThresholdCache;
   /** Group commit of clicks and visits; flushed by the public routes' onClose. */
   clickRecorder: ClickRecorder;
+  /** The one DNS resolver of domain checks (LINKWIRE_DNS_SERVERS or the system's); tests may replace it. */
+  dns: DnsResolver;
+  /** Custom hosts in memory, for routing and the TLS ask endpoint (domains/hosts.ts). */
+  hosts: HostCache;
 }
 
 export type { BackgroundService } from './lib/background.js';
@@ -86,6 +92,8 @@ export async function createContext(config: Config, opts: { log?: Logger; migrat
       links: new LinkCache(),
       thresholds,
       clickRecorder: new ClickRecorder({ db: database.db, metrics, log, outbox, thresholds }),
+      dns: createDnsResolver(config.domains),
+      hosts: new HostCache(),
     };
   } catch (err) {
     await database.close();

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { EXAMPLES } from '../src/events/catalog.js';
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -41,7 +42,7 @@ describeEachDialect('delivery history, retry and replay routes', (dialect) => {
         out.push(
           type === 'integration.connected'
             ? await node.ctx.outbox.emit(tx, accountId, 'integration.connected', { integration: `i${i}`, integrationId: 'wh_test' })
-            : await node.ctx.outbox.emit(tx, accountId, 'domain.verified', { domain: `d${i}.example.com` }),
+            : await node.ctx.outbox.emit(tx, accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: `d${i}.example.com` }),
         );
       }
       return out;

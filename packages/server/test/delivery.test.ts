@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { EXAMPLES } from '../src/events/catalog.js';
 import { after, afterEach, before, it } from 'node:test';
 import { verifyWebhook } from '@linkwire/webhooks';
 import { Webhook } from 'standardwebhooks';
@@ -28,7 +29,7 @@ describeEachDialect('delivery end to end', (dialect) => {
     const u = await node.signup();
     const endpoint = await createEndpoint(node.ctx, u.accountId, { url: receiver.url, headers: { 'X-Team': 'growth', 'Webhook-Id': 'spoofed' } });
     const emitted = await inTransaction(node.ctx.db, async (tx) => [
-      await node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'a.example.com' }),
+      await node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: 'a.example.com' }),
       await node.ctx.outbox.emit(tx, u.accountId, 'integration.connected', { integration: 'slack', integrationId: 'wh_test' }),
     ]);
     const requests = await waitFor('two deliveries', () => {
@@ -79,7 +80,9 @@ describeEachDialect('delivery end to end', (dialect) => {
     const u = await node.signup();
     await createEndpoint(node.ctx, u.accountId, { url: receiver.url });
     const before = receiver.requests.length;
-    await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'm.example.com' }));
+    await inTransaction(node.ctx.db, (tx) =>
+      node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: 'm.example.com' }),
+    );
     await waitFor('delivered', () => receiver.requests.length > before);
     await dispatcher.flush();
     const res = await node.request({ method: 'GET', url: '/metrics' });

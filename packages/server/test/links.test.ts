@@ -24,6 +24,7 @@ describeEachDialect('links API', (dialect) => {
       'app',
       'clicks',
       'createdAt',
+      'domain',
       'expiresAt',
       'id',
       'position',

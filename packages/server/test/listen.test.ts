@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { EXAMPLES } from '../src/events/catalog.js';
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -73,7 +74,8 @@ describeEachDialect('linkwire listen', (dialect) => {
   const emit = (accountId: string, n: number) =>
     inTransaction(node.ctx.db, async (tx) => {
       const ids: string[] = [];
-      for (let i = 0; i < n; i++) ids.push((await node.ctx.outbox.emit(tx, accountId, 'domain.verified', { domain: `d${i}.example.com` })).id);
+      for (let i = 0; i < n; i++)
+        ids.push((await node.ctx.outbox.emit(tx, accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: `d${i}.example.com` })).id);
       return ids;
     });
   const listenEndpoint = async (apiKey: string) => {
@@ -377,7 +379,8 @@ describe('linkwire listen across processes on PostgreSQL', dialectSkip('postgres
     const secret = await cli.secret();
     const ids = await inTransaction(node.ctx.db, async (tx) => {
       const out: string[] = [];
-      for (let i = 0; i < 5; i++) out.push((await node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: `p${i}.example.com` })).id);
+      for (let i = 0; i < 5; i++)
+        out.push((await node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: `p${i}.example.com` })).id);
       return out;
     });
     await waitFor('5 forwards', () => r.requests.length >= 5, 20_000);

@@ -11,13 +11,15 @@ describeEachDialect('transactional outbox', (dialect) => {
 
   it('an event committed with its cause is stored with its exact envelope', async () => {
     const u = await node.signup();
-    const event = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'links.example.com' }));
+    const event = await inTransaction(node.ctx.db, (tx) =>
+      node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: 'links.example.com' }),
+    );
     const row = await node.ctx.db.selectFrom('events').selectAll().where('id', '=', event.id).executeTakeFirstOrThrow();
     const envelope = JSON.parse(row.payload);
     assert.deepEqual(Object.keys(envelope), ['id', 'type', 'timestamp', 'accountId', 'data']);
     assert.equal(envelope.id, event.id);
     assert.equal(envelope.accountId, u.accountId);
-    assert.deepEqual(envelope.data, { domain: 'links.example.com' });
+    assert.deepEqual(envelope.data, { ...EXAMPLES['domain.verified'], domain: 'links.example.com' });
     // The stored text is exactly JSON.stringify of the envelope object, byte for byte what is sent.
     assert.equal(
       row.payload,
@@ -93,7 +95,7 @@ describeEachDialect('transactional outbox', (dialect) => {
     const u = await node.signup();
     const res = await node.request({ method: 'GET', url: '/api/v1/event-types', token: u.apiKey });
     assert.equal(res.status, 200);
-    assert.equal(res.body.length, 24);
+    assert.equal(res.body.length, 28);
     const click = res.body.find((t: any) => t.type === 'link.click');
     assert.equal(click.schema.type, 'object');
     assert.ok(click.schema.required.includes('source'));
@@ -119,11 +121,11 @@ describeEachDialect('emitMany: a batch of events in one fan-out', (dialect) => {
     // Sign-up/endpoint set-up emitted nothing that matches yet; start from a clean count.
     const inputs = [
       { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'FR' } },
-      { accountId: b.accountId, type: 'domain.verified' as const, data: { domain: 'b.example.com' } },
+      { accountId: b.accountId, type: 'domain.verified' as const, data: { ...EXAMPLES['domain.verified'], domain: 'b.example.com' } },
       { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'DE' } },
       { accountId: b.accountId, type: 'integration.connected' as const, data: { integration: 'slack', integrationId: 'wh_test' } },
       { accountId: a.accountId, type: 'link.click' as const, data: { ...EXAMPLES['link.click'], country: 'FR' } },
-      { accountId: a.accountId, type: 'domain.verified' as const, data: { domain: 'a.example.com' } },
+      { accountId: a.accountId, type: 'domain.verified' as const, data: { ...EXAMPLES['domain.verified'], domain: 'a.example.com' } },
     ];
     const events = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emitMany(tx, inputs));
     assert.deepEqual(

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { EXAMPLES } from '../src/events/catalog.js';
 import { after, before, it } from 'node:test';
 import pg from 'pg';
 import { inTransaction } from '../src/db/transaction.js';
@@ -63,7 +64,9 @@ describeEachDialect('one wake-up path for every cause', (dialect) => {
       assert.equal(created.status, 201, created.raw);
       const webhookId = created.body.id as string;
 
-      await wokenBy(() => inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'w.example' })));
+      await wokenBy(() =>
+        inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: 'w.example' })),
+      );
       const [delivery] = await deliveryRows(node.ctx, webhookId);
       // As if a worker had tried and failed it: retry and replay make it due again.
       await node.ctx.db.updateTable('deliveries').set({ status: 'failed', attemptCount: 1 }).where('id', '=', delivery!.id).execute();

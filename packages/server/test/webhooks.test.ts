@@ -265,7 +265,7 @@ describeEachDialect('webhook endpoints API', (dialect) => {
   it('PATCH enabled:false holds pending deliveries; enabled:true clears the failure state and resumes them', async () => {
     const u = await node.signup();
     const wh = (await create(u.apiKey, { url: HOOK, events: ['domain.verified'] })).body;
-    await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'a.example' }));
+    await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: 'a.example' }));
     const off = await node.request({ method: 'PATCH', url: `/api/v1/webhooks/${wh.id}`, token: u.apiKey, payload: { enabled: false } });
     assert.equal(off.body.status, 'disabled');
     assert.equal(off.body.enabled, false);
@@ -297,8 +297,8 @@ describeEachDialect('webhook endpoints API', (dialect) => {
   it('DELETE soft-deletes (204, then 404) and cancels pending deliveries, keeping finished ones', async () => {
     const u = await node.signup();
     const wh = (await create(u.apiKey, { url: HOOK, events: ['domain.verified'] })).body;
-    await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'a.example' }));
-    await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'b.example' }));
+    await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: 'a.example' }));
+    await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: 'b.example' }));
     const [first] = await node.ctx.db.selectFrom('deliveries').select('id').where('webhookId', '=', wh.id).orderBy('id').execute();
     await node.ctx.db.updateTable('deliveries').set({ status: 'succeeded' }).where('id', '=', first!.id).execute();
 
@@ -316,7 +316,9 @@ describeEachDialect('webhook endpoints API', (dialect) => {
     const list = await node.request({ method: 'GET', url: '/api/v1/webhooks', token: u.apiKey });
     assert.equal(list.body.data.length, 0);
     // A deleted endpoint receives nothing new.
-    const ev = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'c.example' }));
+    const ev = await inTransaction(node.ctx.db, (tx) =>
+      node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: 'c.example' }),
+    );
     assert.equal(ev.deliveries, 0);
   });
 
@@ -360,7 +362,9 @@ describeEachDialect('webhook endpoints API', (dialect) => {
     assert.deepEqual(await targets(a.id), [fr.id, all.id].sort());
     const b = await click({ country: 'DE', linkId: 'lnk_2' });
     assert.deepEqual(await targets(b.id), [lnk.id, all.id].sort());
-    const c = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'x.example' }));
+    const c = await inTransaction(node.ctx.db, (tx) =>
+      node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: 'x.example' }),
+    );
     assert.deepEqual(await targets(c.id), []);
     assert.equal((await targets(a.id)).includes(off.id), false);
   });
@@ -378,7 +382,13 @@ describeEachDialect('webhook plan limits and usage', (dialect) => {
     assert.equal(test.status, 202);
     const queued: number[] = [];
     for (let i = 0; i < 5; i++)
-      queued.push((await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: `d${i}.example` }))).deliveries);
+      queued.push(
+        (
+          await inTransaction(node.ctx.db, (tx) =>
+            node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: `d${i}.example` }),
+          )
+        ).deliveries,
+      );
     assert.deepEqual(queued, [1, 1, 1, 0, 0]);
     const rows = await node.ctx.db.selectFrom('deliveries').select(['status', 'isTest', 'lastError']).where('webhookId', '=', wh.id).orderBy('id').execute();
     assert.deepEqual(
@@ -471,7 +481,9 @@ describeEachDialect('webhook plan limits and usage', (dialect) => {
     const usage = await node.request({ method: 'GET', url: '/api/v1/usage', token: u.apiKey });
     assert.deepEqual(usage.body, { endpoints: { used: 1, limit: 0 }, deliveries24h: { used: 0, limit: 0 }, testSends1h: { used: 0, limit: 0 } });
     // With a 0 quota, events still leave a visible quota_exceeded record for the endpoint.
-    const ev = await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: 'f.example' }));
+    const ev = await inTransaction(node.ctx.db, (tx) =>
+      node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: 'f.example' }),
+    );
     const row = await node.ctx.db.selectFrom('deliveries').select('status').where('eventId', '=', ev.id).executeTakeFirstOrThrow();
     assert.equal(row.status, 'quota_exceeded');
   });
@@ -480,7 +492,10 @@ describeEachDialect('webhook plan limits and usage', (dialect) => {
     const u = await node.signup();
     await changePlan(node.ctx, u.accountId, 'business');
     await create(u.apiKey, { url: HOOK, events: ['domain.verified'] });
-    for (let i = 0; i < 5; i++) await inTransaction(node.ctx.db, (tx) => node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { domain: `b${i}.example` }));
+    for (let i = 0; i < 5; i++)
+      await inTransaction(node.ctx.db, (tx) =>
+        node.ctx.outbox.emit(tx, u.accountId, 'domain.verified', { ...EXAMPLES['domain.verified'], domain: `b${i}.example` }),
+      );
     const usage = await node.request({ method: 'GET', url: '/api/v1/usage', token: u.apiKey });
     assert.deepEqual(usage.body, { endpoints: { used: 1, limit: 25 }, deliveries24h: { used: 5, limit: null }, testSends1h: { used: 0, limit: 100 } });
   });

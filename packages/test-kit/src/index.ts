@@ -7,3 +7,4 @@ export { listeningUrl, SERVER_CLI, type SpawnedNode, type SpawnNodeOptions, spaw
 export { type Handler, type ReceivedRequest, type Receiver, type ReceiverOptions, type ReceiverPool, receiverPool, startReceiver } from './receiver.js';
 export { liveThreads } from './threads.js';
 export { type Truthy, waitFor } from './wait.js';
+export { startDnsServer, type TestDnsServer, type ZoneRecords } from './dns.js';

@@ -23,6 +23,7 @@ import {
   useResource,
 } from '../ui';
 import { type AppDraft, appBody, appDraftFrom, emptyAppDraft, LinkAppFields } from './linkApp';
+import { DomainChoice } from './Domains';
 
 async function loadAllLinks(): Promise<Link[]> {
   const all: Link[] = [];
@@ -127,6 +128,7 @@ function bodyFrom(d: LinkDraft, forUpdate: boolean): Record<string, unknown> {
 
 function CreateLinkForm({ onCreated }: { onCreated: (l: Link) => void }) {
   const [draft, setDraft] = useState<LinkDraft>(emptyDraft);
+  const [domain, setDomain] = useState('');
   const [more, setMore] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
@@ -141,7 +143,7 @@ function CreateLinkForm({ onCreated }: { onCreated: (l: Link) => void }) {
           setBusy(true);
           setError(null);
           try {
-            const link = await post<Link>('/api/v1/links', bodyFrom(draft, false));
+            const link = await post<Link>('/api/v1/links', { ...bodyFrom(draft, false), ...(domain ? { domain } : {}) });
             onCreated(link);
             setDraft(emptyDraft);
             toast(`Link “${link.title}” added`);
@@ -154,6 +156,7 @@ function CreateLinkForm({ onCreated }: { onCreated: (l: Link) => void }) {
       >
         <FormError error={error} />
         <LinkFields draft={draft} set={setDraft} errors={fe} full={showMore} />
+        <DomainChoice value={domain} onChange={setDomain} error={fe.domain} />
         <div class="form-actions">
           <Button type="button" variant="ghost" size="sm" aria-expanded={showMore} onClick={() => setMore(!showMore)}>
             {showMore ? 'Fewer options' : 'More options (slug, type, thumbnail, expiry)'}

@@ -23,6 +23,8 @@ export interface LinksTable {
   /** JSON object of string params. */
   appParams?: string | null;
   appForceWeb?: number | null;
+  /** 011_domains: the custom domain the link lives on (served at /{slug} there), or null. */
+  domainId?: string | null;
 }
 
 export interface WidgetsTable {

@@ -2,6 +2,7 @@ import type { Generated } from 'kysely';
 import type { AppTables } from './schema.apps.js';
 import type { AuditTables } from './schema.audit.js';
 import type { IntegrationTables } from './schema.integrations.js';
+import type { DomainTables } from './schema.domains.js';
 import type { LinkTables } from './schema.links.js';
 
 // Table types as Kysely sees them. Columns are snake_case in the database and camelCase here
@@ -171,7 +172,7 @@ export interface CoreTables {
 }
 
 // Each module that adds tables declares them in its own file and is listed here.
-export interface DB extends CoreTables, LinkTables, AuditTables, IntegrationTables, AppTables {}
+export interface DB extends CoreTables, LinkTables, AuditTables, DomainTables, IntegrationTables, AppTables {}
 
 // Re-exported so table files elsewhere can declare generated columns the same way.
 export type { Generated };

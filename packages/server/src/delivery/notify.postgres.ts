@@ -9,7 +9,13 @@ export const DELIVERIES_CHANNEL = 'linkwire_deliveries';
  * only a latency hint — the poll is the guarantee — so a lost connection is logged and re-opened
  * with backoff, never fatal.
  */
-export function listenForDeliveries(connectionString: string, log: Logger, onNotify: () => void): { close(): Promise<void> } {
+export function listenForDeliveries(
+  connectionString: string,
+  log: Logger,
+  onNotify: () => void,
+  /** Another channel for the same mechanism (domains/worker.ts listens on linkwire_domains). */
+  channel = DELIVERIES_CHANNEL,
+): { close(): Promise<void> } {
   let client: pg.Client | null = null;
   let closed = false;
   let retryMs = 500;
@@ -27,7 +33,7 @@ export function listenForDeliveries(connectionString: string, log: Logger, onNot
     });
     try {
       await c.connect();
-      await c.query(`LISTEN ${DELIVERIES_CHANNEL}`);
+      await c.query(`LISTEN ${channel}`);
       if (closed) {
         await c.end();
         return;

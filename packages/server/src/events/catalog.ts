@@ -23,6 +23,10 @@ export const EVENT_TYPES = [
   'team.member_added',
   'team.member_removed',
   'domain.verified',
+  'domain.added',
+  'domain.misconfigured',
+  'domain.verification_failed',
+  'domain.removed',
   'integration.connected',
   'link.token_created',
   'link.claim',
@@ -43,6 +47,17 @@ const device = z.enum(['desktop', 'mobile', 'tablet', 'other']);
 const plan = z.enum(['free', 'pro', 'business']);
 const iso = z.string().describe('ISO 8601 time');
 const changes = z.record(z.string(), z.object({ from: z.unknown(), to: z.unknown() })).describe('field → {from, to}');
+const domainPurpose = z.enum(['short_links', 'profile', 'both']);
+const domainRecord = z.object({ type: z.enum(['TXT', 'CNAME', 'A', 'AAAA']), name: z.string(), value: z.string(), purpose: z.enum(['ownership', 'routing']) });
+const checkedRecord = z.object({
+  type: z.enum(['TXT', 'CNAME', 'A', 'AAAA']),
+  name: z.string(),
+  purpose: z.enum(['ownership', 'routing']),
+  expected: z.string(),
+  found: nullableString,
+  status: z.enum(['ok', 'failed']),
+  reason: nullableString,
+});
 const utm = z.object({
   source: nullableString,
   medium: nullableString,
@@ -148,6 +163,7 @@ export const DATA_SCHEMAS = {
     slug: z.string(),
     source: z.enum(['profile', 'short_link', 'qr']),
     ...visitor,
+    domain: z.string().optional().describe('the custom domain the link was followed on (absent on the instance’s own host)'),
   }),
   'qr.scanned': z.object({
     profileCode: z.string(),
@@ -194,7 +210,34 @@ export const DATA_SCHEMAS = {
   'account.downgraded': z.object({ fromPlan: plan, toPlan: plan }),
   'team.member_added': teamMember,
   'team.member_removed': teamMember,
-  'domain.verified': z.object({ domain: z.string() }),
+  'domain.verified': z.object({
+    domainId: z.string(),
+    domain: z.string().describe('the hostname'),
+    method: z.enum(['dns_txt', 'http']).describe('dns_txt: the TXT record; http: the challenge file (proxied DNS)'),
+    verifiedAt: iso,
+    purpose: domainPurpose,
+  }),
+  'domain.added': z.object({ domainId: z.string(), domain: z.string(), purpose: domainPurpose, records: z.array(domainRecord) }),
+  'domain.misconfigured': z.object({
+    domainId: z.string(),
+    domain: z.string(),
+    reason: z.string().describe('the failing record’s reason: txt_missing, cname_wrong_target, nxdomain, dns_timeout, …'),
+    detail: z.string(),
+    since: iso.describe('the first failed check in the row'),
+    records: z.array(checkedRecord),
+  }),
+  'domain.verification_failed': z.object({
+    domainId: z.string(),
+    domain: z.string(),
+    reason: z.string().describe('the last check’s reason'),
+    checks: z.number().int().describe('how many checks were made'),
+    firstCheckedAt: iso,
+  }),
+  'domain.removed': z.object({
+    domainId: z.string(),
+    domain: z.string(),
+    reason: z.enum(['deleted', 'ownership_transferred']).describe('ownership_transferred: another account proved the TXT record'),
+  }),
   'integration.connected': z.object({
     integration: z.string().describe('slack, discord, teams, zapier, make, n8n, ga4, segment or posthog'),
     integrationId: z.string().describe('The chat or no-code endpoint (wh_…), the API key a no-code tool connected with (key_…), or the analytics sink (int_…)'),
@@ -227,7 +270,11 @@ export const DESCRIPTIONS: Record<EventType, string> = {
   'account.downgraded': 'The account moved to a lower plan.',
   'team.member_added': 'A team member was invited.',
   'team.member_removed': 'A team member was removed.',
-  'domain.verified': "A custom domain's DNS record was verified.",
+  'domain.verified': 'A custom domain was verified (its TXT record, or its challenge file behind a proxy) and now serves your links.',
+  'domain.added': 'A custom domain was added; `records` are the DNS records to set.',
+  'domain.misconfigured': 'A verified domain failed 3 daily checks in a row; it keeps serving while you fix its records.',
+  'domain.verification_failed': 'A pending domain was not verified within 14 days; checks stopped (POST …/verify tries again).',
+  'domain.removed': 'A custom domain was deleted, or another account proved ownership of its hostname.',
   'integration.connected':
     'A built-in integration was connected: a chat endpoint answered its first test, an analytics sink was validated, a no-code tool authenticated.',
   'link.token_created':
@@ -317,7 +364,48 @@ export const EXAMPLES: { [T in EventType]: EventData<T> } = {
   'account.downgraded': { fromPlan: 'business', toPlan: 'pro' },
   'team.member_added': { memberId: 'mem_01jqa7r8f0h2k4m6p8r0t2v4x6', email: 'grace@example.com', role: 'editor' },
   'team.member_removed': { memberId: 'mem_01jqa7r8f0h2k4m6p8r0t2v4x6', email: 'grace@example.com', role: 'editor' },
-  'domain.verified': { domain: 'links.example.com' },
+  'domain.verified': {
+    domainId: 'dom_01jqa7t0j2m4p6r8t0v2x4z6b8',
+    domain: 'links.example.com',
+    method: 'dns_txt',
+    verifiedAt: '2026-03-25T14:02:00.000Z',
+    purpose: 'both',
+  },
+  'domain.added': {
+    domainId: 'dom_01jqa7t0j2m4p6r8t0v2x4z6b8',
+    domain: 'links.example.com',
+    purpose: 'both',
+    records: [
+      { type: 'TXT', name: '_linkwire-challenge.links.example.com', value: 'lw-verify=q3R0c2Vjb25kLXRva2VuLWV4YW1wbGUtdmFsdWU', purpose: 'ownership' },
+      { type: 'CNAME', name: 'links.example.com', value: 'cname.linkwire.example', purpose: 'routing' },
+    ],
+  },
+  'domain.misconfigured': {
+    domainId: 'dom_01jqa7t0j2m4p6r8t0v2x4z6b8',
+    domain: 'links.example.com',
+    reason: 'txt_missing',
+    detail: 'TXT _linkwire-challenge.links.example.com: no lw-verify= value found',
+    since: '2026-03-27T14:02:00.000Z',
+    records: [
+      {
+        type: 'TXT',
+        name: '_linkwire-challenge.links.example.com',
+        purpose: 'ownership',
+        expected: 'lw-verify=q3R0c2Vjb25kLXRva2VuLWV4YW1wbGUtdmFsdWU',
+        found: null,
+        status: 'failed',
+        reason: 'txt_missing',
+      },
+    ],
+  },
+  'domain.verification_failed': {
+    domainId: 'dom_01jqa7t0j2m4p6r8t0v2x4z6b8',
+    domain: 'links.example.com',
+    reason: 'cname_wrong_target',
+    checks: 22,
+    firstCheckedAt: '2026-03-25T14:01:00.000Z',
+  },
+  'domain.removed': { domainId: 'dom_01jqa7t0j2m4p6r8t0v2x4z6b8', domain: 'links.example.com', reason: 'deleted' },
   'integration.connected': { integration: 'slack', integrationId: 'wh_01jqa7s2h4k6m8p0r2t4v6x8z0' },
   'link.token_created': {
     tokenId: 'tok_01jqa7t2v4x6z8b0d2f4h6k8m0',

@@ -22,7 +22,16 @@ export interface ClickToken {
 
 export type Interaction =
   | { kind: 'visit'; accountId: string; handle: string; visitor: Visitor; at: number }
-  | { kind: 'click'; link: RedirectTarget; source: ClickSource; visitor: Visitor; at: number; token?: ClickToken };
+  | {
+      kind: 'click';
+      link: RedirectTarget;
+      source: ClickSource;
+      visitor: Visitor;
+      at: number;
+      token?: ClickToken;
+      /** the custom domain it was followed on */
+      domain?: string;
+    };
 
 interface Waiter {
   interaction: Interaction;
@@ -174,7 +183,17 @@ export async function writeBatch(ctx: Pick<AppContext, 'outbox' | 'thresholds'>,
       events.push({
         accountId,
         type: 'link.click',
-        data: { profileCode: l.handle, linkId: l.id, type: l.type, title: l.title, url: l.url, slug: l.slug, source: it.source, ...v },
+        data: {
+          profileCode: l.handle,
+          linkId: l.id,
+          type: l.type,
+          title: l.title,
+          url: l.url,
+          slug: l.slug,
+          source: it.source,
+          ...v,
+          ...(it.domain ? { domain: it.domain } : {}),
+        },
         now,
       });
       if (it.token) {

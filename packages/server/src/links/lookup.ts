@@ -17,6 +17,8 @@ export interface RedirectTarget {
   appPath?: string | null;
   appParams?: string | null;
   appForceWeb?: number | null;
+  /** The custom domain the link lives on (011_domains), or null. */
+  domainId?: string | null;
 }
 
 // A tiny per-process cache of slug → link for the redirect hot path. Without it every click costs
@@ -64,6 +66,7 @@ export async function findRedirectTarget(ctx: AppContext, slug: string, now = Da
       'links.appPath',
       'links.appParams',
       'links.appForceWeb',
+      'links.domainId',
     ])
     .where('links.slug', '=', slug)
     .executeTakeFirst();

@@ -40,6 +40,7 @@ export const Link = z
     expiresAt: IsoTime.nullable(),
     shortUrl: z.string().describe('/l/{slug}: counts a click, then 302'),
     qrUrl: z.string().describe('/q/{slug}: what the QR code encodes; counts a scan'),
+    domain: z.string().nullable().describe('the custom domain the link lives on (shortUrl is /{slug} there), or null'),
     clicks: z.number().int(),
     createdAt: IsoTime,
     updatedAt: IsoTime,

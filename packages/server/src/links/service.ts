@@ -5,6 +5,7 @@ import { inTransaction, type Tx } from '../db/transaction.js';
 import type { EventData } from '../events/catalog.js';
 import { conflict, notFound, validationError } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
+import { domainForLink } from '../domains/for-link.js';
 import { forgetLink, forgetSlug } from './lookup.js';
 import type { LinksTable, LinkType } from '../db/schema.links.js';
 
@@ -74,8 +75,9 @@ export const CreateLinkBody = z.strictObject({
   thumbnailUrl: LinkFields.thumbnailUrl.optional(),
   expiresAt: LinkFields.expiresAt.optional(),
   app: LinkFields.app.optional(),
+  domain: z.string({ message: 'must be a string' }).optional().describe('a custom domain of yours (hostname): the link is served at https://<domain>/<slug>'),
 });
-export const UpdateLinkBody = CreateLinkBody.partial();
+export const UpdateLinkBody = CreateLinkBody.omit({ domain: true }).partial();
 export type CreateLinkInput = z.output<typeof CreateLinkBody>;
 export type UpdateLinkInput = z.output<typeof UpdateLinkBody>;
 
@@ -90,6 +92,8 @@ export interface LinkView {
   expiresAt: string | null;
   shortUrl: string;
   qrUrl: string;
+  /** The custom domain the link lives on, or null (the instance's /l/{slug}). */
+  domain: string | null;
   clicks: number;
   createdAt: string;
   updatedAt: string;
@@ -116,8 +120,16 @@ async function appColumns(tx: Tx, accountId: string, app: CreateLinkInput['app']
 
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
-export const shortUrlOf = (ctx: AppContext, slug: string) => `${ctx.config.publicUrl}/l/${slug}`;
-export const qrUrlOf = (ctx: AppContext, slug: string) => `${ctx.config.publicUrl}/q/${slug}`;
+// A link on a custom domain is /{slug} there (and /q/{slug} for its QR code), same scheme as the instance.
+const domainOrigin = (ctx: AppContext, domainId: string | null | undefined) => {
+  const hostname = domainId ? ctx.hosts.hostnameOf(domainId) : undefined;
+  return hostname ? `${new URL(ctx.config.publicUrl).protocol}//${hostname}` : null;
+};
+export const shortUrlOf = (ctx: AppContext, slug: string, domainId?: string | null) => {
+  const origin = domainOrigin(ctx, domainId);
+  return origin ? `${origin}/${slug}` : `${ctx.config.publicUrl}/l/${slug}`;
+};
+export const qrUrlOf = (ctx: AppContext, slug: string, domainId?: string | null) => `${domainOrigin(ctx, domainId) ?? ctx.config.publicUrl}/q/${slug}`;
 
 export function toLinkView(ctx: AppContext, l: LinksTable): LinkView {
   return {
@@ -129,8 +141,9 @@ export function toLinkView(ctx: AppContext, l: LinksTable): LinkView {
     position: l.position,
     thumbnailUrl: l.thumbnailUrl,
     expiresAt: iso(l.expiresAt),
-    shortUrl: shortUrlOf(ctx, l.slug),
-    qrUrl: qrUrlOf(ctx, l.slug),
+    shortUrl: shortUrlOf(ctx, l.slug, l.domainId),
+    qrUrl: qrUrlOf(ctx, l.slug, l.domainId),
+    domain: l.domainId ? (ctx.hosts.hostnameOf(l.domainId) ?? null) : null,
     clicks: Number(l.clicks),
     createdAt: iso(l.createdAt)!,
     updatedAt: iso(l.updatedAt)!,
@@ -147,7 +160,7 @@ function linkEventData(ctx: AppContext, l: LinksTable): EventData<'link.created'
     thumbnailUrl: l.thumbnailUrl,
     type: l.type,
     slug: l.slug,
-    shortUrl: shortUrlOf(ctx, l.slug),
+    shortUrl: shortUrlOf(ctx, l.slug, l.domainId),
     expiresAt: iso(l.expiresAt),
   };
 }
@@ -196,6 +209,7 @@ export async function createLink(ctx: AppContext, accountId: string, input: Crea
         do slug = generateSlug();
         while (await slugTaken(tx, slug));
       }
+      const domain = input.domain === undefined ? null : await domainForLink(ctx, tx, accountId, input.domain);
       const others = await accountLinks(tx, accountId);
       const position = Math.min(input.position ?? others.length, others.length);
       const link: LinksTable = {
@@ -213,6 +227,7 @@ export async function createLink(ctx: AppContext, accountId: string, input: Crea
         createdAt: now,
         updatedAt: now,
         ...(input.app ? await appColumns(tx, accountId, input.app) : {}),
+        ...(domain ? { domainId: domain.id } : {}),
       };
       await tx.insertInto('links').values(link).execute();
       await ctx.outbox.emit(tx, accountId, 'link.created', linkEventData(ctx, link), { now });

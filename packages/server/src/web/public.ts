@@ -14,6 +14,7 @@ import { SubscribeBody, subscribe, widgetTarget } from '../links/widgets.js';
 import { describeVisitor, isBotRequest } from '../links/visitor.js';
 import { SESSION_COOKIE } from '../accounts/auth.js';
 import { handleProblem } from '../accounts/handles.js';
+import { linkServedOn } from '../domains/hosts.js';
 import { accountForSession } from '../accounts/service.js';
 import { renderMessage, renderProfile } from './render.js';
 import { HandleParams, html, redirectResponses, SlugParams, Subscriber, WidgetParams } from './schemas.js';
@@ -49,8 +50,12 @@ export async function publicRoutes(instance: FastifyInstance) {
   const follow = async (req: FastifyRequest, reply: FastifyReply, source: ClickSource, widget?: { handle: string; widgetId: string }) => {
     const { slug } = req.params as { slug: string };
     const now = Date.now();
-    const link = widget ? await widgetTarget(ctx, widget.handle, widget.widgetId) : await findRedirectTarget(ctx, slug, now);
+    // On a custom host (domains/routing.ts) only that domain's links, and its account's, are served.
+    const domain = ctx.hosts.ofRequest.get(req.raw);
+    const found = widget ? await widgetTarget(ctx, widget.handle, widget.widgetId) : await findRedirectTarget(ctx, slug, now);
+    const link = found && (widget || linkServedOn(found, domain)) ? found : null;
     if (!link) {
+      if (domain?.notFoundUrl) return reply.code(302).header('location', domain.notFoundUrl).header('cache-control', 'no-store').send();
       // Only misses count (http/rate-limits.ts): a link that exists costs nothing extra.
       await app.rateLimits.check('notFound', req);
       return sendHtml(reply, 404, renderMessage({ title: 'Link not found', message: 'This link does not exist. Check the address and try again.' }));
@@ -68,7 +73,8 @@ export async function publicRoutes(instance: FastifyInstance) {
       const src = (req.query as Record<string, unknown>).src;
       const effective: ClickSource = source === 'short_link' && src === 'profile' ? 'profile' : source;
       try {
-        await recorder.record({ kind: 'click', link, source: effective, visitor: describeVisitor(ctx, req, geoOf(req), now), at: now });
+        const visitor = describeVisitor(ctx, req, geoOf(req), now);
+        await recorder.record({ kind: 'click', link, source: effective, visitor, at: now, ...(domain ? { domain: domain.hostname } : {}) });
       } catch (err) {
         req.log.warn({ err, slug }, 'click not recorded; not redirecting');
         return sendProblem(

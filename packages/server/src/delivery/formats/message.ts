@@ -124,6 +124,30 @@ const BUILDERS: Builders = {
     url: null,
   }),
   'domain.verified': (d) => ({ title: `✅ Domain verified: ${d.domain}`, summary: `The custom domain *${d.domain}* is verified.`, fields: [], url: null }),
+  'domain.added': (d) => ({
+    title: `🌐 Domain added: ${d.domain}`,
+    summary: `The custom domain *${d.domain}* was added; set its ${d.records.length} DNS records to verify it.`,
+    fields: [],
+    url: null,
+  }),
+  'domain.misconfigured': (d) => ({
+    title: `⚠️ Domain misconfigured: ${d.domain}`,
+    summary: `*${d.domain}* failed its daily checks (${d.reason}); it keeps serving while you fix its records.`,
+    fields: field('Detail', d.detail),
+    url: null,
+  }),
+  'domain.verification_failed': (d) => ({
+    title: `❌ Domain not verified: ${d.domain}`,
+    summary: `*${d.domain}* could not be verified after ${d.checks} checks (${d.reason}).`,
+    fields: [],
+    url: null,
+  }),
+  'domain.removed': (d) => ({
+    title: `🗑️ Domain removed: ${d.domain}`,
+    summary: d.reason === 'ownership_transferred' ? `Another account proved ownership of *${d.domain}*.` : `The custom domain *${d.domain}* was removed.`,
+    fields: [],
+    url: null,
+  }),
   'integration.connected': (d) => ({
     title: `🔌 ${d.integration} connected`,
     summary: `The *${d.integration}* integration is connected.`,
