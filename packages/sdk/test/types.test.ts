@@ -47,7 +47,10 @@ const sampleUrl: { [T in EventType]: (data: EventData<T>) => string | null } = {
   'account.upgraded': () => null,
   'account.downgraded': () => null,
   'team.member_added': () => null,
-  'team.member_removed': () => null,
+  'team.member_removed': (d) => (d.reason === 'invite_expired' ? null : d.email),
+  'team.member_joined': () => null,
+  'team.member_role_changed': () => null,
+  'api.key_revoked': () => null,
   'domain.verified': (d) => `https://${d.domain}`,
   'integration.connected': () => null,
   'link.token_created': (d) => d.destUrl,
@@ -65,7 +68,7 @@ test('switch (event.type) narrows event.data on a verified event', () => {
 });
 
 test('EVENT_TYPES lists the whole catalog once', () => {
-  assert.equal(EVENT_TYPES.length, 23);
+  assert.equal(EVENT_TYPES.length, 26);
   assert.equal(new Set(EVENT_TYPES).size, EVENT_TYPES.length);
   assert.deepEqual(Object.keys(sampleUrl).sort(), [...EVENT_TYPES].sort());
 });

@@ -20,6 +20,8 @@ import { dashboardPlugin } from './web/dashboard.js';
 import { publicRoutes } from './web/public.js';
 import { listenRoutes } from './webhooks/listen.js';
 import { webhookRoutes } from './webhooks/routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { teamRoutes } from './teams/routes.js';
 import './http/types.js';
 
 /**
@@ -112,6 +114,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(webhookRoutes);
       await api.register(listenRoutes);
       await api.register(deliveryRoutes);
+      await api.register(teamRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -15,13 +15,15 @@ export interface PlanLimits {
   endpoints: number | null;
   deliveries24h: number | null;
   testSends1h: number | null;
+  /** Members plus pending invites (PRODUCT.md §9). */
+  seats: number | null;
 }
 
 /** The plans of docs/webhooks.md#5-limits. Operators override any number with LINKWIRE_PLAN_<PLAN>_<LIMIT> (e.g. LINKWIRE_PLAN_PRO_ENDPOINTS=5). */
 export const DEFAULT_PLAN_LIMITS: Record<PlanName, PlanLimits> = {
-  free: { endpoints: 0, deliveries24h: 0, testSends1h: 0 },
-  pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10 },
-  business: { endpoints: 25, deliveries24h: null, testSends1h: 100 },
+  free: { endpoints: 0, deliveries24h: 0, testSends1h: 0, seats: 1 },
+  pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10, seats: 5 },
+  business: { endpoints: 25, deliveries24h: null, testSends1h: 100, seats: 50 },
 };
 
 export interface Config {
@@ -47,6 +49,12 @@ export interface Config {
   production: boolean;
   /** The delivery worker's knobs: LINKWIRE_LEASE_MS … LINKWIRE_SENDER_THREADS, the rest at their defaults. */
   delivery: DeliveryOptions;
+  /** Teams (PRODUCT.md §9): how long an invite's token is valid (LINKWIRE_INVITE_TTL, 7d). */
+  inviteTtlMs: number;
+  /** Where invites are mailed (LINKWIRE_SMTP_URL, smtp://…); null: the create response carries the acceptUrl only. */
+  smtpUrl: string | null;
+  /** Audit rows older than this are purged by the worker (LINKWIRE_AUDIT_RETENTION_DAYS, 365). */
+  auditRetentionDays: number;
 }
 
 export class ConfigError extends Error {
@@ -217,6 +225,12 @@ const envSchema = z.object({
   LINKWIRE_DELIVERY_CONCURRENCY: wholeNumber('LINKWIRE_DELIVERY_CONCURRENCY', 1, null),
   LINKWIRE_ENDPOINT_CONCURRENCY: wholeNumber('LINKWIRE_ENDPOINT_CONCURRENCY', 1, null),
   LINKWIRE_SENDER_THREADS: wholeNumber('LINKWIRE_SENDER_THREADS', 0, 16),
+  LINKWIRE_INVITE_TTL: duration('LINKWIRE_INVITE_TTL', '7d'),
+  LINKWIRE_SMTP_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\//.test(v), { message: 'LINKWIRE_SMTP_URL must be smtp://… or smtps://…' }),
+  LINKWIRE_AUDIT_RETENTION_DAYS: wholeNumber('LINKWIRE_AUDIT_RETENTION_DAYS', 1, null),
 });
 
 function decodeKey(text: string): Buffer | null {
@@ -227,7 +241,7 @@ function decodeKey(text: string): Buffer | null {
 
 function planOverrides(env: NodeJS.ProcessEnv, problems: string[]): Record<PlanName, PlanLimits> {
   const plans = structuredClone(DEFAULT_PLAN_LIMITS);
-  const fields = { ENDPOINTS: 'endpoints', DELIVERIES_24H: 'deliveries24h', TEST_SENDS_1H: 'testSends1h' } as const;
+  const fields = { ENDPOINTS: 'endpoints', DELIVERIES_24H: 'deliveries24h', TEST_SENDS_1H: 'testSends1h', SEATS: 'seats' } as const;
   for (const plan of PLAN_NAMES) {
     for (const [suffix, field] of Object.entries(fields)) {
       const name = `LINKWIRE_PLAN_${plan.toUpperCase()}_${suffix}`;
@@ -280,6 +294,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       endpointConcurrency: e.LINKWIRE_ENDPOINT_CONCURRENCY ?? DEFAULT_DELIVERY_OPTIONS.endpointConcurrency,
       senderThreads: e.LINKWIRE_SENDER_THREADS ?? DEFAULT_DELIVERY_OPTIONS.senderThreads,
     },
+    inviteTtlMs: e.LINKWIRE_INVITE_TTL,
+    smtpUrl: e.LINKWIRE_SMTP_URL || null,
+    auditRetentionDays: e.LINKWIRE_AUDIT_RETENTION_DAYS ?? 365,
   };
 }
 

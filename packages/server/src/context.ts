@@ -15,6 +15,7 @@ import { LinkCache } from './links/lookup.js';
 import { ThresholdCache } from './links/milestones.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { type Mailer, smtpMailer } from './teams/mailer.js';
 
 /**
  * What every service needs, built once per process (or per test node) by createContext() and
@@ -45,6 +46,8 @@ export interface AppContext {
   thresholds: ThresholdCache;
   /** Group commit of clicks and visits; flushed by the public routes' onClose. */
   clickRecorder: ClickRecorder;
+  /** Sends invite mail when LINKWIRE_SMTP_URL is set; null otherwise. */
+  mailer: Mailer | null;
 }
 
 export type { BackgroundService } from './lib/background.js';
@@ -86,6 +89,7 @@ export async function createContext(config: Config, opts: { log?: Logger; migrat
       links: new LinkCache(),
       thresholds,
       clickRecorder: new ClickRecorder({ db: database.db, metrics, log, outbox, thresholds }),
+      mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.publicUrl) : null,
     };
   } catch (err) {
     await database.close();

@@ -20,6 +20,8 @@ export const TAGS = [
   { name: 'delivery', description: 'Delivery history, manual retry and replay' },
   { name: 'listen', description: 'What `linkwire listen` uses: a listen endpoint, its Server-Sent Events stream, and the results it reports' },
   { name: 'public', description: 'The public pages: short links, QR targets, profile pages and their subscribe form' },
+  { name: 'teams', description: 'Roles, members, invites and workspaces' },
+  { name: 'audit', description: 'The audit log: who changed what, and its NDJSON export' },
 ] as const;
 
 /** The families of the catalog, in catalog order: one tag each in the webhooks section. */

@@ -4,6 +4,8 @@ import { startListenIdleSweep } from './delivery/listen.js';
 import { startRetention } from './delivery/retention.js';
 import { startLinkExpiry } from './links/expiry.js';
 import type { BackgroundStarter } from './context.js';
+import { startAuditRetention } from './audit/retention.js';
+import { startInviteExpiry } from './teams/expiry.js';
 
 // The background services each role runs. A new one is added here, in the role it belongs to.
 
@@ -16,4 +18,6 @@ export const WORKER_SERVICES: BackgroundStarter[] = [
   (ctx) => startRetention(ctx),
   (ctx) => startAutoDisable(ctx),
   (ctx) => startListenIdleSweep(ctx),
+  (ctx) => startInviteExpiry(ctx),
+  (ctx) => startAuditRetention(ctx),
 ];

@@ -45,8 +45,8 @@ it('Swagger UI at /docs/api renders every operation offline, from this origin on
   await page.goto(`${base}/docs/api/`);
   await page.locator('.opblock').first().waitFor({ timeout: 30_000 });
   assert.match((await page.locator('.info .title').first().textContent()) ?? '', /^Linkwire API/);
-  // 46 operations (42 API routes and 4 public pages) and one per event type of the webhooks section.
-  assert.equal(await page.locator('.opblock').count(), 46 + EVENT_TYPES.length);
+  // 58 operations (54 API routes and 4 public pages) and one per event type of the webhooks section.
+  assert.equal(await page.locator('.opblock').count(), 58 + EVENT_TYPES.length);
   assert.ok(
     await page.locator('.opblock-summary-operation-id, .opblock-summary-path').filter({ hasText: '/api/v1/webhooks/{id}/replay' }).count(),
     'the replay route is listed',

@@ -7,6 +7,7 @@ import * as m006 from './migrations/006_claim_lease.js';
 import * as m007 from './migrations/007_delivery_requeued_at.js';
 import * as m008 from './migrations/008_listen_endpoints.js';
 import * as m009 from './migrations/009_audit_log.js';
+import * as m010 from './migrations/010_teams.js';
 
 // Numbered migrations, in order. Each runs on both dialects; test/schema.test.ts checks that a
 // fresh database of each dialect matches its committed snapshot (src/db/schema.sqlite.sql,
@@ -30,6 +31,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007_delivery_requeued_at': m007,
   '008_listen_endpoints': m008,
   '009_audit_log': m009,
+  '010_teams': m010,
 };
 
 class StaticProvider implements MigrationProvider {

@@ -29,6 +29,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
   app.post(
     '/webhooks',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'createEndpoint',
         summary: 'Create an endpoint; the response carries its signing secret',
@@ -43,6 +44,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
   app.get(
     '/webhooks',
     {
+      config: { permission: 'webhooks:read' },
       schema: {
         operationId: 'listEndpoints',
         summary: 'Endpoints, newest first',
@@ -56,13 +58,17 @@ export async function webhookRoutes(instance: FastifyInstance) {
 
   app.get(
     '/webhooks/:id',
-    { schema: { operationId: 'getEndpoint', summary: 'One endpoint', tags, params: IdParams, response: { 200: Endpoint, ...authed(400, 404) } } },
+    {
+      config: { permission: 'webhooks:read' },
+      schema: { operationId: 'getEndpoint', summary: 'One endpoint', tags, params: IdParams, response: { 200: Endpoint, ...authed(400, 404) } },
+    },
     async (req) => getEndpoint(ctx, req.accountId, req.params.id),
   );
 
   app.patch(
     '/webhooks/:id',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'updateEndpoint',
         summary: 'Change an endpoint (enabled: true re-enables a disabled one)',
@@ -78,6 +84,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
   app.delete(
     '/webhooks/:id',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'deleteEndpoint',
         summary: 'Delete an endpoint; its pending deliveries are cancelled',
@@ -95,6 +102,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
   app.get(
     '/webhooks/:id/secret',
     {
+      config: { permission: 'secrets:manage' },
       schema: {
         operationId: 'getEndpointSecret',
         summary: 'The current signing secret',
@@ -109,6 +117,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
   app.post(
     '/webhooks/:id/rotate-secret',
     {
+      config: { permission: 'secrets:manage' },
       schema: {
         operationId: 'rotateEndpointSecret',
         summary: 'A new secret; the old one keeps signing too for graceHours (default 24)',
@@ -124,6 +133,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
   app.post(
     '/webhooks/:id/test',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'sendTestEvent',
         summary: 'Send a sample event to this endpoint only',
@@ -142,6 +152,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
   app.get(
     '/usage',
     {
+      config: { permission: 'account:read' },
       schema: {
         operationId: 'getUsage',
         summary: 'Endpoints, deliveries (rolling 24 h) and test sends (1 h) against the plan',
