@@ -38,6 +38,8 @@ export function installAuth(app: FastifyInstance): void {
         `${route.method} ${route.url} names no permission: add config: { permission: '<one of accounts/permissions.ts PERMISSIONS>' } (or public: true)`,
       );
     }
+    // Documented per operation (OpenAPI extension x-permission): clients, and the role × route suite, read it there.
+    if (route.schema) route.schema = { ...route.schema, 'x-permission': config.permission } as typeof route.schema;
   });
   app.addHook('onRequest', async (req: FastifyRequest, _reply: FastifyReply) => {
     if (req.routeOptions.config?.public) return;

@@ -297,20 +297,23 @@ export async function acceptInvite(ctx: AppContext, input: AcceptInput, sessionU
   const userId = user?.id ?? newUser!.id;
   const now = Date.now();
   return inTransaction(ctx.db, async (tx) => {
+    // The claim comes first: a concurrent accept of the same token waits on this row and then gets
+    // the 410, instead of racing to create the same user.
+    const res = await tx
+      .updateTable('members')
+      .set({ status: 'active', joinedAt: now, updatedAt: now })
+      .where('id', '=', invite.id)
+      .where('status', '=', 'invited')
+      .where('inviteTokenHash', '=', hash)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) === 0) throw gone('This invite was already used or revoked. Ask for a new one.');
     if (newUser) {
       await tx
         .insertInto('users')
         .values({ id: newUser.id, email: invite.email, passwordHash: newUser.passwordHash, createdAt: now, updatedAt: now })
         .execute();
     }
-    const res = await tx
-      .updateTable('members')
-      .set({ status: 'active', userId, joinedAt: now, updatedAt: now })
-      .where('id', '=', invite.id)
-      .where('status', '=', 'invited')
-      .where('inviteTokenHash', '=', hash)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) === 0) throw gone('This invite was already used or revoked. Ask for a new one.');
+    await tx.updateTable('members').set({ userId }).where('id', '=', invite.id).execute();
     await ctx.outbox.emit(tx, invite.accountId, 'team.member_joined', {
       memberId: invite.id,
       userId,
