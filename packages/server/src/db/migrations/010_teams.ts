@@ -41,30 +41,28 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('sessions').addColumn('user_id', 'text').execute();
   await db.schema.alterTable('api_keys').addColumn('member_id', 'text').execute();
 
-  const accounts = await db.selectFrom('accounts').select(['id', 'email', 'password_hash', 'created_at']).orderBy('id').execute();
+  // The database handle converts camelCase to snake_case (CamelCasePlugin), both ways.
+  const accounts = await db.selectFrom('accounts').select(['id', 'email', 'passwordHash', 'createdAt']).orderBy('id').execute();
   for (const a of accounts) {
     const userId = newId('usr');
     const memberId = newId('mem');
-    await db
-      .insertInto('users')
-      .values({ id: userId, email: a.email, password_hash: a.password_hash, created_at: a.created_at, updated_at: a.created_at })
-      .execute();
+    await db.insertInto('users').values({ id: userId, email: a.email, passwordHash: a.passwordHash, createdAt: a.createdAt, updatedAt: a.createdAt }).execute();
     await db
       .insertInto('members')
       .values({
         id: memberId,
-        account_id: a.id,
-        user_id: userId,
+        accountId: a.id,
+        userId,
         email: a.email,
         role: 'owner',
         status: 'active',
-        created_at: a.created_at,
-        joined_at: a.created_at,
-        updated_at: a.created_at,
+        createdAt: a.createdAt,
+        joinedAt: a.createdAt,
+        updatedAt: a.createdAt,
       })
       .execute();
-    await db.updateTable('sessions').set({ user_id: userId }).where('account_id', '=', a.id).execute();
-    await db.updateTable('api_keys').set({ member_id: memberId }).where('account_id', '=', a.id).execute();
+    await db.updateTable('sessions').set({ userId }).where('accountId', '=', a.id).execute();
+    await db.updateTable('apiKeys').set({ memberId }).where('accountId', '=', a.id).execute();
   }
 }
 
