@@ -110,10 +110,18 @@ function newInviteToken(): { token: string; hash: string } {
   return { token, hash: sha256(token) };
 }
 
+/**
+ * Mails the link after the invite has committed. A mail server that is down does not undo the
+ * invite: the response still carries the acceptUrl to hand over, and resend mails again.
+ */
 async function mailInvite(ctx: AppContext, accountId: string, email: string, role: string, acceptUrl: string): Promise<void> {
   if (!ctx.mailer) return;
   const account = await ctx.db.selectFrom('accounts').select('handle').where('id', '=', accountId).executeTakeFirst();
-  await ctx.mailer.sendInvite({ to: email, workspace: account?.handle ?? accountId, role, acceptUrl });
+  try {
+    await ctx.mailer.sendInvite({ to: email, workspace: account?.handle ?? accountId, role, acceptUrl });
+  } catch (err) {
+    ctx.log.warn({ err, accountId }, 'invite mail failed; the invite stands and its link is in the response');
+  }
 }
 
 export async function createInvite(ctx: AppContext, accountId: string, caller: Caller, input: InviteInput): Promise<InviteResult> {
@@ -440,4 +448,18 @@ export async function workspaceOf(ctx: AppContext, userId: string, accountId: st
   const found = all.find((w) => w.accountId === accountId);
   if (!found) throw notFound('Workspace', accountId);
   return found;
+}
+
+/** The account's first active owner (who the CLI acts for). */
+export async function accountOwner(ctx: AppContext, accountId: string): Promise<string> {
+  const owner = await ctx.db
+    .selectFrom('members')
+    .select('id')
+    .where('accountId', '=', accountId)
+    .where('role', '=', 'owner')
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!owner) throw notFound('Owner of account', accountId);
+  return owner.id;
 }
