@@ -367,6 +367,32 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
       ['api_key.created', 'member.invited', 'member.invited', 'member.invited'],
     );
 
+    // Webhooks and their secrets are audited; the secret never is.
+    const hook = await node.request({
+      method: 'POST',
+      url: '/api/v1/webhooks',
+      token: owner.apiKey,
+      payload: { url: 'http://127.0.0.1:9/a', events: ['*'], headers: { 'X-Token': 'hunter2' } },
+    });
+    assert.equal(hook.status, 201, hook.raw);
+    const revealed = await node.request({ method: 'GET', url: `/api/v1/webhooks/${hook.body.id}/secret`, token: owner.apiKey });
+    const rotated = await node.request({ method: 'POST', url: `/api/v1/webhooks/${hook.body.id}/rotate-secret`, token: owner.apiKey, payload: {} });
+    assert.equal(rotated.status, 200, rotated.raw);
+    await node.request({
+      method: 'PATCH',
+      url: `/api/v1/webhooks/${hook.body.id}`,
+      token: owner.apiKey,
+      payload: { headers: { 'X-Token': 'hunter3' } },
+    });
+    await node.request({ method: 'DELETE', url: `/api/v1/webhooks/${hook.body.id}`, token: owner.apiKey });
+    const hookAudit = await node.request({ method: 'GET', url: `/api/v1/audit-log?limit=5`, token: owner.apiKey });
+    assert.deepEqual(
+      hookAudit.body.data.map((e: { action: string }) => e.action),
+      ['webhook.deleted', 'webhook.updated', 'webhook.secret_rotated', 'webhook.secret_revealed', 'webhook.created'],
+    );
+    for (const secret of [revealed.body.secret, rotated.body.secret, 'hunter2', 'hunter3'])
+      assert.ok(!hookAudit.raw.includes(secret), 'no secret in the audit log');
+
     await assert.rejects(
       inTransaction(node.ctx.db, async (tx) => {
         await recordAudit(

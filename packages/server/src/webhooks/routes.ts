@@ -1,3 +1,4 @@
+import { actorOf } from '../audit/record.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authed, NoContent } from '../http/schemas.js';
@@ -38,7 +39,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
         response: { 201: CreatedEndpoint, ...authed(400, 403) },
       },
     },
-    async (req, reply) => reply.code(201).send(await createEndpoint(ctx, req.accountId, req.body)),
+    async (req, reply) => reply.code(201).send(await createEndpoint(ctx, req.accountId, req.body, undefined, actorOf(req))),
   );
 
   app.get(
@@ -78,7 +79,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
         response: { 200: Endpoint, ...authed(400, 403, 404) },
       },
     },
-    async (req) => updateEndpoint(ctx, req.accountId, req.params.id, req.body),
+    async (req) => updateEndpoint(ctx, req.accountId, req.params.id, req.body, actorOf(req)),
   );
 
   app.delete(
@@ -94,7 +95,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      await deleteEndpoint(ctx, req.accountId, req.params.id);
+      await deleteEndpoint(ctx, req.accountId, req.params.id, actorOf(req));
       return reply.code(204).send(null);
     },
   );
@@ -111,7 +112,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
         response: { 200: Secret, ...authed(400, 404, 409) },
       },
     },
-    async (req) => getSecret(ctx, req.accountId, req.params.id),
+    async (req) => getSecret(ctx, req.accountId, req.params.id, actorOf(req)),
   );
 
   app.post(
@@ -127,7 +128,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
         response: { 200: Secret, ...authed(400, 403, 404, 409) },
       },
     },
-    async (req) => rotateSecret(ctx, req.accountId, req.params.id, req.body.graceHours),
+    async (req) => rotateSecret(ctx, req.accountId, req.params.id, req.body.graceHours, actorOf(req)),
   );
 
   app.post(
