@@ -167,3 +167,15 @@ export type DeliveryDetail = Schemas['DeliveryDetail'];
 export type Usage = Schemas['Usage'];
 export type EventType = Schemas['EventTypeInfo'];
 export type EventTypeList = Schemas['EventTypeList'];
+
+// Teams (docs/teams.md)
+export type Role = Schemas['Member']['role'];
+export type Member = Schemas['Member'];
+export type MemberList = Schemas['MemberList'];
+export type Invite = Schemas['Invite'];
+export type RoleTable = Schemas['RoleTable'];
+export type Workspace = Schemas['Workspace'];
+export type WorkspaceList = Schemas['WorkspaceList'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditLogPage = Schemas['AuditLogPage'];
+export type AcceptedInvite = Schemas['AcceptedInvite'];
