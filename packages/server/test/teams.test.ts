@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
 import { recordAudit } from '../src/audit/record.js';
+import { purgeAudit } from '../src/audit/retention.js';
+import { ConfigError, loadConfig } from '../src/config.js';
+import { idTimePrefix } from '../src/lib/ids.js';
 import { inTransaction } from '../src/db/transaction.js';
 import { expireInvites } from '../src/teams/service.js';
 import { describeEachDialect, suiteNode, type TestNode } from './helpers.js';
@@ -407,6 +410,55 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
     );
     const rolledBack = await node.ctx.db.selectFrom('auditLog').select('id').where('action', '=', 'test.rolled_back').execute();
     assert.deepEqual(rolledBack, []);
+  });
+});
+
+it('config: LINKWIRE_INVITE_TTL, LINKWIRE_PLAN_<PLAN>_SEATS, LINKWIRE_AUDIT_RETENTION_DAYS and LINKWIRE_SMTP_URL are validated', () => {
+  const config = loadConfig({ LINKWIRE_INVITE_TTL: '2d', LINKWIRE_PLAN_PRO_SEATS: '12', LINKWIRE_AUDIT_RETENTION_DAYS: '30' });
+  assert.equal(config.inviteTtlMs, 2 * 86_400_000);
+  assert.equal(config.plans.pro.seats, 12);
+  assert.equal(config.auditRetentionDays, 30);
+  assert.equal(loadConfig({}).inviteTtlMs, 7 * 86_400_000);
+  assert.equal(loadConfig({}).auditRetentionDays, 365);
+  assert.throws(
+    () => loadConfig({ LINKWIRE_INVITE_TTL: 'soon', LINKWIRE_SMTP_URL: 'mail.example.com' }),
+    (err: unknown) => {
+      assert.ok(err instanceof ConfigError);
+      assert.ok(err.problems.some((p) => p.startsWith('LINKWIRE_INVITE_TTL')));
+      assert.ok(err.problems.some((p) => p.startsWith('LINKWIRE_SMTP_URL')));
+      return true;
+    },
+  );
+});
+
+describeEachDialect('audit retention', (dialect) => {
+  const node = suiteNode(dialect);
+  it('purges rows older than the retention and keeps the rest', async () => {
+    const owner = await node.signup();
+    const day = 86_400_000;
+    const old = Date.now() - 400 * day;
+    await node.ctx.db
+      .insertInto('auditLog')
+      .values({
+        id: `aud_${idTimePrefix(old)}0000000000000000`,
+        accountId: owner.accountId,
+        at: old,
+        actorType: 'system',
+        actorId: 'system',
+        actorEmail: null,
+        action: 'test.old',
+        targetType: 'account',
+        targetId: owner.accountId,
+        changes: null,
+      })
+      .execute();
+    await node.request({ method: 'POST', url: '/api/v1/api-keys', token: owner.apiKey, payload: { name: 'recent' } });
+    assert.equal(await purgeAudit(node.ctx, 365), 1);
+    const left = await node.ctx.db.selectFrom('auditLog').select('action').where('accountId', '=', owner.accountId).execute();
+    assert.deepEqual(
+      left.map((r) => r.action),
+      ['api_key.created'],
+    );
   });
 });
 
