@@ -78,7 +78,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The account’s API keys (never the keys themselves) */
+        /** The API keys (never the keys themselves): all of the account’s for a role that manages members, else one’s own */
         get: operations["listApiKeys"];
         put?: never;
         /** Create an API key; the key is in this response only */
@@ -99,7 +99,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
-        /** Revoke an API key */
+        /** Revoke an API key (one’s own, or any with members:manage); emits api.key_revoked */
         delete: operations["revokeApiKey"];
         options?: never;
         head?: never;
@@ -820,6 +820,194 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The roles and what each may do (the table the server enforces) */
+        get: operations["listRoles"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invites": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Invite someone by email with a role; emits team.member_added */
+        post: operations["createInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invites/{id}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A new link (and mail) for a pending invite; the previous link stops working */
+        post: operations["resendInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invites/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke a pending invite; emits team.member_removed (reason invite_revoked) */
+        delete: operations["revokeInvite"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invites/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept an invite (the token is the credential); sets a session acting in that account; emits team.member_joined */
+        post: operations["acceptInvite"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members and pending invites */
+        get: operations["listMembers"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member, revoking (default) or keeping their API keys; emits team.member_removed and api.key_revoked per key */
+        delete: operations["removeMember"];
+        options?: never;
+        head?: never;
+        /** Change a member's role (owners only for owners); emits team.member_role_changed */
+        patch: operations["changeMemberRole"];
+        trace?: never;
+    };
+    "/api/v1/workspaces": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's workspaces (accounts) and the role in each */
+        get: operations["listWorkspaces"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workspaces/{accountId}/switch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make another of your workspaces the session’s current one */
+        post: operations["switchWorkspace"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The audit log, newest first, filtered by action, actor and time */
+        get: operations["listAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit-log/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole audit log (same filters) as NDJSON, one entry per line */
+        get: operations["exportAuditLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/.well-known/apple-app-site-association": {
         parameters: {
             query?: never;
@@ -1269,9 +1457,69 @@ export interface webhooks {
         put?: never;
         /**
          * team.member_removed
-         * @description A team member was removed.
+         * @description A team member was removed, left, or their invite was revoked or expired (`reason`).
          */
         post: operations["webhook_team_member_removed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "team.member_joined": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * team.member_joined
+         * @description An invited person accepted the invite and is now a member.
+         */
+        post: operations["webhook_team_member_joined"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "team.member_role_changed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * team.member_role_changed
+         * @description A member's role was changed.
+         */
+        post: operations["webhook_team_member_role_changed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "api.key_revoked": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * api.key_revoked
+         * @description An API key was revoked (by its owner or an admin, or because its member was removed).
+         */
+        post: operations["webhook_api_key_revoked"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1701,7 +1949,16 @@ export interface components {
                 deliveries24h: number | null;
                 /** @description null: unlimited */
                 testSends1h: number | null;
+                /** @description members plus pending invites */
+                seats: number | null;
             };
+            /**
+             * @description the caller's role in this account (an API key: its creator's)
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "editor" | "viewer";
+            /** @description the caller's membership (an API key: its creator's) */
+            memberId: string;
         };
         SignupResult: {
             account: components["schemas"]["Account"];
@@ -1838,7 +2095,7 @@ export interface components {
         };
         EventTypeInfo: {
             /** @enum {string} */
-            type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "domain.added" | "domain.misconfigured" | "domain.verification_failed" | "domain.removed" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
+            type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "team.member_joined" | "team.member_role_changed" | "api.key_revoked" | "domain.verified" | "domain.added" | "domain.misconfigured" | "domain.verification_failed" | "domain.removed" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
             /** @description the part before the dot, e.g. "link" */
             family: string;
             description: string;
@@ -2174,7 +2431,96 @@ export interface components {
             /** @description this Linkwire instance, for the connection label ("ada @ links.example.com") */
             instanceUrl: string;
         };
+        AuditEntry: {
+            id: string;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            at: string;
+            actor: {
+                /** @description user, api_key or system */
+                type: string;
+                id: string;
+                email?: string;
+            };
+            /** @description <target>.<verb>, e.g. member.invited, webhook.secret_rotated */
+            action: string;
+            target: {
+                type: string;
+                id: string;
+            };
+            changes: {
+                [key: string]: {
+                    from: unknown;
+                    to: unknown;
+                };
+            } | null;
+        };
+        /** @description The permission table of PRODUCT.md §9 (16 permissions) */
+        RoleTable: {
+            roles: {
+                /** @enum {string} */
+                role: "owner" | "admin" | "editor" | "viewer";
+                permissions: string[];
+            }[];
+            permissions: {
+                name: string;
+                description: string;
+            }[];
+        };
+        Invite: {
+            memberId: string;
+            email: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "editor" | "viewer";
+            /** @constant */
+            status: "invited";
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            expiresAt: string;
+            /** @description the one-time link that accepts the invite (also mailed when LINKWIRE_SMTP_URL is set) */
+            acceptUrl: string;
+        };
+        AcceptedInvite: {
+            accountId: string;
+            memberId: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "editor" | "viewer";
+        };
+        Member: {
+            id: string;
+            /** @description null while the invite is pending */
+            userId: string | null;
+            email: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "editor" | "viewer";
+            /** @enum {string} */
+            status: "invited" | "active";
+            invitedBy: string | null;
+            /** @description ISO 8601 time, e.g. 2026-03-25T14:00:00.000Z */
+            createdAt: string;
+            joinedAt: string | null;
+            /** @description when a pending invite expires */
+            expiresAt: string | null;
+        };
+        MemberList: {
+            data: components["schemas"]["Member"][];
+        };
+        Workspace: {
+            accountId: string;
+            handle: string;
+            plan: string;
+            memberId: string;
+            /** @enum {string} */
+            role: "owner" | "admin" | "editor" | "viewer";
+            current: boolean;
+        };
+        WorkspaceList: {
+            data: components["schemas"]["Workspace"][];
+        };
         EventSamples: components["schemas"]["EventEnvelope"][];
+        AuditLogPage: {
+            data: components["schemas"]["AuditEntry"][];
+            /** @description pass as ?cursor= for the next page; null on the last page */
+            nextCursor: string | null;
+        };
     };
     responses: never;
     parameters: never;
@@ -2339,6 +2685,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found in this account */
             404: {
                 headers: {
@@ -2370,6 +2725,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2421,7 +2785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2468,7 +2832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2508,6 +2872,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2558,6 +2931,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getProfile: {
@@ -2580,6 +2962,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2644,7 +3035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2696,6 +3087,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -2764,7 +3164,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2822,6 +3222,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found in this account */
             404: {
                 headers: {
@@ -2869,7 +3278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2948,7 +3357,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3015,6 +3424,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found in this account */
             404: {
                 headers: {
@@ -3066,6 +3484,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found in this account */
             404: {
                 headers: {
@@ -3097,6 +3524,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3152,7 +3588,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3199,7 +3635,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3258,6 +3694,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     exportSubscribers: {
@@ -3280,6 +3725,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3328,6 +3782,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     getMilestones: {
@@ -3350,6 +3813,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3401,7 +3873,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3444,6 +3916,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3515,7 +3996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3557,6 +4038,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3611,7 +4101,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3690,7 +4180,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3741,6 +4231,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3812,7 +4311,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3854,7 +4353,7 @@ export interface operations {
             content: {
                 "application/json": {
                     /** @enum {string} */
-                    event?: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "domain.added" | "domain.misconfigured" | "domain.verification_failed" | "domain.removed" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
+                    event?: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "team.member_joined" | "team.member_role_changed" | "api.key_revoked" | "domain.verified" | "domain.added" | "domain.misconfigured" | "domain.verification_failed" | "domain.removed" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
                 };
             };
         };
@@ -3886,7 +4385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3935,6 +4434,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -3996,7 +4504,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4038,6 +4546,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4108,6 +4625,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found in this account */
             404: {
                 headers: {
@@ -4171,6 +4697,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found in this account */
             404: {
                 headers: {
@@ -4213,6 +4748,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4273,7 +4817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4363,7 +4907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4440,6 +4984,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     connectIntegration: {
@@ -4505,7 +5058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4563,6 +5116,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found in this account */
             404: {
                 headers: {
@@ -4610,7 +5172,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4682,7 +5244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4738,6 +5300,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     listEventSamples: {
@@ -4747,7 +5318,7 @@ export interface operations {
             };
             header?: never;
             path: {
-                type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "domain.verified" | "domain.added" | "domain.misconfigured" | "domain.verification_failed" | "domain.removed" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
+                type: "profile.visit" | "link.click" | "qr.scanned" | "subscriber.new" | "link.created" | "link.updated" | "link.deleted" | "link.expired" | "profile.updated" | "analytics.milestone" | "api.key_created" | "security.login_failed" | "account.upgraded" | "account.downgraded" | "team.member_added" | "team.member_removed" | "team.member_joined" | "team.member_role_changed" | "api.key_revoked" | "domain.verified" | "domain.added" | "domain.misconfigured" | "domain.verification_failed" | "domain.removed" | "integration.connected" | "link.token_created" | "link.claim" | "link.app_open" | "link.deferred_claim_attempt" | "webhook.disabled" | "integration.disconnected";
             };
             cookie?: never;
         };
@@ -4773,6 +5344,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -4809,7 +5389,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4878,7 +5458,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4927,7 +5507,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4983,7 +5563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5063,7 +5643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5121,7 +5701,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5182,7 +5762,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5453,6 +6033,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     createDomain: {
@@ -5501,7 +6090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description Forbidden: CSRF check failed (cookie sessions) or a plan limit */
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5559,6 +6148,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found in this account */
             404: {
                 headers: {
@@ -5599,6 +6197,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5657,6 +6264,15 @@ export interface operations {
             };
             /** @description No valid API key or session */
             401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -5725,8 +6341,714 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description Not found in this account */
             404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RoleTable"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    createInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /** @enum {string} */
+                    role: "owner" | "admin" | "editor" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description Created */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invite"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    resendInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Invite"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    revokeInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    acceptInvite: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    /** @description creates the login when the invited email has none */
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AcceptedInvite"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Gone */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Too many requests; see Retry-After */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MemberList"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    removeMember: {
+        parameters: {
+            query?: {
+                /** @description the member's API keys: revoke (default) or keep */
+                apiKeys?: "revoke" | "keep";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No content */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    changeMemberRole: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    role: "owner" | "admin" | "editor" | "viewer";
+                };
+            };
+        };
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Member"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listWorkspaces: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkspaceList"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    switchWorkspace: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                accountId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Workspace"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Not found in this account */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    listAuditLog: {
+        parameters: {
+            query?: {
+                action?: string;
+                actorId?: string;
+                since?: string;
+                cursor?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditLogPage"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    exportAuditLog: {
+        parameters: {
+            query?: {
+                action?: string;
+                actorId?: string;
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One AuditEntry per line, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/x-ndjson": string;
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7439,7 +8761,8 @@ export interface operations {
                  *       "data": {
                  *         "memberId": "mem_01jqa7r8f0h2k4m6p8r0t2v4x6",
                  *         "email": "grace@example.com",
-                 *         "role": "editor"
+                 *         "role": "editor",
+                 *         "reason": "removed"
                  *       }
                  *     }
                  */
@@ -7455,6 +8778,253 @@ export interface operations {
                         memberId: string;
                         email: string;
                         role: string;
+                        /**
+                         * @description removed by a member, left, invite revoked, or invite expired unaccepted
+                         * @enum {string}
+                         */
+                        reason: "removed" | "left" | "invite_revoked" | "invite_expired";
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_team_member_joined: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "team.member_joined",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "memberId": "mem_01jqa7r8f0h2k4m6p8r0t2v4x6",
+                 *         "userId": "usr_01jqa7r8f0h2k4m6p8r0t2v4x7",
+                 *         "email": "grace@example.com",
+                 *         "role": "editor",
+                 *         "joinedAt": "2026-03-01T12:00:00.000Z"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "team.member_joined";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        memberId: string;
+                        userId: string;
+                        email: string;
+                        role: string;
+                        /** @description ISO 8601 time */
+                        joinedAt: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_team_member_role_changed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "team.member_role_changed",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "memberId": "mem_01jqa7r8f0h2k4m6p8r0t2v4x6",
+                 *         "email": "grace@example.com",
+                 *         "fromRole": "editor",
+                 *         "toRole": "admin",
+                 *         "changedBy": "mem_01jqa7q4d6f8h0k2m4p6r8t0v1"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "team.member_role_changed";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        memberId: string;
+                        email: string;
+                        fromRole: string;
+                        toRole: string;
+                        /** @description The member who changed it */
+                        changedBy: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Gone: the endpoint is disabled at once */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Retried after Retry-After (also on 503) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Accepted: any 2xx marks the delivery succeeded */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Any other status, a timeout or a network error is retried on LINKWIRE_RETRY_SCHEDULE */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhook_api_key_revoked: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The event id (`evt_…`); the same on every retry and replay, so use it to de-duplicate */
+                "webhook-id": string;
+                /** @description Unix seconds when this attempt was signed */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256(secret, "{webhook-id}.{webhook-timestamp}.{body}")>`; space-separated entries while a rotated secret is in its grace period (Standard Webhooks) */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "id": "evt_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "type": "api.key_revoked",
+                 *       "timestamp": "2026-03-25T14:00:00.000Z",
+                 *       "accountId": "acc_01jq0v6d1x3m5k7n9p2r4t6w8y",
+                 *       "data": {
+                 *         "keyId": "key_01jqa7q4d6f8h0k2m4p6r8t0v2",
+                 *         "name": "Zapier",
+                 *         "reason": "revoked",
+                 *         "revokedBy": "usr_01jqa7r8f0h2k4m6p8r0t2v4x7"
+                 *       }
+                 *     }
+                 */
+                "application/json": {
+                    /** @description event id, also sent as webhook-id */
+                    id: string;
+                    /** @constant */
+                    type: "api.key_revoked";
+                    /** @description ISO 8601 time the event happened */
+                    timestamp: string;
+                    accountId: string;
+                    data: {
+                        keyId: string;
+                        name: string;
+                        /** @enum {string} */
+                        reason: "revoked" | "member_removed";
+                        /** @description The user, API key or "system" that revoked it */
+                        revokedBy: string;
                     };
                 };
             };

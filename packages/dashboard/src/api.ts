@@ -174,3 +174,14 @@ export type MobileApp = Schemas['App'];
 export type MobileAppWithKey = Schemas['AppWithKey'];
 export type MobileAppList = Schemas['AppList'];
 export type AppDiagnostics = Schemas['AppDiagnostics'];
+// Teams (docs/teams.md)
+export type Role = Schemas['Member']['role'];
+export type Member = Schemas['Member'];
+export type MemberList = Schemas['MemberList'];
+export type Invite = Schemas['Invite'];
+export type RoleTable = Schemas['RoleTable'];
+export type Workspace = Schemas['Workspace'];
+export type WorkspaceList = Schemas['WorkspaceList'];
+export type AuditEntry = Schemas['AuditEntry'];
+export type AuditLogPage = Schemas['AuditLogPage'];
+export type AcceptedInvite = Schemas['AcceptedInvite'];

@@ -13,6 +13,10 @@ import { WebhookDetailPage } from './pages/WebhookDetail';
 import { WebhookFormPage } from './pages/WebhookForm';
 import { WebhooksPage } from './pages/Webhooks';
 import { IntegrationsPage } from './pages/Integrations';
+import { AcceptInvitePage } from './pages/AcceptInvite';
+import { TeamPage } from './pages/Team';
+import { WorkspaceSwitcher } from './pages/WorkspaceSwitcher';
+import { usePermissions } from './permissions';
 import { BASE, match, navigate, usePath } from './router';
 import { setAccount, useAccount } from './session';
 import { applyScheme, nextScheme, type Scheme, savedScheme } from './theme';
@@ -30,8 +34,12 @@ const NAV = [
   { path: '/sinks', label: 'Sinks', icon: 'chart' },
   { path: '/apps', label: 'Apps', icon: 'external' },
   { path: '/domains', label: 'Domains', icon: 'globe' },
+  { path: '/team', label: 'Team', icon: 'user' },
   { path: '/settings', label: 'Settings', icon: 'settings' },
 ];
+
+// The permission a nav entry needs (accounts/permissions.ts); entries without one are for every role.
+const NAV_PERMISSION: Record<string, string> = { '/webhooks': 'webhooks:read' };
 
 const TITLES: Record<string, string> = {
   '/login': 'Log in',
@@ -45,6 +53,8 @@ const TITLES: Record<string, string> = {
   '/apps': 'Apps',
   '/domains': 'Domains',
   '/settings': 'Settings',
+  '/team': 'Team',
+  '/accept-invite': 'Accept invite',
 };
 
 function SchemeToggle() {
@@ -69,6 +79,7 @@ function SchemeToggle() {
 
 function Shell({ path, children }: { path: string; children: preact.ComponentChildren }) {
   const account = useAccount();
+  const can = usePermissions();
   const [busy, setBusy] = useState(false);
   return (
     <div class="shell">
@@ -90,6 +101,7 @@ function Shell({ path, children }: { path: string; children: preact.ComponentChi
               <span class={`plan plan-${account.plan}`}>{account.plan}</span>
             </a>
           )}
+          <WorkspaceSwitcher />
           <SchemeToggle />
           <Button
             size="sm"
@@ -115,7 +127,7 @@ function Shell({ path, children }: { path: string; children: preact.ComponentChi
       </header>
       <nav class="sidenav" aria-label="Main">
         <ul>
-          {NAV.map((n) => {
+          {NAV.filter((n) => !NAV_PERMISSION[n.path] || can(NAV_PERMISSION[n.path] as string)).map((n) => {
             const active = path === n.path || path.startsWith(`${n.path}/`);
             return (
               <li key={n.path}>
@@ -150,6 +162,7 @@ function Routes({ path }: { path: string }) {
   if (path === '/apps') return <AppsPage />;
   if (path === '/domains') return <DomainsPage />;
   if (path === '/settings') return <SettingsPage />;
+  if (path === '/team') return <TeamPage />;
   return (
     <div class="page">
       <h1>Page not found</h1>
@@ -169,7 +182,7 @@ function App() {
     const off = onUnauthorized(() => {
       setAccount(null);
       const p = location.pathname.slice(BASE.length);
-      if (p !== '/login' && p !== '/signup') navigate('/login');
+      if (p !== '/login' && p !== '/signup' && p !== '/accept-invite') navigate('/login');
     });
     get<Account>('/api/v1/account')
       .then((a) => {
@@ -184,11 +197,13 @@ function App() {
   }, []);
 
   const isAuthRoute = path === '/login' || path === '/signup';
+  const isAcceptInvite = path === '/accept-invite';
   useEffect(() => {
     if (boot !== 'ready') return;
+    if (isAcceptInvite) return;
     if (!account && !isAuthRoute) navigate('/login', { replace: true });
     else if (account && (isAuthRoute || path === '/')) navigate('/links', { replace: true });
-  }, [boot, account, isAuthRoute, path]);
+  }, [boot, account, isAuthRoute, isAcceptInvite, path]);
 
   useEffect(() => {
     const key = Object.keys(TITLES).find((k) => path === k || path.startsWith(`${k}/`));
@@ -201,6 +216,13 @@ function App() {
       <div class="auth-wrap">
         <ErrorBox error={boot.error} retry={() => location.reload()} />
       </div>
+    );
+  if (isAcceptInvite)
+    return (
+      <>
+        <AcceptInvitePage />
+        <Toaster />
+      </>
     );
   if (!account || isAuthRoute)
     return (

@@ -19,6 +19,9 @@ export const EVENT_TYPES = [
   'account.downgraded',
   'team.member_added',
   'team.member_removed',
+  'team.member_joined',
+  'team.member_role_changed',
+  'api.key_revoked',
   'domain.verified',
   'domain.added',
   'domain.misconfigured',
@@ -218,11 +221,49 @@ export interface PlanChangeData {
   toPlan: Plan;
 }
 
-/** The data of `team.member_added`, `team.member_removed`. */
+/** `team.member_added`: A team member was invited. */
 export interface TeamMemberData {
   memberId: string;
   email: string;
   role: string;
+}
+
+/** `team.member_removed`: A team member was removed, left, or their invite was revoked or expired (`reason`). */
+export interface TeamMemberRemovedData {
+  memberId: string;
+  email: string;
+  role: string;
+  /** removed by a member, left, invite revoked, or invite expired unaccepted */
+  reason: 'removed' | 'left' | 'invite_revoked' | 'invite_expired';
+}
+
+/** `team.member_joined`: An invited person accepted the invite and is now a member. */
+export interface TeamMemberJoinedData {
+  memberId: string;
+  userId: string;
+  email: string;
+  role: string;
+  /** ISO 8601 time */
+  joinedAt: string;
+}
+
+/** `team.member_role_changed`: A member's role was changed. */
+export interface TeamMemberRoleChangedData {
+  memberId: string;
+  email: string;
+  fromRole: string;
+  toRole: string;
+  /** The member who changed it */
+  changedBy: string;
+}
+
+/** `api.key_revoked`: An API key was revoked (by its owner or an admin, or because its member was removed). */
+export interface ApiKeyRevokedData {
+  keyId: string;
+  name: string;
+  reason: 'revoked' | 'member_removed';
+  /** The user, API key or "system" that revoked it */
+  revokedBy: string;
 }
 
 /** `domain.verified`: A custom domain was verified (its TXT record, or its challenge file behind a proxy) and now serves your links. */
@@ -406,8 +447,14 @@ export interface EventDataMap {
   'account.downgraded': PlanChangeData;
   /** A team member was invited. */
   'team.member_added': TeamMemberData;
-  /** A team member was removed. */
-  'team.member_removed': TeamMemberData;
+  /** A team member was removed, left, or their invite was revoked or expired (`reason`). */
+  'team.member_removed': TeamMemberRemovedData;
+  /** An invited person accepted the invite and is now a member. */
+  'team.member_joined': TeamMemberJoinedData;
+  /** A member's role was changed. */
+  'team.member_role_changed': TeamMemberRoleChangedData;
+  /** An API key was revoked (by its owner or an admin, or because its member was removed). */
+  'api.key_revoked': ApiKeyRevokedData;
   /** A custom domain was verified (its TXT record, or its challenge file behind a proxy) and now serves your links. */
   'domain.verified': DomainVerifiedData;
   /** A custom domain was added; `records` are the DNS records to set. */

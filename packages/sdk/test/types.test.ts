@@ -47,7 +47,10 @@ const sampleUrl: { [T in EventType]: (data: EventData<T>) => string | null } = {
   'account.upgraded': () => null,
   'account.downgraded': () => null,
   'team.member_added': () => null,
-  'team.member_removed': () => null,
+  'team.member_removed': (d) => (d.reason === 'invite_expired' ? null : d.email),
+  'team.member_joined': () => null,
+  'team.member_role_changed': () => null,
+  'api.key_revoked': () => null,
   'domain.verified': (d) => `https://${d.domain}`,
   'domain.added': (d) => `https://${d.domain}`,
   'domain.misconfigured': (d) => `https://${d.domain}`,
@@ -70,7 +73,7 @@ test('switch (event.type) narrows event.data on a verified event', () => {
 });
 
 test('EVENT_TYPES lists the whole catalog once', () => {
-  assert.equal(EVENT_TYPES.length, 28);
+  assert.equal(EVENT_TYPES.length, 31);
   assert.equal(new Set(EVENT_TYPES).size, EVENT_TYPES.length);
   assert.deepEqual(Object.keys(sampleUrl).sort(), [...EVENT_TYPES].sort());
 });

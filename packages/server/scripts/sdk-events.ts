@@ -49,7 +49,7 @@ const SHARED_INTERFACES: Partial<Record<EventType, string>> = {
   'account.upgraded': 'PlanChangeData',
   'account.downgraded': 'PlanChangeData',
   'team.member_added': 'TeamMemberData',
-  'team.member_removed': 'TeamMemberData',
+  'team.member_removed': 'TeamMemberRemovedData',
 };
 
 /**

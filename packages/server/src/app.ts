@@ -26,6 +26,8 @@ import { publicRoutes } from './web/public.js';
 import { listenRoutes } from './webhooks/listen.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { noCodeRoutes } from './webhooks/nocode-routes.js';
+import { auditRoutes } from './audit/routes.js';
+import { teamRoutes } from './teams/routes.js';
 import './http/types.js';
 
 /**
@@ -126,6 +128,8 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
       await api.register(appRoutes);
       await api.register(sdkRoutes);
       await api.register(domainRoutes);
+      await api.register(teamRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -22,6 +22,8 @@ Commands:
                                             forwarded to a local URL (LINKWIRE_URL, LINKWIRE_API_KEY)
   replay --webhook <id> --since <iso> [--until <iso>] [--status failed|all] [--json]
                                             queue an endpoint's failed (or all) deliveries again
+  invite create --account <id|handle|email> --email E --role owner|admin|editor|viewer [--json]
+                                            invite a member; prints the one-time accept link
 
 Configuration comes from environment variables (and ./.env); see README.md.`;
 
@@ -32,6 +34,7 @@ const COMMANDS: Record<string, () => Promise<{ run(args: string[]): Promise<void
   trigger: () => import('./cli/trigger.js'),
   replay: () => import('./cli/replay.js'),
   listen: () => import('./cli/listen.js'),
+  invite: () => import('./cli/invite.js'),
 };
 
 async function main(argv: string[]) {

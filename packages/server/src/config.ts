@@ -20,13 +20,15 @@ export interface PlanLimits {
   integrationSubscriptions: number | null;
   /** Custom domains (PRODUCT.md §10). */
   domains: number | null;
+  /** Members plus pending invites (PRODUCT.md §9). */
+  seats: number | null;
 }
 
 /** The plans of docs/webhooks.md#5-limits. Operators override any number with LINKWIRE_PLAN_<PLAN>_<LIMIT> (e.g. LINKWIRE_PLAN_PRO_ENDPOINTS=5). */
 export const DEFAULT_PLAN_LIMITS: Record<PlanName, PlanLimits> = {
-  free: { endpoints: 0, deliveries24h: 0, testSends1h: 0, integrationSubscriptions: 0, domains: 0 },
-  pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10, integrationSubscriptions: 25, domains: 3 },
-  business: { endpoints: 25, deliveries24h: null, testSends1h: 100, integrationSubscriptions: 250, domains: 25 },
+  free: { endpoints: 0, deliveries24h: 0, testSends1h: 0, integrationSubscriptions: 0, domains: 0, seats: 1 },
+  pro: { endpoints: 3, deliveries24h: 1_000, testSends1h: 10, integrationSubscriptions: 25, domains: 3, seats: 5 },
+  business: { endpoints: 25, deliveries24h: null, testSends1h: 100, integrationSubscriptions: 250, domains: 25, seats: 50 },
 };
 
 export interface Config {
@@ -52,6 +54,12 @@ export interface Config {
   production: boolean;
   /** The delivery worker's knobs: LINKWIRE_LEASE_MS … LINKWIRE_SENDER_THREADS, the rest at their defaults. */
   delivery: DeliveryOptions;
+  /** Teams (PRODUCT.md §9): how long an invite's token is valid (LINKWIRE_INVITE_TTL, 7d). */
+  inviteTtlMs: number;
+  /** Where invites are mailed (LINKWIRE_SMTP_URL, smtp://…); null: the create response carries the acceptUrl only. */
+  smtpUrl: string | null;
+  /** Audit rows older than this are purged by the worker (LINKWIRE_AUDIT_RETENTION_DAYS, 365). */
+  auditRetentionDays: number;
   /** LINKWIRE_GA4_ENDPOINT: the origin GA4 sinks post to (operator only: tests, air-gapped demos). */
   ga4Endpoint: string;
   /** Custom domains: the records users are told to set, the DNS servers checks ask, the TLS ask listener. */
@@ -268,6 +276,12 @@ const envSchema = z.object({
   LINKWIRE_DNS_TIMEOUT_MS: wholeNumber('LINKWIRE_DNS_TIMEOUT_MS', 1, 60_000),
   LINKWIRE_INTERNAL_PORT: wholeNumber('LINKWIRE_INTERNAL_PORT', 0, 65535),
   LINKWIRE_DOMAIN_CHALLENGE_PORT: wholeNumber('LINKWIRE_DOMAIN_CHALLENGE_PORT', 1, 65535),
+  LINKWIRE_INVITE_TTL: duration('LINKWIRE_INVITE_TTL', '7d'),
+  LINKWIRE_SMTP_URL: z
+    .string()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\//.test(v), { message: 'LINKWIRE_SMTP_URL must be smtp://… or smtps://…' }),
+  LINKWIRE_AUDIT_RETENTION_DAYS: wholeNumber('LINKWIRE_AUDIT_RETENTION_DAYS', 1, null),
 });
 
 function addressList(name: string, family: 4 | 6) {
@@ -304,6 +318,7 @@ function planOverrides(env: NodeJS.ProcessEnv, problems: string[]): Record<PlanN
     TEST_SENDS_1H: 'testSends1h',
     INTEGRATION_SUBSCRIPTIONS: 'integrationSubscriptions',
     DOMAINS: 'domains',
+    SEATS: 'seats',
   } as const;
   for (const plan of PLAN_NAMES) {
     for (const [suffix, field] of Object.entries(fields)) {
@@ -367,6 +382,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       challengePort: e.LINKWIRE_DOMAIN_CHALLENGE_PORT ?? 80,
       internalPort: e.LINKWIRE_INTERNAL_PORT ?? null,
     },
+    inviteTtlMs: e.LINKWIRE_INVITE_TTL,
+    smtpUrl: e.LINKWIRE_SMTP_URL || null,
+    auditRetentionDays: e.LINKWIRE_AUDIT_RETENTION_DAYS ?? 365,
   };
 }
 

@@ -17,6 +17,7 @@ import { LinkCache } from './links/lookup.js';
 import { ThresholdCache } from './links/milestones.js';
 import { createLogger } from './logger.js';
 import { createMetrics, type Metrics } from './metrics.js';
+import { type Mailer, smtpMailer } from './teams/mailer.js';
 
 /**
  * What every service needs, built once per process (or per test node) by createContext() and
@@ -51,6 +52,8 @@ export interface AppContext {
   dns: DnsResolver;
   /** Custom hosts in memory, for routing and the TLS ask endpoint (domains/hosts.ts). */
   hosts: HostCache;
+  /** Sends invite mail when LINKWIRE_SMTP_URL is set; null otherwise. */
+  mailer: Mailer | null;
 }
 
 export type { BackgroundService } from './lib/background.js';
@@ -94,6 +97,7 @@ export async function createContext(config: Config, opts: { log?: Logger; migrat
       clickRecorder: new ClickRecorder({ db: database.db, metrics, log, outbox, thresholds }),
       dns: createDnsResolver(config.domains),
       hosts: new HostCache(),
+      mailer: config.smtpUrl ? smtpMailer(config.smtpUrl, config.publicUrl) : null,
     };
   } catch (err) {
     await database.close();

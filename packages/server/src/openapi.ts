@@ -27,6 +27,8 @@ export const TAGS = [
   { name: 'apps', description: 'Mobile apps for deep links: settings, publishable keys, association-file diagnostics' },
   { name: 'sdk', description: 'The app-side API, called from inside mobile apps with the publishable key (X-Linkwire-App-Key)' },
   { name: 'domains', description: 'Custom domains: DNS records, verification checks and their history' },
+  { name: 'teams', description: 'Roles, members, invites and workspaces' },
+  { name: 'audit', description: 'The audit log: who changed what, and its NDJSON export' },
 ] as const;
 
 /** The families of the catalog, in catalog order: one tag each in the webhooks section. */

@@ -7,6 +7,8 @@ import { startLinkExpiry } from './links/expiry.js';
 import type { BackgroundStarter } from './context.js';
 import { startTlsAskIfConfigured } from './domains/tls-ask.js';
 import { startDomainChecks, startHostReload } from './domains/worker.js';
+import { startAuditRetention } from './audit/retention.js';
+import { startInviteExpiry } from './teams/expiry.js';
 
 // The background services each role runs. A new one is added here, in the role it belongs to.
 
@@ -21,4 +23,6 @@ export const WORKER_SERVICES: BackgroundStarter[] = [
   (ctx) => startListenIdleSweep(ctx),
   (ctx) => startMatchKeyPurge(ctx),
   (ctx) => startDomainChecks(ctx),
+  (ctx) => startInviteExpiry(ctx),
+  (ctx) => startAuditRetention(ctx),
 ];

@@ -108,7 +108,8 @@ describeEachDialect('accounts and access', (dialect) => {
     const ok = await node.request({ method: 'GET', url: '/api/v1/account', token: u.apiKey });
     assert.equal(ok.status, 200);
     assert.equal(ok.body.id, u.accountId);
-    assert.deepEqual(ok.body.limits, { endpoints: 3, deliveries24h: 1000, testSends1h: 10 });
+    assert.deepEqual(ok.body.limits, { endpoints: 3, deliveries24h: 1000, testSends1h: 10, seats: 5 });
+    assert.equal(ok.body.role, 'owner');
 
     const none = await node.request({ method: 'GET', url: '/api/v1/account' });
     assert.equal(none.status, 401);

@@ -66,6 +66,15 @@ describe('linkwire CLI', () => {
     assert.deepEqual(JSON.parse(json.stdout), [account]);
     assert.equal((await linkwire('account', 'plan', 'ada', 'pro')).stdout, '@ada: free → pro\n');
     assert.equal((await linkwire('account', 'plan', 'ada@example.com', 'pro')).stdout, '@ada is already on pro.\n');
+    const invite = await linkwire('invite', 'create', '--account', 'ada', '--email', 'Grace@Example.com', '--role', 'editor', '--json');
+    assert.equal(invite.code, 0, invite.stderr);
+    const invited = JSON.parse(invite.stdout);
+    assert.equal(invited.email, 'grace@example.com');
+    assert.equal(invited.role, 'editor');
+    assert.match(invited.acceptUrl, /\/dashboard\/accept-invite#token=/);
+    const badRole = await linkwire('invite', 'create', '--account', 'ada', '--email', 'x@example.com', '--role', 'boss');
+    assert.equal(badRole.code, 2);
+    assert.match(badRole.stderr, /^linkwire: --role must be one of owner, admin, editor, viewer\n/);
     const bad = await linkwire('account', 'create', '--email', 'b@example.com', '--password', 'correct horse battery', '--handle', 'bee', '--plan', 'gold');
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /^linkwire: --plan must be one of free, pro, business\n\nUsage: linkwire <command>/);

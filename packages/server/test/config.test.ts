@@ -14,7 +14,7 @@ describe('config', () => {
     assert.deepEqual(c.retryScheduleMs, [10_000, 30_000, 120_000, 600_000, 3_600_000, 10_800_000, 28_800_000, 86_400_000]);
     assert.equal(c.disableAfterMs, 72 * 3_600_000);
     assert.equal(c.retentionDays, 30);
-    assert.deepEqual(c.plans.pro, { endpoints: 3, deliveries24h: 1000, testSends1h: 10, integrationSubscriptions: 25, domains: 3 });
+    assert.deepEqual(c.plans.pro, { endpoints: 3, deliveries24h: 1000, testSends1h: 10, integrationSubscriptions: 25, domains: 3, seats: 5 });
     assert.equal(c.plans.business.deliveries24h, null);
   });
 

@@ -145,7 +145,7 @@ export async function createTestNode(dialect: DialectName, env: Record<string, s
       if (token) headers.authorization = `Bearer ${token}`;
       const res = await app.inject({ ...opts, headers });
       let body: unknown = res.body;
-      if (/json/.test(String(res.headers['content-type'] ?? ''))) body = res.body ? JSON.parse(res.body) : null;
+      if (/\bjson\b/.test(String(res.headers['content-type'] ?? ''))) body = res.body ? JSON.parse(res.body) : null;
       return { status: res.statusCode, body, headers: res.headers, raw: res.body };
     },
     async signup(overrides = {}) {

@@ -95,7 +95,7 @@ describeEachDialect('transactional outbox', (dialect) => {
     const u = await node.signup();
     const res = await node.request({ method: 'GET', url: '/api/v1/event-types', token: u.apiKey });
     assert.equal(res.status, 200);
-    assert.equal(res.body.length, 28);
+    assert.equal(res.body.length, 31);
     const click = res.body.find((t: any) => t.type === 'link.click');
     assert.equal(click.schema.type, 'object');
     assert.ok(click.schema.required.includes('source'));

@@ -79,8 +79,8 @@ it('types follow the schemas: optional, nullable, enums, arrays, records, descri
   );
   const tuple = { ...DATA_SCHEMAS, 'domain.verified': z.object({ domain: z.string(), pair: z.tuple([z.string(), z.number()]) }) };
   assert.throws(() => renderSdkEvents({ types: EVENT_TYPES, descriptions: DESCRIPTIONS, schemas: tuple }), /at domain\.verified\.pair/);
-  const split = { ...DATA_SCHEMAS, 'team.member_removed': z.object({ memberId: z.string() }) };
-  assert.throws(() => renderSdkEvents({ types: EVENT_TYPES, descriptions: DESCRIPTIONS, schemas: split }), /share TeamMemberData/);
+  const split = { ...DATA_SCHEMAS, 'account.downgraded': z.object({ fromPlan: z.string() }) };
+  assert.throws(() => renderSdkEvents({ types: EVENT_TYPES, descriptions: DESCRIPTIONS, schemas: split }), /share PlanChangeData/);
 });
 
 it('an envelope the server builds verifies with the SDK and narrows by type', () => {

@@ -1,14 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { actorOf } from '../audit/record.js';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authed, NoContent, problems } from '../http/schemas.js';
 import { CSRF_COOKIE, clientInfo, SESSION_COOKIE } from './auth.js';
+import { roleAllows } from './permissions.js';
 import { AccountWithLimits, ApiKeyBody, ApiKeyList, CreatedApiKey, IdParams, LoginBody, LoginResult, SignupBody, SignupResult } from './schemas.js';
 import { accountWithLimits, createApiKey, destroySession, listApiKeys, login, createSession, revokeApiKey, signup } from './service.js';
 
 export * from './schemas.js';
 
-function setSessionCookies(app: FastifyInstance, reply: FastifyReply, token: string, expiresAt: number) {
+/** The session cookie and its CSRF companion (sign-up, login, accepting an invite). */
+export function setSessionCookies(app: FastifyInstance, reply: FastifyReply, token: string, expiresAt: number) {
   const secure = app.ctx.config.publicUrl.startsWith('https://');
   const expires = new Date(expiresAt);
   reply.setCookie(SESSION_COOKIE, token, { path: '/', httpOnly: true, sameSite: 'lax', secure, expires });
@@ -16,6 +19,9 @@ function setSessionCookies(app: FastifyInstance, reply: FastifyReply, token: str
 }
 
 const tags = ['accounts'];
+
+/** A role that manages members sees and revokes every key of the account; others only their own. */
+const ownKeysOnly = (req: FastifyRequest) => (roleAllows(req.member!.role, 'members:manage') ? undefined : req.member!.id);
 
 export async function accountRoutes(instance: FastifyInstance) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
@@ -36,9 +42,9 @@ export async function accountRoutes(instance: FastifyInstance) {
     },
     async (req, reply) => {
       const result = await signup(ctx, req.body);
-      const session = await createSession(ctx, result.account.id);
+      const session = await createSession(ctx, result.userId, result.account.id);
       setSessionCookies(app, reply, session.token, session.expiresAt);
-      return reply.code(201).send(result);
+      return reply.code(201).send({ account: result.account, apiKey: result.apiKey });
     },
   );
 
@@ -79,19 +85,31 @@ export async function accountRoutes(instance: FastifyInstance) {
 
   app.get(
     '/account',
-    { schema: { operationId: 'getAccount', summary: 'The account and its plan limits', tags, response: { 200: AccountWithLimits, ...authed(404) } } },
-    async (req) => accountWithLimits(ctx, req.accountId),
+    {
+      config: { permission: 'account:read' },
+      schema: { operationId: 'getAccount', summary: 'The account and its plan limits', tags, response: { 200: AccountWithLimits, ...authed(404) } },
+    },
+    async (req) => ({ ...(await accountWithLimits(ctx, req.accountId)), role: req.member!.role, memberId: req.member!.id }),
   );
 
   app.get(
     '/api-keys',
-    { schema: { operationId: 'listApiKeys', summary: 'The account’s API keys (never the keys themselves)', tags, response: { 200: ApiKeyList, ...authed() } } },
-    async (req) => ({ data: await listApiKeys(ctx, req.accountId) }),
+    {
+      config: { permission: 'api_keys:own' },
+      schema: {
+        operationId: 'listApiKeys',
+        summary: 'The API keys (never the keys themselves): all of the account’s for a role that manages members, else one’s own',
+        tags,
+        response: { 200: ApiKeyList, ...authed() },
+      },
+    },
+    async (req) => ({ data: await listApiKeys(ctx, req.accountId, ownKeysOnly(req)) }),
   );
 
   app.post(
     '/api-keys',
     {
+      config: { permission: 'api_keys:own' },
       schema: {
         operationId: 'createApiKey',
         summary: 'Create an API key; the key is in this response only',
@@ -101,15 +119,16 @@ export async function accountRoutes(instance: FastifyInstance) {
         response: { 201: CreatedApiKey, ...authed(400, 403) },
       },
     },
-    async (req, reply) => reply.code(201).send(await createApiKey(ctx, req.accountId, req.body.name)),
+    async (req, reply) => reply.code(201).send(await createApiKey(ctx, req.accountId, req.member!.id, req.body.name, actorOf(req))),
   );
 
   app.delete(
     '/api-keys/:id',
     {
+      config: { permission: 'api_keys:own' },
       schema: {
         operationId: 'revokeApiKey',
-        summary: 'Revoke an API key',
+        summary: 'Revoke an API key (one’s own, or any with members:manage); emits api.key_revoked',
         tags,
 
         params: IdParams,
@@ -117,7 +136,7 @@ export async function accountRoutes(instance: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      await revokeApiKey(ctx, req.accountId, req.params.id);
+      await revokeApiKey(ctx, req.accountId, req.params.id, actorOf(req), ownKeysOnly(req));
       return reply.code(204).send(null);
     },
   );

@@ -2,6 +2,7 @@
 // built from them and responses are encoded through them (http/schemas.ts).
 import { z } from 'zod';
 import { IsoTime } from '../http/schemas.js';
+import { ROLES } from './permissions.js';
 
 export const SignupBody = z.strictObject({
   email: z.email({ message: 'must be a valid email address' }).max(254),
@@ -18,7 +19,9 @@ export const Account = z
 
 const limit = z.number().int().nullable().describe('null: unlimited');
 export const AccountWithLimits = Account.extend({
-  limits: z.object({ endpoints: limit, deliveries24h: limit, testSends1h: limit }),
+  limits: z.object({ endpoints: limit, deliveries24h: limit, testSends1h: limit, seats: limit.describe('members plus pending invites') }),
+  role: z.enum(ROLES).describe("the caller's role in this account (an API key: its creator's)"),
+  memberId: z.string().describe("the caller's membership (an API key: its creator's)"),
 }).meta({ id: 'AccountWithLimits' });
 
 export const SignupResult = z

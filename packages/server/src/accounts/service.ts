@@ -4,6 +4,7 @@ import type { AppContext } from '../context.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import type { AccountsTable } from '../db/schema.js';
 import { conflict, notFound, tooManyRequests, unauthorized, validationError } from '../http/errors.js';
+import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/record.js';
 import { newId } from '../lib/ids.js';
 import { handleProblem } from './handles.js';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords.js';
@@ -47,6 +48,8 @@ export interface SignupInput {
 export interface SignupResult {
   account: AccountView;
   apiKey: string;
+  /** The new user (the account's owner), for the session the route opens. */
+  userId: string;
 }
 
 export async function signup(ctx: AppContext, input: SignupInput): Promise<SignupResult> {
@@ -64,7 +67,8 @@ export async function signup(ctx: AppContext, input: SignupInput): Promise<Signu
     .select(['email', 'handle'])
     .where((eb) => eb.or([eb('email', '=', email), eb('handle', '=', handle)]))
     .execute();
-  if (taken.some((a) => a.email === email)) throw conflict('An account with this email already exists; log in instead.', 'email');
+  const existingUser = await ctx.db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirst();
+  if (existingUser || taken.some((a) => a.email === email)) throw conflict('An account with this email already exists; log in instead.', 'email');
   if (taken.some((a) => a.handle === handle)) throw conflict(`The handle "${handle}" is taken; choose another.`, 'handle');
 
   const passwordHash = await hashPassword(input.password);
@@ -82,8 +86,28 @@ export async function signup(ctx: AppContext, input: SignupInput): Promise<Signu
     return await inTransaction(ctx.db, async (tx) => {
       await tx.insertInto('accounts').values(account).execute();
       await tx.insertInto('profiles').values({ accountId: account.id, title: handle, bio: null, avatarUrl: null, theme: 'light', updatedAt: now }).execute();
-      const key = await createApiKeyInTx(ctx, tx, account.id, 'Default');
-      return { account: toAccountView(account), apiKey: key.key };
+      const userId = newId('usr');
+      const memberId = newId('mem');
+      await tx.insertInto('users').values({ id: userId, email, passwordHash, createdAt: now, updatedAt: now }).execute();
+      await tx
+        .insertInto('members')
+        .values({
+          id: memberId,
+          accountId: account.id,
+          userId,
+          email,
+          role: 'owner',
+          status: 'active',
+          inviteTokenHash: null,
+          inviteExpiresAt: null,
+          invitedBy: null,
+          createdAt: now,
+          joinedAt: now,
+          updatedAt: now,
+        })
+        .execute();
+      const key = await createApiKeyInTx(ctx, tx, account.id, memberId, 'Default');
+      return { account: toAccountView(account), apiKey: key.key, userId };
     });
   } catch (err) {
     // Two sign-ups raced past the check above: the unique index decides.
@@ -120,7 +144,7 @@ export async function accountWithLimits(ctx: AppContext, accountId: string) {
 
 // ---- plans ----
 
-export async function changePlan(ctx: AppContext, accountId: string, toPlan: PlanName) {
+export async function changePlan(ctx: AppContext, accountId: string, toPlan: PlanName, actor: Actor = SYSTEM_ACTOR) {
   return inTransaction(ctx.db, async (tx) => {
     const account = await tx.selectFrom('accounts').select(['id', 'plan']).where('id', '=', accountId).executeTakeFirst();
     if (!account) throw notFound('Account', accountId);
@@ -129,6 +153,11 @@ export async function changePlan(ctx: AppContext, accountId: string, toPlan: Pla
     await tx.updateTable('accounts').set({ plan: toPlan, updatedAt: Date.now() }).where('id', '=', accountId).execute();
     const type = planRank(toPlan) > planRank(fromPlan) ? 'account.upgraded' : 'account.downgraded';
     await ctx.outbox.emit(tx, accountId, type, { fromPlan, toPlan });
+    await recordAudit(tx, accountId, actor, {
+      action: 'account.plan_changed',
+      target: { type: 'account', id: accountId },
+      changes: { plan: { from: fromPlan, to: toPlan } },
+    });
     return { fromPlan, toPlan, changed: true };
   });
 }
@@ -165,7 +194,18 @@ export async function login(ctx: AppContext, emailInput: string, password: strin
       .where('createdAt', '>', since)
       .executeTakeFirstOrThrow(),
   ]);
-  const account = await ctx.db.selectFrom('accounts').selectAll().where('email', '=', email).executeTakeFirst();
+  const user = await ctx.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  // The workspace the session starts in: the user's oldest active membership.
+  const account = user
+    ? await ctx.db
+        .selectFrom('members')
+        .innerJoin('accounts', 'accounts.id', 'members.accountId')
+        .selectAll('accounts')
+        .where('members.userId', '=', user.id)
+        .where('members.status', '=', 'active')
+        .orderBy('members.id')
+        .executeTakeFirst()
+    : undefined;
 
   if (Number(byEmail.n) >= MAX_FAILURES_PER_EMAIL || Number(byClient.n) >= MAX_FAILURES_PER_CLIENT) {
     if (account) {
@@ -174,8 +214,8 @@ export async function login(ctx: AppContext, emailInput: string, password: strin
     throw tooManyRequests('Too many failed logins. Wait 15 minutes, or reset your password.', Math.ceil(LOGIN_WINDOW_MS / 1000));
   }
 
-  const ok = account ? await verifyPassword(password, account.passwordHash) : await hashPassword(password).then(() => false);
-  if (!account || !ok) {
+  const ok = user ? await verifyPassword(password, user.passwordHash) : await hashPassword(password).then(() => false);
+  if (!user || !account || !ok) {
     await inTransaction(ctx.db, async (tx) => {
       await tx
         .insertInto('loginFailures')
@@ -187,24 +227,55 @@ export async function login(ctx: AppContext, emailInput: string, password: strin
     throw unauthorized('Wrong email or password.');
   }
 
-  const { token, expiresAt } = await createSession(ctx, account.id);
+  const { token, expiresAt } = await createSession(ctx, user.id, account.id);
   return { account: toAccountView(account), sessionToken: token, expiresAt };
 }
 
-export async function createSession(ctx: AppContext, accountId: string) {
+/** A session of `userId` acting in `accountId` (one of the user's active memberships). */
+export async function createSession(ctx: AppContext, userId: string, accountId: string) {
   const token = randomBytes(32).toString('base64url');
   const now = Date.now();
   const expiresAt = now + SESSION_TTL_MS;
   await ctx.db
     .insertInto('sessions')
-    .values({ tokenHash: sha256(token), accountId, createdAt: now, expiresAt })
+    .values({ tokenHash: sha256(token), accountId, userId, createdAt: now, expiresAt })
     .execute();
   return { token, expiresAt };
 }
 
+export interface SessionMember {
+  userId: string;
+  accountId: string;
+  memberId: string;
+  role: string;
+  email: string;
+}
+
+/** The session's user and its membership in the session's current account; null when expired or no longer a member. */
+export async function memberForSession(ctx: AppContext, token: string): Promise<SessionMember | null> {
+  const row = await ctx.db
+    .selectFrom('sessions')
+    .innerJoin('members', (join) => join.onRef('members.userId', '=', 'sessions.userId').onRef('members.accountId', '=', 'sessions.accountId'))
+    .select(['sessions.userId', 'sessions.accountId', 'sessions.expiresAt', 'members.id as memberId', 'members.role', 'members.status', 'members.email'])
+    .where('sessions.tokenHash', '=', sha256(token))
+    .executeTakeFirst();
+  if (!row || row.expiresAt <= Date.now() || row.status !== 'active' || !row.userId) return null;
+  return { userId: row.userId, accountId: row.accountId, memberId: row.memberId, role: row.role, email: row.email };
+}
+
+/** Moves a session to another of its user's accounts (the workspace switcher). */
+export async function switchSession(ctx: AppContext, token: string, accountId: string): Promise<void> {
+  await ctx.db.updateTable('sessions').set({ accountId }).where('tokenHash', '=', sha256(token)).execute();
+}
+
+/** The user of a live session, whichever account it is in (accepting an invite as a signed-in user). */
+export async function userForSession(ctx: AppContext, token: string): Promise<string | null> {
+  const row = await ctx.db.selectFrom('sessions').select(['userId', 'expiresAt']).where('tokenHash', '=', sha256(token)).executeTakeFirst();
+  return row && row.expiresAt > Date.now() ? row.userId : null;
+}
+
 export async function accountForSession(ctx: AppContext, token: string): Promise<string | null> {
-  const row = await ctx.db.selectFrom('sessions').select(['accountId', 'expiresAt']).where('tokenHash', '=', sha256(token)).executeTakeFirst();
-  return row && row.expiresAt > Date.now() ? row.accountId : null;
+  return (await memberForSession(ctx, token))?.accountId ?? null;
 }
 
 export async function destroySession(ctx: AppContext, token: string): Promise<void> {
@@ -235,26 +306,46 @@ export interface ApiKeyView {
   lastUsedAt: string | null;
 }
 
-export async function createApiKeyInTx(ctx: AppContext, tx: Tx, accountId: string, name: string) {
+/** A key of `memberId` (who creates it): it acts with that member's current role. */
+export async function createApiKeyInTx(ctx: AppContext, tx: Tx, accountId: string, memberId: string, name: string) {
   const key = generateApiKey();
-  const row = { id: newId('key'), accountId, name, prefix: key.slice(0, 11), keyHash: sha256(key), createdAt: Date.now(), lastUsedAt: null, revokedAt: null };
+  const row = {
+    id: newId('key'),
+    accountId,
+    memberId,
+    name,
+    prefix: key.slice(0, 11),
+    keyHash: sha256(key),
+    createdAt: Date.now(),
+    lastUsedAt: null,
+    revokedAt: null,
+  };
   await tx.insertInto('apiKeys').values(row).execute();
   await ctx.outbox.emit(tx, accountId, 'api.key_created', { keyId: row.id, name, prefix: row.prefix });
   return { id: row.id, name, prefix: row.prefix, key, createdAt: new Date(row.createdAt).toISOString() };
 }
 
-export async function createApiKey(ctx: AppContext, accountId: string, name: string) {
-  return inTransaction(ctx.db, (tx) => createApiKeyInTx(ctx, tx, accountId, name));
+export async function createApiKey(ctx: AppContext, accountId: string, memberId: string, name: string, actor: Actor) {
+  return inTransaction(ctx.db, async (tx) => {
+    const created = await createApiKeyInTx(ctx, tx, accountId, memberId, name);
+    await recordAudit(tx, accountId, actor, {
+      action: 'api_key.created',
+      target: { type: 'api_key', id: created.id },
+      changes: { name: { from: null, to: name } },
+    });
+    return created;
+  });
 }
 
-export async function listApiKeys(ctx: AppContext, accountId: string): Promise<ApiKeyView[]> {
-  const rows = await ctx.db
+/** The account's live keys; `memberId` narrows them to one member's own keys. */
+export async function listApiKeys(ctx: AppContext, accountId: string, memberId?: string): Promise<ApiKeyView[]> {
+  let query = ctx.db
     .selectFrom('apiKeys')
     .select(['id', 'name', 'prefix', 'createdAt', 'lastUsedAt'])
     .where('accountId', '=', accountId)
-    .where('revokedAt', 'is', null)
-    .orderBy('id', 'desc')
-    .execute();
+    .where('revokedAt', 'is', null);
+  if (memberId) query = query.where('memberId', '=', memberId);
+  const rows = await query.orderBy('id', 'desc').execute();
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -264,28 +355,65 @@ export async function listApiKeys(ctx: AppContext, accountId: string): Promise<A
   }));
 }
 
-export async function revokeApiKey(ctx: AppContext, accountId: string, keyId: string): Promise<void> {
-  const res = await ctx.db
-    .updateTable('apiKeys')
-    .set({ revokedAt: Date.now() })
-    .where('id', '=', keyId)
-    .where('accountId', '=', accountId)
-    .where('revokedAt', 'is', null)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) === 0) throw notFound('API key', keyId);
+export type KeyRevokeReason = 'revoked' | 'member_removed';
+
+/** Revokes live keys in the caller's transaction, emitting api.key_revoked and an audit row per key. */
+export async function revokeKeysInTx(
+  ctx: AppContext,
+  tx: Tx,
+  accountId: string,
+  keys: { id: string; name: string }[],
+  reason: KeyRevokeReason,
+  actor: Actor,
+): Promise<void> {
+  const now = Date.now();
+  for (const key of keys) {
+    await tx.updateTable('apiKeys').set({ revokedAt: now }).where('id', '=', key.id).where('revokedAt', 'is', null).execute();
+    await ctx.outbox.emit(tx, accountId, 'api.key_revoked', { keyId: key.id, name: key.name, reason, revokedBy: actor.id });
+    await recordAudit(tx, accountId, actor, {
+      action: 'api_key.revoked',
+      target: { type: 'api_key', id: key.id },
+      changes: { reason: { from: null, to: reason } },
+    });
+  }
+}
+
+/** Revokes one key; `ownerMemberId` set: only a key that member created (a role without members:manage). */
+export async function revokeApiKey(ctx: AppContext, accountId: string, keyId: string, actor: Actor, ownerMemberId?: string): Promise<void> {
+  await inTransaction(ctx.db, async (tx) => {
+    let query = tx.selectFrom('apiKeys').select(['id', 'name']).where('id', '=', keyId).where('accountId', '=', accountId).where('revokedAt', 'is', null);
+    if (ownerMemberId) query = query.where('memberId', '=', ownerMemberId);
+    const key = await query.executeTakeFirst();
+    if (!key) throw notFound('API key', keyId);
+    await revokeKeysInTx(ctx, tx, accountId, [key], 'revoked', actor);
+  });
 }
 
 // last_used_at is refreshed at most once a minute per key: a write per API call would double the
 // cost of every read request.
 const LAST_USED_RESOLUTION_MS = 60_000;
 
-export async function accountForApiKey(ctx: AppContext, key: string): Promise<{ accountId: string; keyId: string } | null> {
+export interface ApiKeyAuth {
+  accountId: string;
+  keyId: string;
+  /** The member who created the key and that member's CURRENT role: the key never acts with more. */
+  memberId: string;
+  role: string;
+}
+
+export async function accountForApiKey(ctx: AppContext, key: string): Promise<ApiKeyAuth | null> {
   if (!/^lw_[0-9A-Za-z]{32}$/.test(key)) return null;
-  const row = await ctx.db.selectFrom('apiKeys').select(['id', 'accountId', 'lastUsedAt', 'revokedAt']).where('keyHash', '=', sha256(key)).executeTakeFirst();
-  if (!row || row.revokedAt !== null) return null;
+  const row = await ctx.db
+    .selectFrom('apiKeys')
+    .innerJoin('members', 'members.id', 'apiKeys.memberId')
+    .select(['apiKeys.id', 'apiKeys.accountId', 'apiKeys.lastUsedAt', 'apiKeys.revokedAt', 'members.id as memberId', 'members.role', 'members.status'])
+    .where('apiKeys.keyHash', '=', sha256(key))
+    .executeTakeFirst();
+  // A removed member's kept keys (DELETE /members/{id}?apiKeys=keep) act with the role the member last had.
+  if (!row || row.revokedAt !== null || row.status === 'invited') return null;
   const now = Date.now();
   if (!row.lastUsedAt || now - row.lastUsedAt > LAST_USED_RESOLUTION_MS) {
     await ctx.db.updateTable('apiKeys').set({ lastUsedAt: now }).where('id', '=', row.id).execute();
   }
-  return { accountId: row.accountId, keyId: row.id };
+  return { accountId: row.accountId, keyId: row.id, memberId: row.memberId, role: row.role };
 }

@@ -7,6 +7,7 @@ import * as m006 from './migrations/006_claim_lease.js';
 import * as m007 from './migrations/007_delivery_requeued_at.js';
 import * as m008 from './migrations/008_listen_endpoints.js';
 import * as m009 from './migrations/009_audit_log.js';
+import * as m010 from './migrations/010_teams.js';
 import * as m011 from './migrations/011_domains.js';
 import * as m012 from './migrations/012_apps.js';
 import * as m013 from './migrations/013_endpoint_formats.js';
@@ -34,6 +35,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '007_delivery_requeued_at': m007,
   '008_listen_endpoints': m008,
   '009_audit_log': m009,
+  '010_teams': m010,
   '011_domains': m011,
   '012_apps': m012,
   '013_endpoint_formats': m013,

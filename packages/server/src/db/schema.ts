@@ -4,6 +4,7 @@ import type { AuditTables } from './schema.audit.js';
 import type { IntegrationTables } from './schema.integrations.js';
 import type { DomainTables } from './schema.domains.js';
 import type { LinkTables } from './schema.links.js';
+import type { TeamTables } from './schema.teams.js';
 
 // Table types as Kysely sees them. Columns are snake_case in the database and camelCase here
 // (CamelCasePlugin). Times are Unix epoch milliseconds in a BIGINT/INTEGER column on both dialects,
@@ -32,6 +33,8 @@ export interface SessionsTable {
   /** SHA-256 of the cookie token: a leaked table does not yield usable sessions. */
   tokenHash: string;
   accountId: string;
+  /** The signed-in user (010_teams); the session acts in `accountId`, one of the user's accounts. */
+  userId: string | null;
   createdAt: number;
   expiresAt: number;
 }
@@ -45,6 +48,8 @@ export interface ApiKeysTable {
   createdAt: number;
   lastUsedAt: number | null;
   revokedAt: number | null;
+  /** The member who created the key (010_teams): the key acts with that member's current role. */
+  memberId: string | null;
 }
 
 export interface LoginFailuresTable {
@@ -172,7 +177,7 @@ export interface CoreTables {
 }
 
 // Each module that adds tables declares them in its own file and is listed here.
-export interface DB extends CoreTables, LinkTables, AuditTables, DomainTables, IntegrationTables, AppTables {}
+export interface DB extends CoreTables, LinkTables, AuditTables, TeamTables, DomainTables, IntegrationTables, AppTables {}
 
 // Re-exported so table files elsewhere can declare generated columns the same way.
 export type { Generated };

@@ -17,6 +17,7 @@ export async function deliveryRoutes(instance: FastifyInstance) {
   app.get(
     '/webhooks/:id/deliveries',
     {
+      config: { permission: 'webhooks:read' },
       schema: {
         operationId: 'listDeliveries',
         summary: 'An endpoint’s deliveries, newest first',
@@ -36,6 +37,7 @@ export async function deliveryRoutes(instance: FastifyInstance) {
   app.get(
     '/deliveries/:id',
     {
+      config: { permission: 'webhooks:read' },
       schema: {
         operationId: 'getDelivery',
         summary: 'One delivery with its payload and every attempt',
@@ -50,6 +52,7 @@ export async function deliveryRoutes(instance: FastifyInstance) {
   app.post(
     '/deliveries/:id/retry',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'retryDelivery',
         summary: 'Send a delivery again now (re-checks the 24-hour quota)',
@@ -65,6 +68,7 @@ export async function deliveryRoutes(instance: FastifyInstance) {
   app.post(
     '/webhooks/:id/replay',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'replayDeliveries',
         summary: 'Queue an endpoint’s deliveries of a time range again (failed ones by default)',

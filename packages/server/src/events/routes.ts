@@ -25,6 +25,7 @@ export async function eventRoutes(instance: FastifyInstance) {
   app.get(
     '/event-types',
     {
+      config: { permission: 'account:read' },
       schema: {
         operationId: 'listEventTypes',
         summary: 'Every event type: description, JSON Schema of data, example',
@@ -39,6 +40,7 @@ export async function eventRoutes(instance: FastifyInstance) {
   app.get(
     '/events',
     {
+      config: { permission: 'analytics:read' },
       schema: {
         operationId: 'listEvents',
         summary: 'The account’s event log, oldest first',

@@ -32,6 +32,10 @@ export const RATE_LIMITS = {
   notFound: { max: 60, windowMs: 60_000, detail: 'Too many requests for pages that do not exist' },
   // The app-side API (apps/sdk.ts), per app key and client: an app calls it a few times per launch.
   sdk: { max: 60, windowMs: 60_000, detail: 'Too many app API calls from this device' },
+  // Each invite may send a mail and takes a seat: 30 an hour per network is a team's onboarding day.
+  invite: { max: 30, windowMs: 3_600_000, detail: 'Too many invites sent from this network' },
+  // Accepting may hash a password (scrypt), like a sign-up; tokens are 256-bit, so this is about cost, not guessing.
+  acceptInvite: { max: 20, windowMs: 60_000, detail: 'Too many invite acceptances from this network' },
 } as const satisfies Record<string, RateLimitRule>;
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
@@ -51,7 +55,11 @@ export function rateLimited(name: RateLimitName, ttlMs: number, now = Date.now()
 
 export interface RateLimits {
   /** For a route's `config.rateLimit`: counts every request before the body is read. */
-  route(name: 'signup' | 'login'): { max: number; timeWindow: number; errorResponseBuilder: (req: FastifyRequest, c: { ttl: number }) => AppError };
+  route(name: 'signup' | 'login' | 'invite' | 'acceptInvite'): {
+    max: number;
+    timeWindow: number;
+    errorResponseBuilder: (req: FastifyRequest, c: { ttl: number }) => AppError;
+  };
   /**
    * Counts one request against `name` and throws its 429 when over the limit. For limits that
    * count only some outcomes (a miss, a subscribe with a valid body), called where the outcome is known.

@@ -46,7 +46,7 @@ export const Problem = z
 const PROBLEM_DESCRIPTIONS = {
   400: 'Invalid request: `errors` names each field and the rule it broke',
   401: 'No valid API key or session',
-  403: 'Forbidden: CSRF check failed (cookie sessions) or a plan limit',
+  403: 'Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit',
   404: 'Not found in this account',
   409: 'Conflict with existing data',
   410: 'Gone',
@@ -72,8 +72,8 @@ export function problems(...statuses: ProblemStatus[]) {
   return out;
 }
 
-/** The errors of an authenticated route (401, and 403 for a cookie session's write without CSRF). */
-export const authed = (...statuses: ProblemStatus[]) => problems(401, ...statuses);
+/** The errors of an authenticated route (401; 403 when the caller's role lacks the route's permission, or a cookie session's write without CSRF). */
+export const authed = (...statuses: ProblemStatus[]) => problems(401, 403, ...statuses);
 
 /** 204 No Content. */
 export const NoContent = z.null().describe('No content');

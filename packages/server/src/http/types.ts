@@ -1,4 +1,4 @@
-import type { Permission } from '../accounts/permissions.js';
+import type { Permission, Role } from '../accounts/permissions.js';
 import type { Actor } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 
@@ -13,6 +13,8 @@ declare module 'fastify' {
     authKind: 'api_key' | 'session' | null;
     /** Who is acting, for the audit log (audit/record.ts); null on public routes. */
     actor: Actor | null;
+    /** The caller's membership in `accountId` (a session's user, or an API key's creator); null on public routes. */
+    member: { id: string; role: Role; userId: string | null } | null;
   }
   interface FastifyContextConfig {
     /** Routes under /api/v1 that need no authentication (sign-up, login). */

@@ -42,12 +42,16 @@ export async function linkRoutes(instance: FastifyInstance) {
 
   app.get(
     '/profile',
-    { schema: { operationId: 'getProfile', summary: 'The profile page’s settings', tags, response: { 200: Profile, ...authed(404) } } },
+    {
+      config: { permission: 'links:read' },
+      schema: { operationId: 'getProfile', summary: 'The profile page’s settings', tags, response: { 200: Profile, ...authed(404) } },
+    },
     async (req) => getProfile(ctx, req.accountId),
   );
   app.patch(
     '/profile',
     {
+      config: { permission: 'links:write' },
       schema: {
         operationId: 'updateProfile',
         summary: 'Change title, bio, avatar or theme; emits profile.updated',
@@ -61,7 +65,10 @@ export async function linkRoutes(instance: FastifyInstance) {
 
   app.get(
     '/links',
-    { schema: { operationId: 'listLinks', summary: 'Links in position order', tags, querystring: ListQuery, response: { 200: LinkPage, ...authed(400) } } },
+    {
+      config: { permission: 'links:read' },
+      schema: { operationId: 'listLinks', summary: 'Links in position order', tags, querystring: ListQuery, response: { 200: LinkPage, ...authed(400) } },
+    },
     async (req) => {
       const q = req.query;
       return page(await listLinks(ctx, req.accountId, q), q.limit, (l) => toLinkView(ctx, l));
@@ -70,6 +77,7 @@ export async function linkRoutes(instance: FastifyInstance) {
   app.post(
     '/links',
     {
+      config: { permission: 'links:write' },
       schema: {
         operationId: 'createLink',
         summary: 'Create a link (slug generated unless given); emits link.created',
@@ -82,12 +90,16 @@ export async function linkRoutes(instance: FastifyInstance) {
   );
   app.get(
     '/links/:id',
-    { schema: { operationId: 'getLink', summary: 'One link', tags, params: IdParams, response: { 200: Link, ...authed(400, 404) } } },
+    {
+      config: { permission: 'links:read' },
+      schema: { operationId: 'getLink', summary: 'One link', tags, params: IdParams, response: { 200: Link, ...authed(400, 404) } },
+    },
     async (req) => getLink(ctx, req.accountId, req.params.id),
   );
   app.patch(
     '/links/:id',
     {
+      config: { permission: 'links:write' },
       schema: {
         operationId: 'updateLink',
         summary: 'Change a link; emits link.updated',
@@ -102,6 +114,7 @@ export async function linkRoutes(instance: FastifyInstance) {
   app.delete(
     '/links/:id',
     {
+      config: { permission: 'links:write' },
       schema: {
         operationId: 'deleteLink',
         summary: 'Delete a link; emits link.deleted',
@@ -120,6 +133,7 @@ export async function linkRoutes(instance: FastifyInstance) {
   app.get(
     '/links/:id/qr.svg',
     {
+      config: { permission: 'links:read' },
       schema: {
         operationId: 'getLinkQrSvg',
         summary: 'The link’s QR code (encodes /q/{slug}) as SVG',
@@ -137,6 +151,7 @@ export async function linkRoutes(instance: FastifyInstance) {
   app.get(
     '/links/:id/qr.png',
     {
+      config: { permission: 'links:read' },
       schema: {
         operationId: 'getLinkQrPng',
         summary: 'The link’s QR code (encodes /q/{slug}) as PNG, size × size pixels',
@@ -158,12 +173,16 @@ export async function linkRoutes(instance: FastifyInstance) {
 
   app.get(
     '/widgets',
-    { schema: { operationId: 'listWidgets', summary: 'Mailing-list widgets', tags, response: { 200: WidgetList, ...authed() } } },
+    {
+      config: { permission: 'links:read' },
+      schema: { operationId: 'listWidgets', summary: 'Mailing-list widgets', tags, response: { 200: WidgetList, ...authed() } },
+    },
     async (req) => ({ data: await listWidgets(ctx, req.accountId) }),
   );
   app.post(
     '/widgets',
     {
+      config: { permission: 'links:write' },
       schema: {
         operationId: 'createWidget',
         summary: 'Add a mailing-list widget to the profile page',
@@ -176,7 +195,10 @@ export async function linkRoutes(instance: FastifyInstance) {
   );
   app.delete(
     '/widgets/:id',
-    { schema: { operationId: 'deleteWidget', summary: 'Remove a widget', tags, params: IdParams, response: { 204: NoContent, ...authed(400, 403, 404) } } },
+    {
+      config: { permission: 'links:write' },
+      schema: { operationId: 'deleteWidget', summary: 'Remove a widget', tags, params: IdParams, response: { 204: NoContent, ...authed(400, 403, 404) } },
+    },
     async (req, reply) => {
       await deleteWidget(ctx, req.accountId, req.params.id);
       return reply.code(204).send(null);
@@ -186,6 +208,7 @@ export async function linkRoutes(instance: FastifyInstance) {
   app.get(
     '/subscribers',
     {
+      config: { permission: 'analytics:read' },
       schema: {
         operationId: 'listSubscribers',
         summary: 'Mailing-list subscribers, newest first',
@@ -202,6 +225,7 @@ export async function linkRoutes(instance: FastifyInstance) {
   app.get(
     '/subscribers.csv',
     {
+      config: { permission: 'analytics:read' },
       schema: {
         operationId: 'exportSubscribers',
         summary: 'Every subscriber as CSV (id, email, widget_id, campaign_id, created_at)',
@@ -219,6 +243,7 @@ export async function linkRoutes(instance: FastifyInstance) {
   app.get(
     '/analytics',
     {
+      config: { permission: 'analytics:read' },
       schema: {
         operationId: 'getAnalytics',
         summary: 'Visits, clicks, CTR, top links, countries, referrers and per-day numbers (default: the last 30 days)',
@@ -232,6 +257,7 @@ export async function linkRoutes(instance: FastifyInstance) {
   app.get(
     '/analytics/milestones',
     {
+      config: { permission: 'analytics:read' },
       schema: {
         operationId: 'getMilestones',
         summary: 'Click-count thresholds that emit analytics.milestone',
@@ -244,6 +270,7 @@ export async function linkRoutes(instance: FastifyInstance) {
   app.put(
     '/analytics/milestones',
     {
+      config: { permission: 'links:write' },
       schema: {
         operationId: 'setMilestones',
         summary: 'Replace the account’s own thresholds',

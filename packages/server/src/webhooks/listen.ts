@@ -86,6 +86,7 @@ export async function listenRoutes(instance: FastifyInstance) {
   app.post(
     '/listen',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'openListenEndpoint',
         summary: "Create or reuse this device's listen endpoint (what `linkwire listen` calls first)",
@@ -142,6 +143,7 @@ export async function listenRoutes(instance: FastifyInstance) {
   app.get(
     '/listen/:id/stream',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'streamListenDeliveries',
         summary: 'The listen endpoint’s deliveries as Server-Sent Events; resume with Last-Event-ID',
@@ -193,6 +195,7 @@ export async function listenRoutes(instance: FastifyInstance) {
   app.post(
     '/listen/:id/results',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'reportListenResult',
         summary: 'One forward’s result, written as the delivery’s attempt',

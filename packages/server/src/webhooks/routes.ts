@@ -1,3 +1,4 @@
+import { actorOf } from '../audit/record.js';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { authed, NoContent } from '../http/schemas.js';
@@ -29,6 +30,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
   app.post(
     '/webhooks',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'createEndpoint',
         summary: 'Create an endpoint; the response carries its signing secret',
@@ -37,12 +39,13 @@ export async function webhookRoutes(instance: FastifyInstance) {
         response: { 201: CreatedEndpoint, ...authed(400, 403) },
       },
     },
-    async (req, reply) => reply.code(201).send(await createEndpoint(ctx, req.accountId, req.body)),
+    async (req, reply) => reply.code(201).send(await createEndpoint(ctx, req.accountId, req.body, undefined, actorOf(req))),
   );
 
   app.get(
     '/webhooks',
     {
+      config: { permission: 'webhooks:read' },
       schema: {
         operationId: 'listEndpoints',
         summary: 'Endpoints, newest first',
@@ -56,13 +59,17 @@ export async function webhookRoutes(instance: FastifyInstance) {
 
   app.get(
     '/webhooks/:id',
-    { schema: { operationId: 'getEndpoint', summary: 'One endpoint', tags, params: IdParams, response: { 200: Endpoint, ...authed(400, 404) } } },
+    {
+      config: { permission: 'webhooks:read' },
+      schema: { operationId: 'getEndpoint', summary: 'One endpoint', tags, params: IdParams, response: { 200: Endpoint, ...authed(400, 404) } },
+    },
     async (req) => getEndpoint(ctx, req.accountId, req.params.id),
   );
 
   app.patch(
     '/webhooks/:id',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'updateEndpoint',
         summary: 'Change an endpoint (enabled: true re-enables a disabled one)',
@@ -72,12 +79,13 @@ export async function webhookRoutes(instance: FastifyInstance) {
         response: { 200: Endpoint, ...authed(400, 403, 404) },
       },
     },
-    async (req) => updateEndpoint(ctx, req.accountId, req.params.id, req.body),
+    async (req) => updateEndpoint(ctx, req.accountId, req.params.id, req.body, actorOf(req)),
   );
 
   app.delete(
     '/webhooks/:id',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'deleteEndpoint',
         summary: 'Delete an endpoint; its pending deliveries are cancelled',
@@ -87,7 +95,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      await deleteEndpoint(ctx, req.accountId, req.params.id);
+      await deleteEndpoint(ctx, req.accountId, req.params.id, actorOf(req));
       return reply.code(204).send(null);
     },
   );
@@ -95,6 +103,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
   app.get(
     '/webhooks/:id/secret',
     {
+      config: { permission: 'secrets:manage' },
       schema: {
         operationId: 'getEndpointSecret',
         summary: 'The current signing secret',
@@ -103,12 +112,13 @@ export async function webhookRoutes(instance: FastifyInstance) {
         response: { 200: Secret, ...authed(400, 404, 409) },
       },
     },
-    async (req) => getSecret(ctx, req.accountId, req.params.id),
+    async (req) => getSecret(ctx, req.accountId, req.params.id, actorOf(req)),
   );
 
   app.post(
     '/webhooks/:id/rotate-secret',
     {
+      config: { permission: 'secrets:manage' },
       schema: {
         operationId: 'rotateEndpointSecret',
         summary: 'A new secret; the old one keeps signing too for graceHours (default 24)',
@@ -118,12 +128,13 @@ export async function webhookRoutes(instance: FastifyInstance) {
         response: { 200: Secret, ...authed(400, 403, 404, 409) },
       },
     },
-    async (req) => rotateSecret(ctx, req.accountId, req.params.id, req.body.graceHours),
+    async (req) => rotateSecret(ctx, req.accountId, req.params.id, req.body.graceHours, actorOf(req)),
   );
 
   app.post(
     '/webhooks/:id/test',
     {
+      config: { permission: 'webhooks:write' },
       schema: {
         operationId: 'sendTestEvent',
         summary: 'Send a sample event to this endpoint only',
@@ -142,6 +153,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
   app.get(
     '/usage',
     {
+      config: { permission: 'account:read' },
       schema: {
         operationId: 'getUsage',
         summary: 'Endpoints, deliveries (rolling 24 h) and test sends (1 h) against the plan',

@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { EndpointFormat, EndpointKind, EndpointSource, WebhooksTable } from '../db/schema.js';
+import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/record.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import { holdDeliveries, resumeDeliveries } from '../delivery/hold.js';
 import { EXAMPLES, type EventType, isEventType } from '../events/catalog.js';
@@ -153,6 +154,7 @@ export async function createEndpoint(
   accountId: string,
   input: EndpointInput,
   listen?: { device: string },
+  actor: Actor = SYSTEM_ACTOR,
 ): Promise<EndpointView & { secret: string }> {
   await checkInput(ctx, listen ? { ...input, url: undefined } : input);
   return inTransaction(ctx.db, async (tx) => {
@@ -209,6 +211,11 @@ export async function createEndpoint(
       deletedAt: null,
     };
     await tx.insertInto('webhooks').values(row).execute();
+    await recordAudit(tx, accountId, actor, {
+      action: 'webhook.created',
+      target: { type: 'webhook', id: row.id },
+      changes: { url: { from: null, to: row.url } },
+    });
     return { ...toEndpointView(row), secret };
   });
 }
@@ -232,7 +239,7 @@ export async function endpointById(ctx: AppContext, id: string): Promise<{ id: s
   return ctx.db.selectFrom('webhooks').select(['id', 'accountId']).where('id', '=', id).executeTakeFirst();
 }
 
-export async function updateEndpoint(ctx: AppContext, accountId: string, id: string, patch: EndpointPatch): Promise<EndpointView> {
+export async function updateEndpoint(ctx: AppContext, accountId: string, id: string, patch: EndpointPatch, actor: Actor = SYSTEM_ACTOR): Promise<EndpointView> {
   const found = await findEndpoint(ctx.db, accountId, id); // 404 before 400: another account's id reveals nothing
   if (found.kind === 'listen' && patch.url !== undefined) {
     throw validationError([
@@ -267,14 +274,26 @@ export async function updateEndpoint(ctx: AppContext, accountId: string, id: str
       await holdDeliveries(tx, id);
     }
     await tx.updateTable('webhooks').set(set).where('id', '=', id).execute();
+    await recordAudit(tx, accountId, actor, { action: 'webhook.updated', target: { type: 'webhook', id }, changes: auditedChanges(current, set) });
     return toEndpointView({ ...current, ...set });
   });
 }
 
+/** What an update changed, for the audit log. Custom headers may carry credentials: only that they changed is kept. */
+function auditedChanges(current: WebhooksTable, set: Partial<WebhooksTable>): Record<string, { from: unknown; to: unknown }> {
+  const changes: Record<string, { from: unknown; to: unknown }> = {};
+  for (const field of ['url', 'description', 'events', 'filter', 'timeoutMs', 'enabled', 'headers'] as const) {
+    if (set[field] === undefined || set[field] === current[field]) continue;
+    changes[field] = field === 'headers' ? { from: '[redacted]', to: '[redacted]' } : { from: current[field], to: set[field] };
+  }
+  return changes;
+}
+
 /** Soft delete: the row stays for the delivery history; its pending deliveries are cancelled. */
-export async function deleteEndpoint(ctx: AppContext, accountId: string, id: string): Promise<void> {
+export async function deleteEndpoint(ctx: AppContext, accountId: string, id: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
   const deleted = await inTransaction(ctx.db, async (tx) => {
     const row = await findEndpoint(tx, accountId, id);
+    await recordAudit(tx, accountId, actor, { action: 'webhook.deleted', target: { type: 'webhook', id } });
     const now = Date.now();
     if (isChatFormat(row.format)) await disconnectChatEndpoint(ctx, tx, accountId, id, 'deleted', now);
     await tx.updateTable('webhooks').set({ deletedAt: now, updatedAt: now }).where('id', '=', id).execute();
@@ -318,19 +337,32 @@ function refuseListenSecret(row: WebhooksTable): void {
   }
 }
 
-export async function getSecret(ctx: AppContext, accountId: string, id: string): Promise<{ secret: string; url?: string }> {
+export async function getSecret(ctx: AppContext, accountId: string, id: string, actor: Actor = SYSTEM_ACTOR): Promise<{ secret: string; url?: string }> {
   const row = await findEndpoint(ctx.db, accountId, id);
   refuseListenSecret(row);
+  // Who saw a secret is worth knowing; the secret itself never enters the log.
+  await inTransaction(ctx.db, (tx) => recordAudit(tx, accountId, actor, { action: 'webhook.secret_revealed', target: { type: 'webhook', id } }));
   return { secret: revealSecret(ctx, row.secretEnc), ...(row.urlEnc === null ? {} : { url: open(ctx.masterKey, row.urlEnc) }) };
 }
 
-export async function rotateSecret(ctx: AppContext, accountId: string, id: string, graceHours = DEFAULT_GRACE_HOURS): Promise<{ secret: string }> {
+export async function rotateSecret(
+  ctx: AppContext,
+  accountId: string,
+  id: string,
+  graceHours = DEFAULT_GRACE_HOURS,
+  actor: Actor = SYSTEM_ACTOR,
+): Promise<{ secret: string }> {
   return inTransaction(ctx.db, async (tx) => {
     const row = await findEndpoint(tx, accountId, id);
     refuseListenSecret(row);
     const now = Date.now();
     const { secret, secretEnc, previousSecretEnc, previousSecretExpiresAt } = rotation(ctx, row.secretEnc, graceHours, now);
     await tx.updateTable('webhooks').set({ secretEnc, previousSecretEnc, previousSecretExpiresAt, updatedAt: now }).where('id', '=', id).execute();
+    await recordAudit(tx, accountId, actor, {
+      action: 'webhook.secret_rotated',
+      target: { type: 'webhook', id },
+      changes: { graceHours: { from: null, to: graceHours } },
+    });
     return { secret };
   });
 }

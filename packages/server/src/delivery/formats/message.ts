@@ -123,6 +123,24 @@ const BUILDERS: Builders = {
     fields: field('Role', d.role),
     url: null,
   }),
+  'team.member_joined': (d) => ({
+    title: `🤝 Member joined: ${d.email}`,
+    summary: `*${d.email}* accepted the invite and joined as ${d.role}.`,
+    fields: field('Role', d.role),
+    url: null,
+  }),
+  'team.member_role_changed': (d) => ({
+    title: `🔁 Role changed: ${d.email}`,
+    summary: `*${d.email}* is now ${d.toRole} (was ${d.fromRole}).`,
+    fields: field('Role', d.toRole),
+    url: null,
+  }),
+  'api.key_revoked': (d) => ({
+    title: `🔑 API key revoked: ${d.name}`,
+    summary: d.reason === 'member_removed' ? `The key *${d.name}* was revoked with its member.` : `The key *${d.name}* was revoked.`,
+    fields: [],
+    url: null,
+  }),
   'domain.verified': (d) => ({ title: `✅ Domain verified: ${d.domain}`, summary: `The custom domain *${d.domain}* is verified.`, fields: [], url: null }),
   'domain.added': (d) => ({
     title: `🌐 Domain added: ${d.domain}`,
