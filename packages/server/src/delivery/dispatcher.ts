@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { AppContext } from '../context.js';
 import type { BackgroundService } from '../context.js';
 import { Breakers } from './breaker.js';
@@ -12,6 +10,7 @@ import { type DeliveryOptions, defaultSenderThreads } from './options.js';
 import { ResultWriter } from './results.js';
 import { nextStep } from './retry.js';
 import { failedBeforeSending, type SendResult } from './send-result.js';
+import { newHolderId, startTakeover, type Takeover } from './takeover.js';
 import type { DispatchSender } from './dispatch-sender.js';
 import { createDispatchSender } from './threaded-sender.js';
 
@@ -34,7 +33,10 @@ import { createDispatchSender } from './threaded-sender.js';
  */
 export class Dispatcher implements BackgroundService {
   readonly name = 'delivery-dispatcher';
-  readonly workerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  /** This worker's holder id on its claims: says which process holds them (takeover.ts). */
+  readonly workerId = newHolderId();
+  /** Takes back the claims of workers that are gone, at start and every 10 s (takeover.ts). */
+  readonly takeover: Takeover;
   readonly breakers: Breakers;
   readonly results: ResultWriter;
   /**
@@ -91,6 +93,14 @@ export class Dispatcher implements BackgroundService {
     this.metrics = m.metrics;
     this.disposeMetrics = m.dispose;
     this.unsubscribe = ctx.wake.subscribe(() => this.wake());
+    this.takeover = startTakeover({
+      db: ctx.db,
+      concurrentWorkers: ctx.database.caps.concurrentWorkers,
+      databaseUrl: ctx.config.databaseUrl,
+      holderId: this.workerId,
+      log: ctx.log,
+      onTakenBack: () => this.wake(),
+    });
     this.loopDone = this.loop();
     this.pumpTimer = setInterval(() => this.lanes.pumpAll(), 250);
     this.pumpTimer.unref();
@@ -286,6 +296,7 @@ export class Dispatcher implements BackgroundService {
       this.running = false;
       clearInterval(this.pumpTimer);
       this.wake();
+      const tookOver = this.takeover.close();
       const unsubscribed = this.unsubscribe();
       await this.loopDone;
       await unsubscribed;
@@ -306,6 +317,7 @@ export class Dispatcher implements BackgroundService {
       this.release(stillRunning, Date.now());
       await Promise.all([...this.tracked]);
       await this.sender.close();
+      await tookOver;
       this.disposeMetrics();
     })();
     return this.stopping;
