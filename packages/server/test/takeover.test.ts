@@ -5,17 +5,17 @@ import { after, before, it } from 'node:test';
 import pg from 'pg';
 import { claimFor } from '../src/delivery/claim.js';
 import { Dispatcher } from '../src/delivery/dispatcher.js';
-import { holderGoneFromThisHost, newHolderId, startTakeover } from '../src/delivery/takeover.js';
+import { holderGoneFromThisHost, newHolderId, processStart, startTakeover } from '../src/delivery/takeover.js';
 import { createEndpoint, emitConnected, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
 
 // Crash takeover: claims of a worker that is provably gone come back at once, not after the
 // 90 s lease; claims of a live worker stay with it.
 
-/** A holder id like this process's, for another pid. */
+/** A holder id like this process's, for another process. */
 const holderWithPid = (pid: number) => {
-  const [host, , boot, rand] = newHolderId().split(':');
-  return `${host}:${pid}:${boot}:${rand}`;
+  const [host, , , boot, rand] = newHolderId().split(':');
+  return `${host}:${pid}:${processStart(pid)}:${boot}:${rand}`;
 };
 
 /** A process that runs until killed: a live holder on this host. */
@@ -121,16 +121,18 @@ describeEachDialect('crash takeover of claims', (dialect) => {
   });
 
   if (dialect === 'sqlite') {
-    it('on this host, another boot or this very pid proves the holder gone; another host never does', async () => {
+    it('on this host: a reused pid or another boot proves the holder gone; this process, another host or an old id never do', async () => {
       const self = newHolderId();
-      const [host, , boot] = self.split(':');
-      const alive = process.ppid;
-      assert.equal(holderGoneFromThisHost(`${host}:${alive}:${boot}:0000`, self), false);
-      assert.equal(holderGoneFromThisHost(`${host}:${alive}:ffffffffffff:0000`, self), true);
-      assert.equal(holderGoneFromThisHost(`${host}:${process.pid}:${boot}:0000`, self), true);
-      assert.equal(holderGoneFromThisHost(self, self), false);
-      assert.equal(holderGoneFromThisHost(`elsewhere.invalid:${alive}:ffffffffffff:0000`, self), false);
-      assert.equal(holderGoneFromThisHost(`${host}:${alive}:0000`, self), false, 'an id of the old form waits for the lease');
+      const [host, pid, start, boot] = self.split(':');
+      const parent = process.ppid;
+      const parentStart = processStart(parent);
+      assert.equal(holderGoneFromThisHost(self), false);
+      assert.equal(holderGoneFromThisHost(`${host}:${pid}:${start}:${boot}:other`), false, 'another dispatcher of this process');
+      assert.equal(holderGoneFromThisHost(`${host}:${parent}:${parentStart}:${boot}:0000`), false);
+      assert.equal(holderGoneFromThisHost(`${host}:${parent}:${Number(parentStart) - 1}:${boot}:0000`), true, 'the pid now runs another process');
+      assert.equal(holderGoneFromThisHost(`${host}:${parent}:${parentStart}:ffffffffffff:0000`), true, 'the machine rebooted since');
+      assert.equal(holderGoneFromThisHost(`elsewhere.invalid:${parent}:${parentStart}:ffffffffffff:0000`), false);
+      assert.equal(holderGoneFromThisHost(`${host}:${parent}:0000`), false, 'an id of the old form waits for the lease');
     });
   }
 });

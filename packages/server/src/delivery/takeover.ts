@@ -10,12 +10,13 @@ import { LISTEN_BASE } from './listen.js';
 // Taking back a dead worker's claims at once instead of after the lease (90 s).
 //
 // Every claim names its holder (deliveries.claimed_by). A holder id made here carries what proves
-// its process gone: `host:pid:boot:random`, boot being the kernel's boot id. A worker sweeps the
+// its process gone: `host:pid:start:boot:random`, start being the process's start time (in clock
+// ticks since boot, /proc/<pid>/stat) and boot the kernel's boot id. A worker sweeps the
 // holders of in-flight claims when it starts and every `sweepMs` after, and hands back (due now)
 // the claims of every holder it can prove gone:
 // - on this host (SQLite: the same data directory, so the same machine): the holder's pid is not
-//   running, or the machine rebooted since (another boot id), or the pid is this process's own
-//   (a container restarted: the new process got the old one's pid);
+//   running, or runs a process started at another time (the pid was reused: a container restarted
+//   gives the new process the old one's pid), or the machine rebooted since (another boot id);
 // - on PostgreSQL, on any host: each worker holds a session-level advisory lock keyed by its id on
 //   a connection of its own; PostgreSQL drops the lock when that session ends (a killed process's
 //   socket closes). A lock this worker can take is a holder gone. After a database restart every
@@ -37,23 +38,35 @@ function bootId(): string {
   }
 }
 
-/** A holder id for this process: `host:pid:boot:random`. */
+/** When process `pid` started (clock ticks since boot, field 22 of /proc/<pid>/stat); '' when unknown. */
+export function processStart(pid: number): string {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // The command name (field 2) is in parentheses and may hold spaces: count from after it.
+    return stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/** A holder id for this process: `host:pid:start:boot:random`. */
 export function newHolderId(): string {
-  return `${hostname()}:${process.pid}:${bootId()}:${randomBytes(4).toString('hex')}`;
+  return `${hostname()}:${process.pid}:${processStart(process.pid)}:${bootId()}:${randomBytes(4).toString('hex')}`;
 }
 
 interface Holder {
   host: string;
   pid: number;
+  start: string;
   boot: string;
 }
 
 function parseHolder(id: string): Holder | null {
   const parts = id.split(':');
-  if (parts.length !== 4) return null;
+  if (parts.length !== 5) return null;
   const pid = Number(parts[1]);
   if (!Number.isSafeInteger(pid) || pid <= 0) return null;
-  return { host: parts[0]!, pid, boot: parts[2]! };
+  return { host: parts[0]!, pid, start: parts[2]!, boot: parts[3]! };
 }
 
 function pidRunning(pid: number): boolean {
@@ -67,12 +80,14 @@ function pidRunning(pid: number): boolean {
 }
 
 /** True when `id`'s process is provably gone from this host (see the rules above). */
-export function holderGoneFromThisHost(id: string, self: string): boolean {
+export function holderGoneFromThisHost(id: string): boolean {
   const h = parseHolder(id);
-  if (!h || id === self || h.host !== hostname()) return false;
+  if (!h || h.host !== hostname()) return false;
   const boot = bootId();
   if (h.boot && boot && h.boot !== boot) return true;
-  return h.pid === process.pid || !pidRunning(h.pid);
+  if (!pidRunning(h.pid)) return true;
+  const start = processStart(h.pid);
+  return h.start !== '' && start !== '' && start !== h.start;
 }
 
 /** Holders of claims in flight (not listen streams' claims, not held deliveries). */
@@ -163,7 +178,7 @@ export function startTakeover(opts: TakeoverOptions): Takeover {
 
   const holderGone = async (holder: string): Promise<boolean> => {
     if (holder === opts.holderId || !parseHolder(holder)) return false;
-    if (!opts.concurrentWorkers) return holderGoneFromThisHost(holder, opts.holderId);
+    if (!opts.concurrentWorkers) return holderGoneFromThisHost(holder);
     const c = lock;
     if (!c || Date.now() - lockedAt < graceMs) return false;
     const got = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [LOCK_CLASS, holder]);
@@ -197,10 +212,14 @@ export function startTakeover(opts: TakeoverOptions): Takeover {
   };
 
   const started = opts.databaseUrl ? connectLock() : Promise.resolve();
-  // The first sweep: at once on SQLite, once the grace has passed on PostgreSQL.
-  const first = setTimeout(() => void started.then(tick), opts.databaseUrl ? graceMs + 50 : 0);
+  // The first sweep: at once on SQLite, once the grace has passed after the lock session on PostgreSQL.
+  let first: NodeJS.Timeout | undefined;
+  void started.then(() => {
+    if (closed) return;
+    first = setTimeout(tick, opts.databaseUrl ? graceMs : 0);
+    first.unref();
+  });
   const timer = setInterval(tick, sweepMs);
-  first.unref();
   timer.unref();
 
   return {
