@@ -2,10 +2,14 @@
 // Each scenario is bounded in time and ends with invariants checked from the database and the
 // receivers; the run exits non-zero when any scenario failed. CI runs `--short` after the tests.
 import type { Scenario, ScenarioResult } from './lib.js';
+import { badReceivers } from './scenarios/bad-receivers.js';
+import { diskFull } from './scenarios/disk-full.js';
 import { sqliteKill } from './scenarios/sqlite-kill.js';
 
 const SCENARIOS: Record<string, Scenario> = {
   'sqlite-kill': sqliteKill,
+  'bad-receivers': badReceivers,
+  'disk-full': diskFull,
 };
 
 /** Past this a scenario counts as failed (it may still be running: the run then exits). */
