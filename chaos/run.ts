@@ -4,10 +4,12 @@
 import type { Scenario, ScenarioResult } from './lib.js';
 import { badReceivers } from './scenarios/bad-receivers.js';
 import { diskFull } from './scenarios/disk-full.js';
+import { postgresRestart } from './scenarios/postgres-restart.js';
 import { sqliteKill } from './scenarios/sqlite-kill.js';
 
 const SCENARIOS: Record<string, Scenario> = {
   'sqlite-kill': sqliteKill,
+  'postgres-restart': postgresRestart,
   'bad-receivers': badReceivers,
   'disk-full': diskFull,
 };

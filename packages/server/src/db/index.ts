@@ -134,11 +134,18 @@ function withPreparedStatements(pool: pg.Pool): PostgresPool {
       let w = wrapped.get(client);
       if (!w) {
         const c = client;
+        // A checked-out client has no pool listener: its connection lost between two queries (a
+        // server restart) would be an unhandled 'error' that ends the process. Kept, it makes the
+        // release destroy the client instead of returning it to the pool.
+        let lost: Error | undefined;
+        c.on('error', (err) => {
+          lost = err;
+        });
         const query = (sql: unknown, parameters?: ReadonlyArray<unknown>) =>
           typeof sql === 'string' && (sql.startsWith(PREPARED) || sql.startsWith(ARRAY_ROWS))
             ? preparedQuery(c, sql, parameters ?? [])
             : c.query(sql as string, parameters as unknown[]); // a cursor or a text query, passed on unchanged
-        w = { query: query as unknown as PostgresPoolClient['query'], release: () => c.release() };
+        w = { query: query as unknown as PostgresPoolClient['query'], release: () => c.release(lost) };
         wrapped.set(client, w);
       }
       return w;
