@@ -121,7 +121,8 @@ export async function postgresRestart(opts: ScenarioOptions): Promise<ScenarioRe
       failures.push(...check.failures);
       if (load.unclear.length) failures.push(`${load.unclear.length} unclear answers (first: ${load.unclear[0]})`);
       for (const n of nodes) {
-        if (n.child.exitCode !== null || n.child.signalCode !== null) failures.push(`a node died (${n.child.exitCode ?? n.child.signalCode}): ${n.output().slice(-1_500)}`);
+        if (n.child.exitCode !== null || n.child.signalCode !== null)
+          failures.push(`a node died (${n.child.exitCode ?? n.child.signalCode}): ${n.output().slice(-1_500)}`);
       }
       return {
         name: 'postgres-restart',

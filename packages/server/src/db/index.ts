@@ -89,7 +89,10 @@ export function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
     get(target, prop, receiver) {
       if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
       return (text: string) => {
-        const sql = text === 'begin' ? 'begin immediate' : text;
+        // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR);
+        // Kysely's ROLLBACK after it would fail ("no transaction is active") and replace the
+        // error that says what happened (the disk is full) with one that says nothing.
+        const sql = text === 'begin' ? 'begin immediate' : text === 'rollback' && !target.inTransaction ? 'select 0 where 0' : text;
         let stmt = cache.get(sql);
         if (stmt) {
           cache.delete(sql);
