@@ -28,6 +28,8 @@ let firstAt = new Array<number>(portCount).fill(0);
 let lastAt = new Array<number>(portCount).fill(0);
 const MAX_SAMPLES = 2_000_000;
 let latencies = new Float64Array(1024);
+/** Each latency's event timestamp (ms): the first second is summarised on its own. */
+let stamps = new Float64Array(1024);
 let nLatencies = 0;
 let clickIds = new Set<string>();
 let clickDeliveries = 0;
@@ -77,7 +79,11 @@ function arrived(port: number, body: Buffer | null, req: IncomingMessage): void 
             const bigger = new Float64Array(latencies.length * 2);
             bigger.set(latencies);
             latencies = bigger;
+            const biggerStamps = new Float64Array(stamps.length * 2);
+            biggerStamps.set(stamps);
+            stamps = biggerStamps;
           }
+          stamps[nLatencies] = ts;
           latencies[nLatencies++] = now - ts;
         }
       }
@@ -154,8 +160,14 @@ function allPorts(): number[] {
   return counts.map((_, i) => i);
 }
 
-function latencySummary() {
-  const sorted = latencies.slice(0, nLatencies).sort();
+/** Over every delivery, or (firstMs) only those of events within firstMs of the first event. */
+function latencySummary(firstMs?: number) {
+  let sorted = latencies.slice(0, nLatencies);
+  if (firstMs !== undefined && nLatencies > 0) {
+    const from = stamps.slice(0, nLatencies).reduce((a, b) => Math.min(a, b), Number.POSITIVE_INFINITY);
+    sorted = sorted.filter((_, i) => (stamps[i] as number) < from + firstMs);
+  }
+  sorted.sort();
   const pct = (p: number) =>
     sorted.length ? (sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] as number) : Number.NaN;
   let total = 0;
@@ -177,6 +189,7 @@ interface Request {
   target?: number;
   ports?: number[];
   timeoutMs?: number;
+  firstMs?: number;
 }
 
 process.on('message', (msg: Request) => {
@@ -211,7 +224,7 @@ process.on('message', (msg: Request) => {
       break;
     }
     case 'latency':
-      reply(msg.id, latencySummary());
+      reply(msg.id, latencySummary(msg.firstMs));
       break;
     case 'waitFor': {
       const ports = msg.ports ?? allPorts();

@@ -111,8 +111,9 @@ export class Receiver {
   stats(): Promise<ReceiverStats> {
     return this.call('stats');
   }
-  latency(): Promise<LatencySummary> {
-    return this.call('latency');
+  /** Every delivery's latency, or only those of the events within `firstMs` of the first one. */
+  latency(firstMs?: number): Promise<LatencySummary> {
+    return this.call('latency', firstMs === undefined ? {} : { firstMs });
   }
   /** Resolves when `target` arrivals were counted on `ports` (all by default), or after timeoutMs. */
   waitFor(target: number, timeoutMs: number, ports?: number[]): Promise<WaitResult> {

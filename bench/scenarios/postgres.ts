@@ -42,7 +42,7 @@ export const postgres: Scenario = {
             },
           ];
         return [
-          ratioRow('postgres', 'deliveries/s, 2 workers', r.rate, '/s', ctx.figures.get('throughput.deliveriesPerSec'), 0.5, 'sqlite (a)'),
+          ratioRow('postgres', 'deliveries/s, 2 workers', r.rate, '/s', ctx.figures.get('throughput.deliveriesPerSec'), 0.7, 'sqlite (a)'),
           infoRow('postgres', 'workers CPU (sum)', r.serverCpuPercent, '%core'),
         ];
       } finally {

@@ -42,8 +42,8 @@ export const throughput: Scenario = {
       }
       ctx.figures.set('throughput.deliveriesPerSec', r.rate);
       return [
-        ratioRow('throughput', 'deliveries/s vs ceiling', r.rate, '/s', ctx.figures.get('ceiling.deliveriesPerSec'), 0.6, 'ceiling'),
-        ratioRow('throughput', 'deliveries/s vs BullMQ', r.rate, '/s', ctx.figures.get('bullmq.deliveriesPerSec'), 2, 'bullmq'),
+        ratioRow('throughput', 'deliveries/s vs ceiling', r.rate, '/s', ctx.figures.get('ceiling.deliveriesPerSec'), 0.8, 'ceiling'),
+        ratioRow('throughput', 'deliveries/s vs BullMQ', r.rate, '/s', ctx.figures.get('bullmq.deliveriesPerSec'), 2.5, 'bullmq'),
         infoRow('throughput', 'server CPU', r.serverCpuPercent, '%core'),
         infoRow('throughput', 'receiver CPU', r.receiverCpuPercent, '%core'),
         infoRow('throughput', 'backlog fill (trigger)', r.deliveriesQueued / r.fillSeconds, '/s'),

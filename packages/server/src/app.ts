@@ -21,6 +21,7 @@ import { serializerCompiler, validatorCompiler } from './http/schemas.js';
 import { lazyChildLogger } from './logger.js';
 import { openApiOptions } from './openapi.js';
 import { linkRoutes } from './links/routes.js';
+import { pingDatabase } from './db/health.js';
 import { dashboardPlugin } from './web/dashboard.js';
 import { publicRoutes } from './web/public.js';
 import { listenRoutes } from './webhooks/listen.js';
@@ -92,6 +93,9 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   const isReady = opts.isReady ?? (() => true);
   app.get('/healthz', async (_req, reply) => {
     if (!isReady()) return reply.code(503).send({ status: 'starting_or_draining' });
+    // The database answers, or the node is not healthy (a PostgreSQL restart, a full disk).
+    const down = await pingDatabase(ctx.db);
+    if (down) return reply.code(503).send({ status: down });
     return { status: 'ok' };
   });
   app.get('/metrics', async (_req, reply) => {

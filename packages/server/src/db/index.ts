@@ -89,7 +89,10 @@ export function withStatementCache(sqlite: SQLite.Database): SQLite.Database {
     get(target, prop, receiver) {
       if (prop !== 'prepare') return Reflect.get(target, prop, receiver);
       return (text: string) => {
-        const sql = text === 'begin' ? 'begin immediate' : text;
+        // SQLite rolls a transaction back by itself on some errors (SQLITE_FULL, SQLITE_IOERR);
+        // Kysely's ROLLBACK after it would fail ("no transaction is active") and replace the
+        // error that says what happened (the disk is full) with one that says nothing.
+        const sql = text === 'begin' ? 'begin immediate' : text === 'rollback' && !target.inTransaction ? 'select 0 where 0' : text;
         let stmt = cache.get(sql);
         if (stmt) {
           cache.delete(sql);
@@ -134,11 +137,18 @@ function withPreparedStatements(pool: pg.Pool): PostgresPool {
       let w = wrapped.get(client);
       if (!w) {
         const c = client;
+        // A checked-out client has no pool listener: its connection lost between two queries (a
+        // server restart) would be an unhandled 'error' that ends the process. Kept, it makes the
+        // release destroy the client instead of returning it to the pool.
+        let lost: Error | undefined;
+        c.on('error', (err) => {
+          lost = err;
+        });
         const query = (sql: unknown, parameters?: ReadonlyArray<unknown>) =>
           typeof sql === 'string' && (sql.startsWith(PREPARED) || sql.startsWith(ARRAY_ROWS))
             ? preparedQuery(c, sql, parameters ?? [])
             : c.query(sql as string, parameters as unknown[]); // a cursor or a text query, passed on unchanged
-        w = { query: query as unknown as PostgresPoolClient['query'], release: () => c.release() };
+        w = { query: query as unknown as PostgresPoolClient['query'], release: () => c.release(lost) };
         wrapped.set(client, w);
       }
       return w;

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { AppContext } from '../context.js';
 import type { BackgroundService } from '../context.js';
 import { Breakers } from './breaker.js';
@@ -15,6 +13,7 @@ import { type DeliveryOptions, defaultSenderThreads } from './options.js';
 import { ResultWriter } from './results.js';
 import { nextStep } from './retry.js';
 import { failedBeforeSending, type SendResult } from './send-result.js';
+import { newHolderId, startTakeover, type Takeover } from './takeover.js';
 import type { DispatchSender } from './dispatch-sender.js';
 import { createDispatchSender } from './threaded-sender.js';
 import { SinkDispatcher } from './sinks/dispatch.js';
@@ -38,7 +37,10 @@ import { SinkDispatcher } from './sinks/dispatch.js';
  */
 export class Dispatcher implements BackgroundService {
   readonly name = 'delivery-dispatcher';
-  readonly workerId = `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`;
+  /** This worker's holder id on its claims: says which process holds them (takeover.ts). */
+  readonly workerId = newHolderId();
+  /** Takes back the claims of workers that are gone, at start and every 10 s (takeover.ts). */
+  readonly takeover: Takeover;
   readonly breakers: Breakers;
   readonly results: ResultWriter;
   /**
@@ -101,6 +103,14 @@ export class Dispatcher implements BackgroundService {
     this.metrics = m.metrics;
     this.disposeMetrics = m.dispose;
     this.unsubscribe = ctx.wake.subscribe(() => this.wake());
+    this.takeover = startTakeover({
+      db: ctx.db,
+      concurrentWorkers: ctx.database.caps.concurrentWorkers,
+      databaseUrl: ctx.config.databaseUrl,
+      holderId: this.workerId,
+      log: ctx.log,
+      onTakenBack: () => this.wake(),
+    });
     this.loopDone = this.loop();
     this.pumpTimer = setInterval(() => this.lanes.pumpAll(), 250);
     this.pumpTimer.unref();
@@ -303,6 +313,7 @@ export class Dispatcher implements BackgroundService {
       this.running = false;
       clearInterval(this.pumpTimer);
       this.wake();
+      const tookOver = this.takeover.close();
       const unsubscribed = this.unsubscribe();
       await this.loopDone;
       await unsubscribed;
@@ -325,6 +336,7 @@ export class Dispatcher implements BackgroundService {
       await this.sender.close();
       await this.sinks.close();
       await this.chat.close();
+      await tookOver;
       this.disposeMetrics();
     })();
     return this.stopping;

@@ -1,4 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { databaseUnavailable } from '../db/health.js';
 import { AppError } from './errors.js';
 
 export const PROBLEM_BASE = 'https://linkwire.dev/problems/';
@@ -44,6 +45,15 @@ export function installProblemHandler(app: FastifyInstance, opts: ProblemHandler
       if (code === 'malformed_json') detail = 'The body is not valid JSON. Check quotes, commas and brackets, and send Content-Type: application/json.';
       if (code === 'body_too_large') detail = 'The body is larger than this route accepts (64 KiB for API routes).';
       return sendProblem(reply, status, { type: PROBLEM_BASE + code, title, detail });
+    }
+    const outage = databaseUnavailable(err);
+    if (outage) {
+      req.log.warn({ err }, 'database unavailable');
+      const detail =
+        outage === 'storage_full'
+          ? 'The server has run out of disk space. Please try again later.'
+          : 'The database cannot be reached right now. Please try again shortly.';
+      return sendProblem(reply, 503, { type: PROBLEM_BASE + outage, title: 'Temporarily unavailable', detail }, { 'retry-after': '5' });
     }
     req.log.error({ err }, 'unhandled error');
     return sendProblem(reply, 500, {
