@@ -13,9 +13,11 @@
  * @param {string | undefined} instanceUrl
  */
 export function instanceBase(instanceUrl) {
-  const url = new URL(String(instanceUrl ?? '').trim());
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`The instance URL must start with https:// (got ${url.protocol}).`);
-  return url.href.replace(/\/+$/, '');
+  const typed = String(instanceUrl ?? '').trim();
+  if (!/^https?:\/\/[^/]/i.test(typed)) {
+    throw new Error(`The instance URL must be a full address such as https://links.example.com (got "${typed}").`);
+  }
+  return new URL(typed).href.replace(/\/+$/, '');
 }
 
 /**

@@ -85,6 +85,10 @@ describe('the Zapier app against a real Linkwire', { timeout: 120_000 }, () => {
       assert.match(err.message, /unknown or revoked/);
       return true;
     });
+    await assert.rejects(
+      run(App.authentication!.test, { authData: { ...authData, instanceUrl: 'links.example.com' } }),
+      /must be a full address such as https:\/\/links\.example\.com \(got "links\.example\.com"\)/,
+    );
   });
 
   it('link.created: subscribe makes a source "zapier" webhook, a real event reaches the hook URL, perform and performList return envelopes, unsubscribe deletes it', async () => {
@@ -132,5 +136,24 @@ describe('the Zapier app against a real Linkwire', { timeout: 120_000 }, () => {
     assert.deepEqual(samples[0].data, trigger.operation.sample.data);
     const fields = new Set<string>(trigger.operation.outputFields.map((f: { key: string }) => f.key));
     for (const key of Object.keys(samples[0].data)) assert.ok(fields.has(`data__${key}`) || [...fields].some((f) => f.startsWith(`data__${key}__`)), key);
+  });
+
+  it('link.click: following a short link reaches the hook URL of a link_click subscription, and perform returns it', async () => {
+    const clicks = await startReceiver(undefined, { path: '/hooks/standard/2/click' });
+    try {
+      const trigger = triggers.link_click;
+      const subscribeData = await run(trigger.operation.performSubscribe, { authData, targetUrl: clicks.url });
+      const link = await api('/links', { body: { url: 'https://shop.example.com/autumn', title: 'Autumn sale' } });
+      const follow = await fetch(link.shortUrl, { redirect: 'manual', headers: { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0' } });
+      assert.equal(follow.status, 302);
+      const delivery = await waitFor('the link.click delivery', () => clicks.requests.find((r) => r.method === 'POST'));
+      const envelope = JSON.parse(delivery.body);
+      assert.equal(envelope.type, 'link.click');
+      assert.equal(envelope.data.linkId, link.id);
+      assert.deepEqual(await run(trigger.operation.perform, { authData, subscribeData, cleanedRequest: envelope }), [envelope]);
+      await run(trigger.operation.performUnsubscribe, { authData, subscribeData });
+    } finally {
+      await clicks.close();
+    }
   });
 });
