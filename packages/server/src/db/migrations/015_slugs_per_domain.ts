@@ -41,8 +41,9 @@ const COLUMNS =
 
 async function rebuildSqliteLinks(db: Kysely<any>, slugUnique: boolean): Promise<void> {
   // 1. Foreign keys off (remembering the setting), 2. a transaction.
-  const fk = await sql<{ foreign_keys: number }>`PRAGMA foreign_keys`.execute(db);
-  const foreignKeysWereOn = fk.rows[0]?.foreign_keys === 1;
+  // Its one column is read by position: the app's CamelCasePlugin renames it to foreignKeys.
+  const fk = await sql<Record<string, number>>`PRAGMA foreign_keys`.execute(db);
+  const foreignKeysWereOn = Object.values(fk.rows[0] ?? {})[0] === 1;
   await sql`PRAGMA foreign_keys = OFF`.execute(db);
   try {
     await sql`BEGIN`.execute(db);
