@@ -16,6 +16,7 @@ import * as m011 from '../src/db/migrations/011_domains.js';
 import * as m012 from '../src/db/migrations/012_apps.js';
 import * as m013 from '../src/db/migrations/013_endpoint_formats.js';
 import * as m014 from '../src/db/migrations/014_integrations.js';
+import * as m015 from '../src/db/migrations/015_slugs_per_domain.js';
 import { describeEachDialect, freshDatabase, type TestDatabase, testConfig } from './helpers.js';
 
 // A database at 014 with links in it (one on a domain, one with app settings), migrated by 015
@@ -165,5 +166,32 @@ describeEachDialect('upgrading links to slugs per domain (014 → 015)', (dialec
     await db.deleteFrom('domains').where('accountId', '=', ACCOUNT).execute();
     await db.deleteFrom('accounts').where('id', '=', ACCOUNT).execute();
     assert.deepEqual(await db.selectFrom('links').select('id').execute(), []);
+  });
+
+  it('migrates down to an instance-wide unique slug and up again', async () => {
+    const db = opened.db as any;
+    const migrator = new Migrator({ db: opened.db, provider: { getMigrations: async () => ({ ...BEFORE_015, '015_slugs_per_domain': m015 }) } });
+    assert.equal((await migrator.migrateDown()).error, undefined);
+    await db
+      .insertInto('accounts')
+      .values({ id: ACCOUNT, email: 'again@example.com', handle: 'again', passwordHash: 'x', plan: 'pro', createdAt: now, updatedAt: now })
+      .execute();
+    await db
+      .insertInto('domains')
+      .values(domain('dom_01jqa7q4d6f8h0k2m4p6r8t0v1', ACCOUNT, 'go.springer.test'))
+      .execute();
+    await db.insertInto('links').values(link('lnk_01jqa7q4d6f8h0k2m4p6r8t0v9', 'spring')).execute();
+    await assert.rejects(
+      db
+        .insertInto('links')
+        .values(link('lnk_01jqa7q4d6f8h0k2m4p6r8t0w1', 'spring', { domainId: 'dom_01jqa7q4d6f8h0k2m4p6r8t0v1' }))
+        .execute(),
+    );
+    assert.equal((await migrator.migrateUp()).error, undefined);
+    await db
+      .insertInto('links')
+      .values(link('lnk_01jqa7q4d6f8h0k2m4p6r8t0w1', 'spring', { domainId: 'dom_01jqa7q4d6f8h0k2m4p6r8t0v1' }))
+      .execute();
+    assert.equal((await db.selectFrom('links').select('id').execute()).length, 2);
   });
 });
