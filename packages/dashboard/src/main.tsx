@@ -8,7 +8,6 @@ import { AuthPage } from './pages/Auth';
 import { LinksPage } from './pages/Links';
 import { ProfilePage } from './pages/Profile';
 import { SettingsPage } from './pages/Settings';
-import { SinksPage } from './pages/Sinks';
 import { WebhookDetailPage } from './pages/WebhookDetail';
 import { WebhookFormPage } from './pages/WebhookForm';
 import { WebhooksPage } from './pages/Webhooks';
@@ -31,7 +30,6 @@ const NAV = [
   { path: '/analytics', label: 'Analytics', icon: 'chart' },
   { path: '/webhooks', label: 'Webhooks', icon: 'webhook' },
   { path: '/integrations', label: 'Integrations', icon: 'link' },
-  { path: '/sinks', label: 'Sinks', icon: 'chart' },
   { path: '/apps', label: 'Apps', icon: 'external' },
   { path: '/domains', label: 'Domains', icon: 'globe' },
   { path: '/team', label: 'Team', icon: 'user' },
@@ -49,7 +47,7 @@ const TITLES: Record<string, string> = {
   '/analytics': 'Analytics',
   '/webhooks': 'Webhooks',
   '/integrations': 'Integrations',
-  '/sinks': 'Analytics sinks',
+  '/sinks': 'Integrations',
   '/apps': 'Apps',
   '/domains': 'Domains',
   '/settings': 'Settings',
@@ -158,7 +156,8 @@ function Routes({ path }: { path: string }) {
   const detail = match('/webhooks/:id', path);
   if (detail) return <WebhookDetailPage id={detail.id as string} />;
   if (path === '/integrations') return <IntegrationsPage />;
-  if (path === '/sinks') return <SinksPage />;
+  // The sinks had a page of their own: old links land on the Integrations page (redirected above).
+  if (path === '/sinks') return <IntegrationsPage />;
   if (path === '/apps') return <AppsPage />;
   if (path === '/domains') return <DomainsPage />;
   if (path === '/settings') return <SettingsPage />;
@@ -203,6 +202,7 @@ function App() {
     if (isAcceptInvite) return;
     if (!account && !isAuthRoute) navigate('/login', { replace: true });
     else if (account && (isAuthRoute || path === '/')) navigate('/links', { replace: true });
+    else if (account && path === '/sinks') navigate('/integrations', { replace: true });
   }, [boot, account, isAuthRoute, isAcceptInvite, path]);
 
   useEffect(() => {

@@ -302,7 +302,8 @@ describe('dashboard end-to-end', { timeout: 180_000 }, () => {
     await page.getByLabel('Incoming webhook URL').fill(receiver.url);
     await page.getByLabel('Service').selectOption('slack');
     await axeCheck('integrations');
-    await page.getByRole('button', { name: 'Connect' }).click();
+    // Exact: the page's analytics sinks section has "Connect Google Analytics 4" too.
+    await page.getByRole('button', { name: 'Connect', exact: true }).click();
     const card = page.getByTestId('chat-endpoint').first();
     await card.waitFor();
     assert.match((await card.textContent()) ?? '', /Slack/);

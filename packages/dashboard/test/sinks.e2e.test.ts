@@ -1,4 +1,4 @@
-// End-to-end for the Analytics sinks page: the real server (CLI, SQLite in a temp dir) with GA4
+// End-to-end for the analytics sinks section of the Integrations page: the real server (CLI, SQLite in a temp dir) with GA4
 // pointed at a local receiver (LINKWIRE_GA4_ENDPOINT) that answers like GA4's validation server,
 // and headless Chromium. Connect (a bad measurement ID first), see the masked credential, remove;
 // every state checked with axe (no serious/critical violations).
@@ -78,8 +78,14 @@ describe('dashboard: analytics sinks', { timeout: 120_000 }, () => {
       data: { email: `${handle}@example.com`, password: 'correct horse battery staple', handle },
     });
     assert.equal(signup.status(), 201);
+    // The old /sinks address lands on the Integrations page, whose sinks section is where they live now.
     await page.goto(`${server!.url}/dashboard/sinks`);
-    await page.getByRole('heading', { name: 'Analytics sinks', exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Integrations', exact: true, level: 1 }).waitFor();
+    await page.waitForURL(/\/dashboard\/integrations$/);
+    await page.getByRole('heading', { name: 'Analytics sinks', exact: true, level: 2 }).waitFor();
+    const nav = page.getByRole('navigation', { name: 'Main' });
+    assert.equal(await nav.getByRole('link', { name: 'Sinks' }).count(), 0);
+    assert.equal(await nav.getByRole('link', { name: 'Integrations' }).getAttribute('aria-current'), 'page');
     await page.getByText('No sinks yet').waitFor();
     await axeCheck('sinks (empty)');
 

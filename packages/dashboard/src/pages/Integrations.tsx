@@ -3,11 +3,12 @@ import { type Endpoint, type EndpointPage, get, del, post, type TestSend } from 
 import { FORMAT_LABELS, type ChatFormat, suggestFormat } from '../integrations';
 import { relative } from '../format';
 import { Badge, Button, Card, ConfirmDialog, EmptyState, ErrorBox, Field, FormError, Icon, PageHeader, Skeleton, toast, toastError, useResource } from '../ui';
+import { SinksSection } from './Sinks';
 import { EndpointStatusBadge } from './webhookShared';
 
 // Integrations (PRODUCT.md §7, §12): chat destinations (Slack, Discord, Teams) connected by pasting
 // their webhook URL, and the no-code subscriptions Zapier, Make and n8n created. Analytics sinks
-// (GA4, Segment, PostHog) are a section of their own, in the slot marked below.
+// (GA4, Segment, PostHog) are a section of their own (pages/Sinks.tsx), last on the page.
 
 const SOURCE_LABELS: Record<string, string> = { zapier: 'Zapier', make: 'Make', n8n: 'n8n' };
 const EVENT_CHOICES = [
@@ -186,7 +187,7 @@ export function IntegrationsPage() {
     <div class="page">
       <PageHeader
         title="Integrations"
-        description="Post events to a chat channel, and see the subscriptions that Zapier, Make and n8n created with your API key."
+        description="Post events to a chat channel, see the subscriptions that Zapier, Make and n8n created with your API key, and forward analytics to GA4, Segment or PostHog."
       />
       <ConnectChat onConnected={endpoints.reload} />
       <Card title={`Chat channels${chats.length ? ` (${chats.length})` : ''}`}>
@@ -234,7 +235,7 @@ export function IntegrationsPage() {
           </ul>
         )}
       </Card>
-      {/* Analytics sinks (GA4, Segment, PostHog; issue 20 part B): <SinksSection /> from ./IntegrationSinks goes here. */}
+      <SinksSection />
     </div>
   );
 }

@@ -1,7 +1,7 @@
-import { useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import { ApiError, del, get, type Integration, type IntegrationPage, patch, post } from '../api';
 import { relative } from '../format';
-import { Badge, Button, Card, ConfirmDialog, EmptyState, ErrorBox, Field, FormError, PageHeader, Skeleton, toast, toastError, useResource } from '../ui';
+import { Badge, Button, Card, ConfirmDialog, EmptyState, ErrorBox, Field, FormError, Skeleton, toast, toastError, useResource } from '../ui';
 
 // Analytics sinks (GA4, Segment, PostHog): connect with credentials (checked by the server at the
 // provider), list with masked credentials, enable/disable, remove. docs/analytics.md has the mapping.
@@ -242,16 +242,17 @@ function SinkRow({ sink, onChanged }: { sink: Integration; onChanged: () => void
   );
 }
 
-/** The sinks section: its own page until the Integrations page gives it a slot. */
-export function SinksPage() {
+/** The analytics sinks section of the Integrations page (pages/Integrations.tsx). */
+export function SinksSection() {
   const sinks = useResource(() => get<IntegrationPage>('/api/v1/integrations?limit=100'));
   const list = sinks.data?.data ?? [];
+  const hid = useId();
   return (
-    <div class="page">
-      <PageHeader
-        title="Analytics sinks"
-        description="Forward clicks, visits and sign-ups to Google Analytics 4, Segment or PostHog, in batches, retried like any delivery."
-      />
+    <section id="sinks" class="page-section" aria-labelledby={hid}>
+      <div class="page-section-head">
+        <h2 id={hid}>Analytics sinks</h2>
+        <p class="muted">Forward clicks, visits and sign-ups to Google Analytics 4, Segment or PostHog, in batches, retried like any delivery.</p>
+      </div>
       <Card title={`Connected sinks${list.length ? ` (${list.length})` : ''}`}>
         {sinks.error && !sinks.data ? (
           <ErrorBox error={sinks.error} retry={sinks.reload} />
@@ -270,6 +271,6 @@ export function SinksPage() {
         )}
       </Card>
       <ConnectForm onConnected={sinks.reload} />
-    </div>
+    </section>
   );
 }

@@ -5,13 +5,17 @@ import { parseApp } from './model.js';
 
 // The association files of PRODUCT.md §11, generated from the apps and their links.
 //
-// Components are the exact paths of each app's links (/l/{slug}, /q/{slug}), never "/l/*":
-// on the instance host every account shares /l/, and iOS gives a URL to the FIRST details entry
+// On the instance host, components are the exact paths of each app's links (/l/{slug}, /q/{slug}),
+// never "/l/*": every account shares /l/ there, and iOS gives a URL to the FIRST details entry
 // whose components match, so a wildcard would hand every account's short links to one app. The
-// same exact-path rule applies to an account's own domain, so that its web-only links keep
-// opening in the browser. The price is Apple's CDN: a new app link opens the app only once the CDN
-// has re-fetched the file (within about a day); until then the click takes the store/interstitial
-// route of apps/routing.ts, which still delivers the deep link through a token.
+// price is Apple's CDN: a new app link opens the app only once the CDN has re-fetched the file
+// (within about a day); until then the click takes the store/interstitial route of
+// apps/routing.ts, which still delivers the deep link through a token.
+// On a verified custom domain only one account's links live, so its iOS app covers "/*" there
+// (PRODUCT.md §11): new links open the app at once, and a web-only link the app receives is
+// answered 404 by the app API's open, on which the app opens it in the browser. With several iOS
+// apps on one domain a wildcard would again pick one of them, so each keeps its exact paths (the
+// domain's own links at /{slug}, the account's domain-less ones at /l/{slug}, both at /q/{slug}).
 // Android's file lists the package and fingerprints only (paths live in the app's manifest).
 
 /** Apple's limit for apple-app-site-association (App Search Programming Guide); Google's is the same order. */
@@ -29,14 +33,13 @@ export interface AssociationFiles {
   assetLinks: AssetLinks;
 }
 
-function build(apps: AppsTable[], slugsByApp: Map<string, string[]>): AssociationFiles {
+function build(apps: AppsTable[], pathsByApp: Map<string, string[]>): AssociationFiles {
   const details: AppleAppSiteAssociation['applinks']['details'] = [];
   const assetLinks: AssetLinks = [];
   for (const row of apps) {
     const { ios, android } = parseApp(row);
-    const slugs = slugsByApp.get(row.id) ?? [];
-    if (ios && slugs.length > 0)
-      details.push({ appIDs: [`${ios.teamId}.${ios.bundleId}`], components: slugs.flatMap((s) => [{ '/': `/l/${s}` }, { '/': `/q/${s}` }]) });
+    const paths = pathsByApp.get(row.id) ?? [];
+    if (ios && paths.length > 0) details.push({ appIDs: [`${ios.teamId}.${ios.bundleId}`], components: paths.map((p) => ({ '/': p })) });
     if (android)
       assetLinks.push({
         relation: ['delegate_permission/common.handle_all_urls'],
@@ -46,13 +49,34 @@ function build(apps: AppsTable[], slugsByApp: Map<string, string[]>): Associatio
   return { appleAppSiteAssociation: { applinks: { details } }, assetLinks };
 }
 
-async function appLinkSlugs(db: Tx | AppContext['db'], accountId: string | undefined): Promise<Map<string, string[]>> {
-  let q = db.selectFrom('links').select(['appId', 'slug']).where('appId', 'is not', null);
+const addPaths = (map: Map<string, string[]>, appId: string, paths: string[]) => map.set(appId, [...(map.get(appId) ?? []), ...paths]);
+
+/** The instance host's paths of the app links: the domain-less links (a domain's links are not served at /l/ there). */
+async function appLinkPaths(db: Tx | AppContext['db'], accountId: string | undefined): Promise<Map<string, string[]>> {
+  let q = db.selectFrom('links').select(['appId', 'slug']).where('appId', 'is not', null).where('domainId', 'is', null);
   if (accountId) q = q.where('accountId', '=', accountId);
   const rows = await q.orderBy('slug').execute();
   const map = new Map<string, string[]>();
-  for (const r of rows) map.set(r.appId!, [...(map.get(r.appId!) ?? []), r.slug]);
+  for (const r of rows) addPaths(map, r.appId!, [`/l/${r.slug}`, `/q/${r.slug}`]);
   return map;
+}
+
+/** A verified custom domain's files: its account's apps, "/*" for a single iOS app, else exact paths (see above). */
+async function domainAssociationFiles(ctx: AppContext, accountId: string, domainId: string): Promise<AssociationFiles> {
+  const apps = await ctx.db.selectFrom('apps').selectAll().where('accountId', '=', accountId).orderBy('id').execute();
+  const links = await ctx.db
+    .selectFrom('links')
+    .select(['appId', 'slug', 'domainId'])
+    .where('accountId', '=', accountId)
+    .where('appId', 'is not', null)
+    .where((eb) => eb.or([eb('domainId', '=', domainId), eb('domainId', 'is', null)]))
+    .orderBy('slug')
+    .execute();
+  const paths = new Map<string, string[]>();
+  for (const l of links) addPaths(paths, l.appId!, l.domainId ? [`/${l.slug}`, `/q/${l.slug}`] : [`/l/${l.slug}`, `/q/${l.slug}`]);
+  const iosApps = apps.filter((a) => parseApp(a).ios && paths.has(a.id));
+  if (iosApps.length === 1) paths.set(iosApps[0]!.id, ['/*']);
+  return build(apps, paths);
 }
 
 /** One account's files, optionally with `replaced` in place of (or added to) its stored row: the size check of a create or update. */
@@ -63,20 +87,20 @@ export async function accountAssociationFiles(_ctx: AppContext, db: Tx | AppCont
     if (i >= 0) apps[i] = replaced;
     else apps.push(replaced);
   }
-  return build(apps, await appLinkSlugs(db, accountId));
+  return build(apps, await appLinkPaths(db, accountId));
 }
 
 /**
- * The association files served on `host`. With `accountId` (a verified custom domain: host routing
- * passes the domain's account) the files list that account's apps; without it (the instance host,
- * shared by every account) they list every app that has at least one app link, with its links'
- * exact paths. `host` is not used to pick apps today; it is part of the signature so that the
- * custom-domain routing can call this one function for any host.
+ * The association files served on `host`. With `accountId` and `domainId` (a verified custom
+ * domain: host routing tells apps/routes.ts which) the files list that account's apps for that
+ * domain; without them (the instance host, shared by every account) they list every app that has
+ * at least one domain-less app link, with its links' exact paths.
  */
-export async function associationFiles(ctx: AppContext, opts: { host: string; accountId?: string }): Promise<AssociationFiles> {
+export async function associationFiles(ctx: AppContext, opts: { host: string; accountId?: string; domainId?: string }): Promise<AssociationFiles> {
+  if (opts.accountId && opts.domainId) return domainAssociationFiles(ctx, opts.accountId, opts.domainId);
   if (opts.accountId) return accountAssociationFiles(ctx, ctx.db, opts.accountId);
-  const slugs = await appLinkSlugs(ctx.db, undefined);
-  const ids = [...slugs.keys()];
+  const paths = await appLinkPaths(ctx.db, undefined);
+  const ids = [...paths.keys()];
   const apps = ids.length ? await ctx.db.selectFrom('apps').selectAll().where('id', 'in', ids).orderBy('id').execute() : [];
-  return build(apps, slugs);
+  return build(apps, paths);
 }

@@ -129,8 +129,12 @@ export async function associationRoutes(instance: FastifyInstance) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
   const pub = { security: [], tags: ['public'] };
-  const aasa = async (req: FastifyRequest, reply: FastifyReply) =>
-    sendAssociation(req, reply, (await associationFiles(ctx, { host: req.hostname })).appleAppSiteAssociation);
+  // On a verified custom domain (domains/routing.ts lets these paths through) the domain's account's files.
+  const filesFor = (req: FastifyRequest) => {
+    const domain = ctx.hosts.ofRequest.get(req.raw);
+    return associationFiles(ctx, domain ? { host: domain.hostname, accountId: domain.accountId, domainId: domain.domainId } : { host: req.hostname });
+  };
+  const aasa = async (req: FastifyRequest, reply: FastifyReply) => sendAssociation(req, reply, (await filesFor(req)).appleAppSiteAssociation);
   for (const [url, operationId] of [
     ['/.well-known/apple-app-site-association', 'appleAppSiteAssociation'],
     ['/apple-app-site-association', 'appleAppSiteAssociationLegacy'],
@@ -151,6 +155,6 @@ export async function associationRoutes(instance: FastifyInstance) {
         response: { 200: json('assetlinks.json') },
       },
     },
-    async (req, reply) => sendAssociation(req, reply, (await associationFiles(ctx, { host: req.hostname })).assetLinks),
+    async (req, reply) => sendAssociation(req, reply, (await filesFor(req)).assetLinks),
   );
 }

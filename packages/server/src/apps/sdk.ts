@@ -107,14 +107,19 @@ export async function openLink(ctx: AppContext, app: AppsTable, input: SdkOpenIn
   }
   const segments = url.pathname.split('/').filter(Boolean);
   const slug = segments.length === 2 && (segments[0] === 'l' || segments[0] === 'q') ? segments[1]! : segments.length === 1 ? segments[0]! : null;
-  const link = slug
+  // Slugs are unique per domain: the URL's host says which of the account's links it is (its
+  // domain's, else the domain-less one, as host routing resolves it).
+  const host = ctx.hosts.get(url.hostname.toLowerCase());
+  const domainId = host?.accountId === app.accountId ? host.domainId : null;
+  const candidates = slug
     ? await ctx.db
         .selectFrom('links')
-        .select(['id', 'url', 'appId', 'appPath', 'appParams'])
+        .select(['id', 'url', 'appId', 'appPath', 'appParams', 'domainId'])
         .where('slug', '=', decodeURIComponent(slug))
         .where('accountId', '=', app.accountId)
-        .executeTakeFirst()
-    : undefined;
+        .execute()
+    : [];
+  const link = candidates.find((l) => domainId !== null && l.domainId === domainId) ?? candidates.find((l) => !l.domainId);
   // Another account's link, or a web-only link: the app should open it in the browser.
   if (!link || link.appId !== app.id) throw notFound('App link');
   const { ios, android } = parseApp(app);

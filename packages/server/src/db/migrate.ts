@@ -12,6 +12,7 @@ import * as m011 from './migrations/011_domains.js';
 import * as m012 from './migrations/012_apps.js';
 import * as m013 from './migrations/013_endpoint_formats.js';
 import * as m014 from './migrations/014_integrations.js';
+import * as m015 from './migrations/015_slugs_per_domain.js';
 
 // Numbered migrations, in order. Each runs on both dialects; test/schema.test.ts checks that a
 // fresh database of each dialect matches its committed snapshot (src/db/schema.sqlite.sql,
@@ -40,6 +41,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '012_apps': m012,
   '013_endpoint_formats': m013,
   '014_integrations': m014,
+  '015_slugs_per_domain': m015,
 };
 
 class StaticProvider implements MigrationProvider {

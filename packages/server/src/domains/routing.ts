@@ -21,11 +21,12 @@ import { type HostEntry, isServing } from './hosts.js';
 const HOST_ROUTES = '/_linkwire/host';
 
 /**
- * The app-link association files of PRODUCT.md §11. On a serving custom host they reach the normal
+ * The app-link association files of PRODUCT.md §11 (Apple's also at its legacy root path, which
+ * would otherwise be taken for a slug). On a serving custom host they reach the normal
  * router unchanged, with `ctx.hosts.ofRequest.get(req.raw)` telling the handler which domain (and
  * so which account's apps) it answers for: the single place the deep-link routes plug into.
  */
-export const ASSOCIATION_FILE_PATHS = new Set(['/.well-known/apple-app-site-association', '/.well-known/assetlinks.json']);
+export const ASSOCIATION_FILE_PATHS = new Set(['/.well-known/apple-app-site-association', '/apple-app-site-association', '/.well-known/assetlinks.json']);
 
 const SLUG = /^[A-Za-z0-9_-]{3,64}$/;
 

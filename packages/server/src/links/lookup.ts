@@ -21,12 +21,12 @@ export interface RedirectTarget {
   domainId?: string | null;
 }
 
-// A tiny per-process cache of slug → link for the redirect hot path. Without it every click costs
-// one SELECT before it joins its batch; with it a hot short link costs none. Edits made through
-// this process drop the entry at once (forgetLink). With several api processes on PostgreSQL an
-// edit made elsewhere is seen here within TTL_MS: a redirect may follow the old URL for at most
-// one second after an edit, which is the accepted staleness (expiry is re-checked against
-// expiresAt on every hit, so an expired link never redirects).
+// A tiny per-process cache of (domain, slug) → link for the redirect hot path. Without it every
+// click costs one SELECT before it joins its batch; with it a hot short link costs none. Edits made
+// through this process drop the entry at once (forgetLink). With several api processes on
+// PostgreSQL an edit made elsewhere is seen here within TTL_MS: a redirect may follow the old URL
+// for at most one second after an edit, which is the accepted staleness (expiry is re-checked
+// against expiresAt on every hit, so an expired link never redirects).
 const TTL_MS = 1_000;
 const MAX_ENTRIES = 10_000;
 
@@ -35,7 +35,7 @@ interface Entry {
   at: number;
 }
 
-/** The per-process cache of redirect targets (`ctx.links`). */
+/** The per-process cache of redirect targets (`ctx.links`), keyed by slugKey(). */
 export class LinkCache {
   readonly bySlug = new Map<string, Entry>();
   readonly slugById = new Map<string, string>();
@@ -45,9 +45,17 @@ function cacheOf(ctx: AppContext): LinkCache {
   return ctx.links;
 }
 
-export async function findRedirectTarget(ctx: AppContext, slug: string, now = Date.now()): Promise<RedirectTarget | null> {
+// Slugs are unique per domain (015_slugs_per_domain): the instance's links are the domain-less ones.
+const slugKey = (slug: string, domainId: string | null) => `${domainId ?? ''}/${slug}`;
+
+/**
+ * The link at `slug` on the custom domain `domainId`, or, with domainId null, among the links
+ * without a domain (the instance's /l/{slug}).
+ */
+export async function findRedirectTarget(ctx: AppContext, slug: string, now = Date.now(), domainId: string | null = null): Promise<RedirectTarget | null> {
   const cache = cacheOf(ctx);
-  const hit = cache.bySlug.get(slug);
+  const key = slugKey(slug, domainId);
+  const hit = cache.bySlug.get(key);
   if (hit && now - hit.at < TTL_MS) return hit.target;
   const row = await ctx.db
     .selectFrom('links')
@@ -69,30 +77,31 @@ export async function findRedirectTarget(ctx: AppContext, slug: string, now = Da
       'links.domainId',
     ])
     .where('links.slug', '=', slug)
+    .where('links.domainId', domainId === null ? 'is' : '=', domainId)
     .executeTakeFirst();
   const target: RedirectTarget | null = row ?? null;
   if (cache.bySlug.size >= MAX_ENTRIES) {
     cache.bySlug.clear();
     cache.slugById.clear();
   }
-  cache.bySlug.set(slug, { target, at: now });
-  if (target) cache.slugById.set(target.id, slug);
+  cache.bySlug.set(key, { target, at: now });
+  if (target) cache.slugById.set(target.id, key);
   return target;
 }
 
 /** Drops a link from this process's cache after it was edited or deleted here. */
 export function forgetLink(ctx: AppContext, linkId: string): void {
   const cache = cacheOf(ctx);
-  const slug = cache.slugById.get(linkId);
-  if (slug !== undefined) {
-    cache.bySlug.delete(slug);
+  const key = cache.slugById.get(linkId);
+  if (key !== undefined) {
+    cache.bySlug.delete(key);
     cache.slugById.delete(linkId);
   }
 }
 
 /** A newly created or renamed slug must not be answered from a cached "no such link". */
-export function forgetSlug(ctx: AppContext, slug: string): void {
-  cacheOf(ctx).bySlug.delete(slug);
+export function forgetSlug(ctx: AppContext, slug: string, domainId: string | null = null): void {
+  cacheOf(ctx).bySlug.delete(slugKey(slug, domainId));
 }
 
 export function isExpired(target: Pick<RedirectTarget, 'expiresAt' | 'expiredAt'>, now = Date.now()): boolean {

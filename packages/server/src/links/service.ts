@@ -165,11 +165,17 @@ function linkEventData(ctx: AppContext, l: LinksTable): EventData<'link.created'
   };
 }
 
-async function slugTaken(tx: Tx, slug: string): Promise<boolean> {
-  return !!(await tx.selectFrom('links').select('id').where('slug', '=', slug).executeTakeFirst());
+// Slugs are unique per domain (015_slugs_per_domain): among the domain-less links, or on one domain.
+async function slugTaken(tx: Tx, slug: string, domainId: string | null): Promise<boolean> {
+  const q = tx.selectFrom('links').select('id').where('slug', '=', slug);
+  return !!(await q.where('domainId', domainId === null ? 'is' : '=', domainId).executeTakeFirst());
 }
 
-const slugConflict = (slug: string) => conflict(`The slug "${slug}" is already taken; choose another or omit it to get a generated one.`, 'slug');
+const slugConflict = (slug: string, hostname: string | null) =>
+  conflict(
+    `The slug "${slug}" is already taken ${hostname ? `on ${hostname}` : 'on this instance (/l/)'}; choose another or omit it to get a generated one.`,
+    'slug',
+  );
 
 function isUniqueViolation(err: unknown): boolean {
   const e = err as { code?: string; message?: string };
@@ -200,16 +206,21 @@ async function accountLinks(tx: Tx, accountId: string): Promise<LinksTable[]> {
 
 export async function createLink(ctx: AppContext, accountId: string, input: CreateLinkInput): Promise<LinkView> {
   const now = Date.now();
+  // The link's domain, for the slug's cache entry and the conflict's wording.
+  let domainId: string | null = null;
+  let conflictHost: string | null = null;
   try {
     const view = await inTransaction(ctx.db, async (tx) => {
+      const domain = input.domain === undefined ? null : await domainForLink(ctx, tx, accountId, input.domain);
+      domainId = domain?.id ?? null;
+      conflictHost = domain?.hostname ?? null;
       let slug = input.slug;
       if (slug) {
-        if (await slugTaken(tx, slug)) throw slugConflict(slug);
+        if (await slugTaken(tx, slug, domainId)) throw slugConflict(slug, conflictHost);
       } else {
         do slug = generateSlug();
-        while (await slugTaken(tx, slug));
+        while (await slugTaken(tx, slug, domainId));
       }
-      const domain = input.domain === undefined ? null : await domainForLink(ctx, tx, accountId, input.domain);
       const others = await accountLinks(tx, accountId);
       const position = Math.min(input.position ?? others.length, others.length);
       const link: LinksTable = {
@@ -236,11 +247,11 @@ export async function createLink(ctx: AppContext, accountId: string, input: Crea
       await renumber(ctx, tx, accountId, order, now, link.id);
       return toLinkView(ctx, link);
     });
-    forgetSlug(ctx, view.slug);
+    forgetSlug(ctx, view.slug, domainId);
     return view;
   } catch (err) {
     // Two concurrent requests for the same free slug: the unique index decides.
-    if (input.slug && isUniqueViolation(err)) throw slugConflict(input.slug);
+    if (input.slug && isUniqueViolation(err)) throw slugConflict(input.slug, conflictHost);
     throw err;
   }
 }
@@ -273,12 +284,17 @@ export async function listLinks(ctx: AppContext, accountId: string, opts: { curs
 
 export async function updateLink(ctx: AppContext, accountId: string, id: string, input: UpdateLinkInput): Promise<LinkView> {
   const now = Date.now();
+  // The link's domain, for the slug's cache entry and the conflict's wording.
+  let domainId: string | null = null;
+  let conflictHost: string | null = null;
   try {
     const view = await inTransaction(ctx.db, async (tx) => {
       const order = await accountLinks(tx, accountId);
       const index = order.findIndex((l) => l.id === id);
       if (index < 0) throw notFound('Link', id);
       const before = order[index]!;
+      domainId = before.domainId ?? null;
+      conflictHost = domainId ? (ctx.hosts.hostnameOf(domainId) ?? null) : null;
       const after: LinksTable = { ...before };
       if (input.url !== undefined) after.url = input.url;
       if (input.title !== undefined) after.title = input.title;
@@ -290,7 +306,7 @@ export async function updateLink(ctx: AppContext, accountId: string, id: string,
         if (after.expiresAt !== before.expiresAt) after.expiredAt = null;
       }
       if (input.slug !== undefined && input.slug !== before.slug) {
-        if (await slugTaken(tx, input.slug)) throw slugConflict(input.slug);
+        if (await slugTaken(tx, input.slug, domainId)) throw slugConflict(input.slug, conflictHost);
         after.slug = input.slug;
       }
       if (input.position !== undefined) after.position = Math.min(input.position, order.length - 1);
@@ -334,10 +350,10 @@ export async function updateLink(ctx: AppContext, accountId: string, id: string,
       }
       return toLinkView(ctx, after);
     });
-    forgetSlug(ctx, view.slug);
+    forgetSlug(ctx, view.slug, domainId);
     return view;
   } catch (err) {
-    if (input.slug && isUniqueViolation(err)) throw slugConflict(input.slug);
+    if (input.slug && isUniqueViolation(err)) throw slugConflict(input.slug, conflictHost);
     throw err;
   } finally {
     // The old slug may have been renamed away or the URL changed: drop any cached resolution.

@@ -52,7 +52,10 @@ export async function publicRoutes(instance: FastifyInstance) {
     const now = Date.now();
     // On a custom host (domains/routing.ts) only that domain's links, and its account's, are served.
     const domain = ctx.hosts.ofRequest.get(req.raw);
-    const found = widget ? await widgetTarget(ctx, widget.handle, widget.widgetId) : await findRedirectTarget(ctx, slug, now);
+    // There, /{slug} is first the domain's own link, then the account's domain-less one (its profile's /l/ buttons).
+    const found = widget
+      ? await widgetTarget(ctx, widget.handle, widget.widgetId)
+      : ((domain ? await findRedirectTarget(ctx, slug, now, domain.domainId) : null) ?? (await findRedirectTarget(ctx, slug, now)));
     const link = found && (widget || linkServedOn(found, domain)) ? found : null;
     if (!link) {
       if (domain?.notFoundUrl) return reply.code(302).header('location', domain.notFoundUrl).header('cache-control', 'no-store').send();
