@@ -1,21 +1,8 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
-import { type Migration, Migrator, sql } from 'kysely';
+import { Migrator, sql } from 'kysely';
 import { type Database, openDatabase } from '../src/db/index.js';
-import { migrateToLatest } from '../src/db/migrate.js';
-import * as m001 from '../src/db/migrations/001_init.js';
-import * as m002 from '../src/db/migrations/002_links.js';
-import * as m004 from '../src/db/migrations/004_delivery.js';
-import * as m005 from '../src/db/migrations/005_attempts_by_id.js';
-import * as m006 from '../src/db/migrations/006_claim_lease.js';
-import * as m007 from '../src/db/migrations/007_delivery_requeued_at.js';
-import * as m008 from '../src/db/migrations/008_listen_endpoints.js';
-import * as m009 from '../src/db/migrations/009_audit_log.js';
-import * as m010 from '../src/db/migrations/010_teams.js';
-import * as m011 from '../src/db/migrations/011_domains.js';
-import * as m012 from '../src/db/migrations/012_apps.js';
-import * as m013 from '../src/db/migrations/013_endpoint_formats.js';
-import * as m014 from '../src/db/migrations/014_integrations.js';
+import { migrateToLatest, migrationsThrough } from '../src/db/migrate.js';
 import * as m015 from '../src/db/migrations/015_slugs_per_domain.js';
 import { describeEachDialect, freshDatabase, type TestDatabase, testConfig } from './helpers.js';
 
@@ -23,21 +10,7 @@ import { describeEachDialect, freshDatabase, type TestDatabase, testConfig } fro
 // (slugs unique per domain; on SQLite a table rebuild): every row and value survives, the foreign
 // keys still hold and cascade, and a slug may now repeat across domains but not within one.
 
-const BEFORE_015: Record<string, Migration> = {
-  '001_init': m001,
-  '002_links': m002,
-  '004_delivery': m004,
-  '005_attempts_by_id': m005,
-  '006_claim_lease': m006,
-  '007_delivery_requeued_at': m007,
-  '008_listen_endpoints': m008,
-  '009_audit_log': m009,
-  '010_teams': m010,
-  '011_domains': m011,
-  '012_apps': m012,
-  '013_endpoint_formats': m013,
-  '014_integrations': m014,
-};
+const BEFORE_015 = migrationsThrough('014_integrations');
 
 const ACCOUNT = 'acc_01jqa7q4d6f8h0k2m4p6r8t0v2';
 const OTHER = 'acc_01jqa7q4d6f8h0k2m4p6r8t0v3';

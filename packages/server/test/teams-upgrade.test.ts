@@ -2,19 +2,12 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, it } from 'node:test';
 import type { FastifyInstance } from 'fastify';
-import { type Migration, Migrator } from 'kysely';
+import { Migrator } from 'kysely';
 import { hashPassword } from '../src/accounts/passwords.js';
 import { buildApp } from '../src/app.js';
 import { type AppContext, createContext } from '../src/context.js';
 import { openDatabase } from '../src/db/index.js';
-import * as m001 from '../src/db/migrations/001_init.js';
-import * as m002 from '../src/db/migrations/002_links.js';
-import * as m004 from '../src/db/migrations/004_delivery.js';
-import * as m005 from '../src/db/migrations/005_attempts_by_id.js';
-import * as m006 from '../src/db/migrations/006_claim_lease.js';
-import * as m007 from '../src/db/migrations/007_delivery_requeued_at.js';
-import * as m008 from '../src/db/migrations/008_listen_endpoints.js';
-import * as m009 from '../src/db/migrations/009_audit_log.js';
+import { migrationsThrough } from '../src/db/migrate.js';
 import { seal } from '../src/lib/secretbox.js';
 import { describeEachDialect, freshDatabase, type TestDatabase, testConfig } from './helpers.js';
 
@@ -22,16 +15,7 @@ import { describeEachDialect, freshDatabase, type TestDatabase, testConfig } fro
 // of that release ran (sign-up's account, profile, key and session; a link; a webhook), then opened
 // by this release: 010 makes each account's person a user and the owner member, and everything works.
 
-const BEFORE_TEAMS: Record<string, Migration> = {
-  '001_init': m001,
-  '002_links': m002,
-  '004_delivery': m004,
-  '005_attempts_by_id': m005,
-  '006_claim_lease': m006,
-  '007_delivery_requeued_at': m007,
-  '008_listen_endpoints': m008,
-  '009_audit_log': m009,
-};
+const BEFORE_TEAMS = migrationsThrough('009_audit_log');
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 const API_KEY = 'lw_0123456789abcdefghijABCDEFGHIJ01';

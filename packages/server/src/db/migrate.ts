@@ -44,6 +44,14 @@ const MIGRATIONS: Record<string, Migration> = {
   '015_slugs_per_domain': m015,
 };
 
+/** The migrations up to and including `last`, in order: upgrade tests build an older release's database with them. */
+export function migrationsThrough(last: string): Record<string, Migration> {
+  const names = Object.keys(MIGRATIONS);
+  const end = names.indexOf(last);
+  if (end < 0) throw new Error(`no migration named ${last}`);
+  return Object.fromEntries(names.slice(0, end + 1).map((name) => [name, MIGRATIONS[name]!]));
+}
+
 class StaticProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     return MIGRATIONS;
