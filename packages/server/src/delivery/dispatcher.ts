@@ -190,7 +190,7 @@ export class Dispatcher implements BackgroundService {
     if (cancelled.length || held.length || orphaned.length) this.track(settleUnsendable(this.ctx.db, this.workerId, cancelled, held, orphaned, now));
     if (listen.length) this.track(parkForListen(this.ctx, this.workerId, listen, now));
     if (sink.length) this.track(this.sinks.deliver(sink, now));
-    this.lanes.enqueueAll(jobs);
+    this.lanes.enqueueAll(this.disabling.size ? jobs.filter((j) => !this.awaitingDisable(j.endpoint.id)) : jobs);
     return claimed.length === limit;
   }
 
@@ -238,14 +238,32 @@ export class Dispatcher implements BackgroundService {
     if (verdict) result = { ...result, error: `${result.error ?? 'Refused'}: ${verdict.reason}` };
     const step = nextStep(this.ctx.config.retryScheduleMs, attempt, result, now, Math.random, verdict);
     // 410 (or a permanent error): the endpoint is being disabled or deleted; what waits here is not sent.
-    if (step.disableReason || step.endpointAction?.kind === 'delete') this.lanes.drop(lane);
+    const gone = step.disableReason || step.endpointAction?.kind === 'delete';
+    if (gone) this.lanes.drop(lane);
     this.results.push({ delivery, attempt, result, step });
+    if (gone) this.disabling.set(endpoint.id, this.results.pushed);
     this.metrics.outcome(step.status === 'pending' ? 'retrying' : step.status).inc();
     this.metrics.duration(result.ok ? 'success' : (result.errorKind ?? 'error')).observe(result.durationMs / 1000);
     this.lanes.keepListed(endpoint.id, lane);
     this.lanes.pump(endpoint.id);
     // Backlogged and room for a useful batch again: claim now rather than at the next poll.
     if (this.backlog && this.running && this.claimSizeNow() > 0) this.wake();
+  }
+
+  /**
+   * Endpoints that answered 410 (or a permanent error) whose disable is not committed yet, with the
+   * number of the outcome that disables them (ResultWriter.pushed). A claim in that window still
+   * loads them enabled; its jobs are not sent but left to the disable, which holds every pending
+   * delivery of the endpoint, claimed or not (hold.ts). Without this, the lane emptied by drop()
+   * was deleted and the next claim opened a fresh one and sent again.
+   */
+  private readonly disabling = new Map<string, number>();
+  private awaitingDisable(endpointId: string): boolean {
+    const outcome = this.disabling.get(endpointId);
+    if (outcome === undefined) return false;
+    if (this.results.stats.outcomes < outcome) return true;
+    this.disabling.delete(endpointId);
+    return false;
   }
 
   /**

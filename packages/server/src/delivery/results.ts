@@ -48,6 +48,12 @@ export class ResultWriter {
   private closed = false;
   /** Flush transactions committed and outcomes written by them (tests and logs). */
   readonly stats = { flushes: 0, outcomes: 0 };
+  /**
+   * Outcomes pushed so far. A failed flush puts its batch back in front, so the committed outcomes
+   * (`stats.outcomes`) are always the first ones pushed: outcome number n is committed once
+   * `stats.outcomes >= n`.
+   */
+  pushed = 0;
   private readonly memos = new Map<string, HealthMemo>();
 
   constructor(
@@ -63,6 +69,7 @@ export class ResultWriter {
 
   push(outcome: Outcome): void {
     if (this.closed) return;
+    this.pushed++;
     this.buffer.push(outcome);
     if (this.buffer.length >= this.opts.flushMax) void this.flush();
     else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs);
