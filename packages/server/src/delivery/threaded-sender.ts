@@ -38,7 +38,11 @@ class SendThread {
   constructor(
     private readonly init: SendThreadInit,
     private readonly log: Logger,
-  ) {}
+  ) {
+    // Started now, not on the first send: loading the thread's modules took ~1 s on the 2-core box,
+    // and every delivery of a new node's first second waited for it (p50 ≈ 1 s; bench latency).
+    this.worker = this.spawn();
+  }
 
   private spawn(): Worker {
     const worker = newWorker(this.init);
