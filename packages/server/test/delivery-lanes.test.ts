@@ -85,10 +85,10 @@ function harness(opts: Partial<LanesOptions> = {}, breakers = new Breakers({ thr
 }
 
 describe('lanes', () => {
-  it('a new endpoint starts 16 sends, keeps one more round waiting, and hands the rest back due in a second', () => {
+  it('a new endpoint starts 16 sends, keeps five seconds of work at a 250 ms pace, and hands the rest back due in a second', () => {
     const h = harness();
     const ep = endpoint('wh_new');
-    const list = jobs(ep, 40);
+    const list = jobs(ep, 400);
     h.enqueue(list);
     assert.equal(h.sent.length, 16);
     assert.deepEqual(
@@ -96,17 +96,35 @@ describe('lanes', () => {
       list.slice(0, 16).map((j) => j.delivery.id),
       'in claim order',
     );
-    assert.equal(h.lanes.queued, 16, 'one round waits locally (the endpoint has not answered yet)');
-    assert.deepEqual(h.released, [{ ids: list.slice(32).map((j) => j.delivery.id), dueAt: h.clock.now + 1_000, refused: false }]);
+    assert.equal(h.lanes.queued, 320, '16 × 5 s / 250 ms wait locally before a first answer');
+    assert.deepEqual(h.released, [{ ids: list.slice(336).map((j) => j.delivery.id), dueAt: h.clock.now + 1_000, refused: false }]);
     assert.equal(h.lanes.get(ep.id)!.active, 16);
+  });
+
+  it('an endpoint that has not answered keeps less as its first sends age, down to one round', () => {
+    const h = harness();
+    const ep = endpoint('wh_silent');
+    h.enqueue(jobs(ep, 400));
+    assert.equal(h.lanes.queued, 320);
+    h.clock.now += 1_000;
+    h.lanes.pumpAll();
+    assert.equal(h.lanes.queued, 80, 'paced by the oldest send: 16 × 5 s / 1 s');
+    h.clock.now += 9_000;
+    h.lanes.pumpAll();
+    assert.equal(h.lanes.queued, 16, 'hung for 10 s: one round');
+    assert.deepEqual(
+      h.released.map((r) => r.ids.length),
+      [64, 240, 64],
+    );
+    assert.equal(h.sent.length, 16, 'nothing more started while nothing answered');
   });
 
   it('the cap wins over the start of 16', () => {
     const h = harness({ endpointConcurrency: 4 });
-    h.enqueue(jobs(endpoint('wh_small'), 10));
+    h.enqueue(jobs(endpoint('wh_small'), 100));
     assert.equal(h.sent.length, 4);
-    assert.equal(h.lanes.queued, 4);
-    assert.equal(h.released[0]!.ids.length, 2);
+    assert.equal(h.lanes.queued, 80, '4 × 5 s / 250 ms');
+    assert.equal(h.released[0]!.ids.length, 16);
   });
 
   it('earns one slot per success while work waits, up to the cap; a 5xx halves them; a 404 leaves them', () => {
@@ -207,13 +225,16 @@ describe('lanes', () => {
     const ep = endpoint('wh_dead');
     const list = jobs(ep, 6);
     h.enqueue(list);
-    assert.equal(h.lanes.queued, 1, 'one in flight, one round waiting');
+    assert.equal(h.lanes.queued, 5, 'one in flight, the rest waiting (1 × 5 s / 250 ms = 20 may)');
     h.finish(failed({ statusCode: 500 }));
     assert.equal(breakers.state(ep.id), 'open');
     assert.equal(h.sent.length, 0);
     const refused = h.released.filter((r) => r.refused);
     assert.equal(refused.length, 1);
-    assert.deepEqual(refused[0]!.ids, [list[1]!.delivery.id]);
+    assert.deepEqual(
+      refused[0]!.ids,
+      list.slice(1).map((j) => j.delivery.id),
+    );
     assert.equal(refused[0]!.dueAt, h.clock.now + 10_000, 'due when the breaker half-opens');
     assert.equal(h.lanes.queued, 0);
   });

@@ -4,7 +4,7 @@ import { Breakers } from '../src/delivery/breaker.js';
 import { claimSize, minBacklogClaim, triage } from '../src/delivery/claim.js';
 import type { ClaimedDelivery } from '../src/delivery/claimed.js';
 import type { EndpointConfig } from '../src/delivery/endpoints.js';
-import { aimdLimit, handOverLimit, localQueueKeep, nextAvgMs, observedPace, overloaded } from '../src/delivery/lanes.js';
+import { aimdLimit, handOverLimit, localQueueKeep, nextAvgMs, observedPace, overloaded, unansweredPace } from '../src/delivery/lanes.js';
 import { fixedHeaders, RESERVED_HEADERS, requestHeaders, USER_AGENT } from '../src/delivery/request-headers.js';
 import { MAX_RETRY_AFTER_MS, nextStep, parseRetryAfter } from '../src/delivery/retry.js';
 import { classify, type SendResult } from '../src/delivery/send-result.js';
@@ -200,12 +200,19 @@ describe('per-endpoint concurrency (AIMD)', () => {
 });
 
 describe('local queue', () => {
-  it('keeps about five seconds of work at the pace, at least one round, and one round before a first answer', () => {
+  it('keeps about five seconds of work at the pace, at least one round', () => {
     assert.equal(localQueueKeep(64, 20), 16_000);
     assert.equal(localQueueKeep(64, 1_000), 320);
     assert.equal(localQueueKeep(16, 10_000), 16, 'slower than 5 s per send: one round');
-    assert.equal(localQueueKeep(16, null), 16);
     assert.equal(localQueueKeep(4, 0), 20_000, 'a pace under 1 ms counts as 1 ms');
+  });
+  it('before a first answer, the pace is the age of the oldest send, at least 250 ms', () => {
+    assert.equal(unansweredPace(undefined, 1_000), 250, 'nothing in flight yet');
+    assert.equal(unansweredPace(990, 1_000), 250);
+    assert.equal(unansweredPace(0, 1_000), 1_000);
+    assert.equal(localQueueKeep(16, unansweredPace(undefined, 1_000)), 320);
+    assert.equal(localQueueKeep(16, unansweredPace(0, 1_000)), 80);
+    assert.equal(localQueueKeep(16, unansweredPace(0, 5_000)), 16, 'hung for 5 s: one round');
   });
 });
 

@@ -52,6 +52,8 @@ export const START_CONCURRENCY = 16;
 export const LOCAL_QUEUE_MS = 5_000;
 /** Deliveries trimmed from a local queue come due again this much later. */
 export const TRIMMED_DUE_MS = 1_000;
+/** The shortest pace assumed for an endpoint that has not answered yet (unansweredPace). */
+export const UNANSWERED_PACE_FLOOR_MS = 250;
 
 /** Signs of an overloaded or absent receiver: a timeout, no connection, 429 or 5xx (a quick 4xx is not one). */
 export function overloaded(result: Pick<SendResult, 'errorKind' | 'statusCode'>): boolean {
@@ -96,16 +98,27 @@ export function observedPace(avgMs: number, oldestStartAt: number | undefined, n
 }
 
 /**
- * How many claimed deliveries an endpoint keeps waiting locally: about five seconds of its work at
- * its observed pace (null: it has not answered yet), never less than one round (`limit`).
- * Everything for a receiver answering in ms (64 slots × 5 s / 20 ms = 16 000), 320 for one taking
- * a second; the pace counts sends still in flight, so a dead endpoint is trimmed long before its
- * first timeout ends. An endpoint that has not answered keeps only one round: a new endpoint that
- * hangs (bench isolation) would otherwise sit on claims the healthy ones need. Tried instead: a 1 s
- * window, which left the sender idle — under load a healthy loopback receiver's pace reached 300 ms.
+ * The pace of an endpoint that has not answered yet: the age of its oldest send in flight, but at
+ * least UNANSWERED_PACE_FLOOR_MS. A new endpoint fed 1 000 clicks/s so keeps ~320 waiting while its
+ * first answers are a few ms away, and as few as one round once it has hung for five seconds.
+ * Keeping one round (16) before a first answer, as before, trimmed everything past it to come back
+ * a second later: that second was the first second's p99 of a new endpoint, 1 054 ms; paced this
+ * way, 59 and 106 ms (bench/README.md#cold-start).
  */
-export function localQueueKeep(limit: number, paceMs: number | null): number {
-  if (paceMs === null) return limit;
+export function unansweredPace(oldestStartAt: number | undefined, now: number): number {
+  return oldestStartAt === undefined ? UNANSWERED_PACE_FLOOR_MS : Math.max(UNANSWERED_PACE_FLOOR_MS, now - oldestStartAt);
+}
+
+/**
+ * How many claimed deliveries an endpoint keeps waiting locally: about five seconds of its work at
+ * its pace (observedPace once it has answered, unansweredPace before), never less than one round
+ * (`limit`). Everything for a receiver answering in ms (64 slots × 5 s / 20 ms = 16 000), 320 for
+ * one taking a second; the pace counts sends still in flight, so a dead endpoint is trimmed long
+ * before its first timeout ends, and a new endpoint that hangs (bench isolation) gives back the
+ * claims the healthy ones need within seconds. Tried instead: a 1 s window, which left the sender
+ * idle — under load a healthy loopback receiver's pace reached 300 ms.
+ */
+export function localQueueKeep(limit: number, paceMs: number): number {
   return Math.max(limit, Math.floor((limit * LOCAL_QUEUE_MS) / Math.max(1, paceMs)));
 }
 
@@ -204,7 +217,9 @@ export class Lanes {
       this.hooks.start(lane, job);
     }
     const limit = stats.limit;
-    const keep = localQueueKeep(limit, stats.avgMs === null ? null : observedPace(stats.avgMs, lane.starts.values().next().value?.at, now));
+    const oldestStartAt = lane.starts.values().next().value?.at;
+    const pace = stats.avgMs === null ? unansweredPace(oldestStartAt, now) : observedPace(stats.avgMs, oldestStartAt, now);
+    const keep = localQueueKeep(limit, pace);
     if (lane.queue.length > keep) {
       const excess = lane.queue.splice(keep);
       this.waiting -= excess.length;
