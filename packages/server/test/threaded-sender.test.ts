@@ -7,6 +7,7 @@ import type { SendResult } from '../src/delivery/send-result.js';
 import { type DispatchRequest, type DispatchSender, LocalSender } from '../src/delivery/dispatch-sender.js';
 import { ThreadedSender } from '../src/delivery/threaded-sender.js';
 import { targetPolicy } from '../src/lib/ssrf.js';
+import { liveThreads } from '@linkwire/test-kit';
 import { newSecret, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
 
 /** A send that was made (not handed back unstarted, which these tests never expect). */
@@ -38,6 +39,17 @@ describe('ThreadedSender (signing and HTTP in worker threads)', () => {
   const receivers: Receiver[] = [];
   after(async () => {
     for (const r of receivers) await r.close();
+  });
+
+  it('starts its threads when it is made, before any send (a new node’s first deliveries do not wait for them)', async () => {
+    const before = liveThreads();
+    const sender = new ThreadedSender(init, 2, log);
+    try {
+      await waitFor('two sender threads alive with no send made', () => liveThreads() === before + 2, 5_000);
+    } finally {
+      await sender.close();
+    }
+    await waitFor('the threads end on close', () => liveThreads() === before, 5_000);
   });
 
   it('delivers signed requests that the SDK and standardwebhooks verify, and reports each result to its caller', async () => {
