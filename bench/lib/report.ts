@@ -26,7 +26,6 @@ export interface Params {
   /** Paced clicks per second and seconds, latency scenario. */
   latencyRate: number;
   latencySeconds: number;
-  fanoutEvents: number;
   isolationEvents: number;
   hugeBacklog: number;
 }
@@ -46,7 +45,6 @@ export function params(quick: boolean): Params {
         redirectConnections: 32,
         latencyRate: 1000,
         latencySeconds: 4,
-        fanoutEvents: 1000,
         isolationEvents: 1000,
         hugeBacklog: HUGE,
       }
@@ -60,7 +58,6 @@ export function params(quick: boolean): Params {
         redirectConnections: 32,
         latencyRate: 1000,
         latencySeconds: 10,
-        fanoutEvents: 5000,
         isolationEvents: 4000,
         hugeBacklog: HUGE,
       };
