@@ -1,6 +1,9 @@
-// `npm run bench [-- --quick] [-- --backlog] [-- --only a,b]`
+// `npm run bench [-- --quick] [-- --backlog] [-- --only a,b] [-- --runs N]`
 // Runs the baselines and the Linkwire scenarios (a)–(g) one after the other, prints one table,
 // writes bench/results/latest.json. The targets and today's figures: bench/README.md#current-results.
+// With --runs N the whole selection runs N times in a row (baselines and Linkwire alternating, each
+// run with its own baselines) and a last table gives each metric's median and spread: single runs
+// on the 2-core box vary by ±20 %, so the record quotes medians.
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { basename, dirname, relative } from 'node:path';
@@ -12,19 +15,24 @@ import { setProfileDir, setServerEnv } from './lib/linkwire.js';
 import { killAllChildren } from './lib/proc.js';
 import { writeFlameGraph } from './lib/flamegraph.js';
 import { formatBreakdown, profilesIn, summarise } from './lib/profile.js';
-import { type Context, NotAvailable, type Row, type Scenario, params, printTable } from './lib/report.js';
+import { type Context, NotAvailable, type Row, type Scenario, params, printTable, summariseRuns } from './lib/report.js';
 import { linkwireScenarios } from './scenarios/index.js';
 
 const ALL: Scenario[] = [ceiling, bullmq, bare302, ...linkwireScenarios];
 
 function parseArgs(argv: string[]) {
-  const out = { quick: false, backlog: false, profile: false, only: null as string[] | null, serverEnv: {} as Record<string, string>, help: false };
+  const out = { quick: false, backlog: false, profile: false, runs: 1, only: null as string[] | null, serverEnv: {} as Record<string, string>, help: false };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--quick') out.quick = true;
     else if (a === '--backlog') out.backlog = true;
     else if (a === '--profile') out.profile = true;
-    else if (a === '--server-env')
+    else if (a === '--runs' || a?.startsWith('--runs=')) {
+      const v = a === '--runs' ? argv[++i] : a.slice(7);
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < 1 || n > 50) throw new Error(`--runs wants a whole number from 1 to 50 (got ${v ?? 'nothing'})`);
+      out.runs = n;
+    } else if (a === '--server-env')
       for (const kv of (argv[++i] ?? '').split(',').filter(Boolean)) {
         const eq = kv.indexOf('=');
         if (eq < 1) throw new Error(`--server-env wants K=V,K=V (got ${kv})`);
@@ -64,37 +72,19 @@ function select(only: string[] | null, backlog: boolean): Scenario[] {
   return ALL.filter((s) => wanted.has(s.name));
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
-  if (args.help) {
-    console.log(
-      'usage: npm run bench -- [--quick] [--backlog] [--profile] [--only name,...]\n' +
-        '  --profile  run every Linkwire node under node --cpu-prof (bench/results/profiles/<scenario>/), write a\n' +
-        "             flame graph (.html) beside each thread's profile, and print a self-time breakdown\n" +
-        '             of the all/worker processes after each scenario\n' +
-        '  --server-env K=V,...  extra environment for every Linkwire process (e.g. LINKWIRE_ENDPOINT_CONCURRENCY=64);\n' +
-        '             shown in the header: figures taken with it are an experiment, not the default server\nscenarios:',
-    );
-    for (const s of ALL) console.log(`  ${s.name.padEnd(11)} ${s.kind.padEnd(9)} ${s.description}${s.optIn ? ' (--backlog)' : ''}`);
-    return;
-  }
-  const p = params(args.quick);
-  setServerEnv(args.serverEnv);
-  const scenarios = select(args.only, args.backlog);
-  const started = Date.now();
-  const ctx: Context = {
-    params: p,
-    figures: new Map(),
-    detail: {},
-    log: (msg) => console.error(`  · ${msg}`),
-  };
+/** One run of the selected scenarios, in order; each scenario's figures feed the ones after it. */
+async function runScenarios(
+  scenarios: Scenario[],
+  ctx: Context,
+  profile: boolean,
+  timings: Record<string, number>,
+  profiles: Record<string, ReturnType<typeof summarise>[]>,
+): Promise<Row[]> {
   const rows: Row[] = [];
-  const timings: Record<string, number> = {};
-  const profiles: Record<string, ReturnType<typeof summarise>[]> = {};
   for (const s of scenarios) {
     const t0 = Date.now();
     console.error(`▶ ${s.name}: ${s.description}`);
-    const profDir = args.profile && s.kind === 'linkwire' ? fileURLToPath(new URL(`./results/profiles/${s.name}/`, import.meta.url)) : null;
+    const profDir = profile && s.kind === 'linkwire' ? fileURLToPath(new URL(`./results/profiles/${s.name}/`, import.meta.url)) : null;
     if (profDir) {
       rmSync(profDir, { recursive: true, force: true });
       mkdirSync(profDir, { recursive: true });
@@ -129,11 +119,62 @@ async function main() {
     timings[s.name] = (Date.now() - t0) / 1000;
     console.error(`  (${timings[s.name]?.toFixed(1)} s)`);
   }
+  return rows;
+}
+
+async function main() {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(process.argv.slice(2));
+  } catch (err) {
+    console.error(`bench: ${(err as Error).message}`);
+    process.exitCode = 2;
+    return;
+  }
+  if (args.help) {
+    console.log(
+      'usage: npm run bench -- [--quick] [--backlog] [--profile] [--runs N] [--only name,...]\n' +
+        "  --runs N   run the selection N times and end with each metric's median and spread (the record quotes medians of 5)\n" +
+        '  --profile  run every Linkwire node under node --cpu-prof (bench/results/profiles/<scenario>/), write a\n' +
+        "             flame graph (.html) beside each thread's profile, and print a self-time breakdown\n" +
+        '             of the all/worker processes after each scenario\n' +
+        '  --server-env K=V,...  extra environment for every Linkwire process (e.g. LINKWIRE_ENDPOINT_CONCURRENCY=64);\n' +
+        '             shown in the header: figures taken with it are an experiment, not the default server\nscenarios:',
+    );
+    for (const s of ALL) console.log(`  ${s.name.padEnd(11)} ${s.kind.padEnd(9)} ${s.description}${s.optIn ? ' (--backlog)' : ''}`);
+    return;
+  }
+  const p = params(args.quick);
+  setServerEnv(args.serverEnv);
+  const scenarios = select(args.only, args.backlog);
+  const started = Date.now();
+  const ctx: Context = {
+    params: p,
+    figures: new Map(),
+    detail: {},
+    log: (msg) => console.error(`  · ${msg}`),
+  };
+  if (args.profile && args.runs > 1) {
+    console.error('bench: --profile takes one run; leave out --runs');
+    process.exitCode = 2;
+    return;
+  }
+  const timings: Record<string, number> = {};
+  const profiles: Record<string, ReturnType<typeof summarise>[]> = {};
+  const runs: Row[][] = [];
+  for (let run = 1; run <= args.runs; run++) {
+    if (args.runs > 1) console.error(`\n━━ run ${run} of ${args.runs} ━━`);
+    ctx.figures.clear();
+    const rows = await runScenarios(scenarios, ctx, args.profile, timings, profiles);
+    runs.push(rows);
+    if (args.runs > 1 && run < args.runs) console.error(`\n${printTable(rows)}`);
+  }
   killAllChildren();
 
+  const rows = args.runs > 1 ? summariseRuns(runs) : runs[0]!;
   const table = printTable(rows);
   console.log(
-    `\nLinkwire bench, ${new Date().toISOString()}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), node ${process.version}${p.quick ? ', --quick' : ''}${Object.keys(args.serverEnv).length ? `, server env ${JSON.stringify(args.serverEnv)}` : ''}\n`,
+    `\nLinkwire bench, ${new Date().toISOString()}, ${cpus().length} CPU (${cpus()[0]?.model ?? '?'}), node ${process.version}${p.quick ? ', --quick' : ''}${args.runs > 1 ? `, median of ${args.runs} runs` : ''}${Object.keys(args.serverEnv).length ? `, server env ${JSON.stringify(args.serverEnv)}` : ''}\n`,
   );
   console.log(table);
   const failed = rows.filter((r) => r.status === 'FAIL' || r.status === 'error').length;
@@ -153,6 +194,7 @@ async function main() {
         args,
         params: p,
         rows,
+        ...(args.runs > 1 ? { runs } : {}),
         figures: Object.fromEntries(ctx.figures),
         detail: ctx.detail,
         timings,

@@ -10,6 +10,8 @@ export interface Row {
   baseline?: number | null;
   ratio?: number | null;
   target?: string;
+  /** What the status checks, so a summary of several runs can judge its median the same way. */
+  check?: { ratioAtLeast: number } | { op: '≤' | '≥' | '<'; bound: number };
   status: Status;
   note?: string;
 }
@@ -102,13 +104,80 @@ export function ratioRow(scenario: string, metric: string, value: number, unit: 
     };
   }
   const ratio = value / baseline;
-  return { scenario, metric, value, unit, baseline, ratio, target: `≥${min}× ${baselineName}`, status: ratio >= min ? 'PASS' : 'FAIL' };
+  return {
+    scenario,
+    metric,
+    value,
+    unit,
+    baseline,
+    ratio,
+    target: `≥${min}× ${baselineName}`,
+    check: { ratioAtLeast: min },
+    status: ratio >= min ? 'PASS' : 'FAIL',
+  };
 }
 
 /** A row checked against an absolute bound. */
 export function boundRow(scenario: string, metric: string, value: number, unit: string, op: '≤' | '≥' | '<', bound: number): Row {
+  return { scenario, metric, value, unit, target: `${op}${bound} ${unit}`, check: { op, bound }, status: meetsBound(value, op, bound) ? 'PASS' : 'FAIL' };
+}
+
+function meetsBound(value: number, op: '≤' | '≥' | '<', bound: number): boolean {
   const ok = op === '≤' ? value <= bound : op === '<' ? value < bound : value >= bound;
-  return { scenario, metric, value, unit, target: `${op}${bound} ${unit}`, status: Number.isFinite(value) && ok ? 'PASS' : 'FAIL' };
+  return Number.isFinite(value) && ok;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+/**
+ * Several runs of the same scenarios, each with its own baselines measured beside it, as one row
+ * per metric: the median value and ratio, judged against the row's target, with the spread of
+ * every run in the note. A metric missing from a run (an error) counts in `runs`, not in the median.
+ */
+export function summariseRuns(runs: Row[][]): Row[] {
+  const keyOf = (r: Row) => `${r.scenario}\u0000${r.metric}`;
+  const order: string[] = [];
+  const byKey = new Map<string, Row[]>();
+  for (const run of runs)
+    for (const r of run) {
+      const k = keyOf(r);
+      if (!byKey.has(k)) {
+        byKey.set(k, []);
+        order.push(k);
+      }
+      byKey.get(k)!.push(r);
+    }
+  return order.map((k) => {
+    const rows = byKey.get(k)!;
+    const first = rows[0]!;
+    const measured = rows.filter((r) => r.value !== null && Number.isFinite(r.value));
+    if (measured.length === 0) return { ...first, note: `${rows.length} runs, none measured${first.note ? `; ${first.note}` : ''}` };
+    const values = measured.map((r) => r.value as number);
+    const ratios = measured.map((r) => r.ratio).filter((x): x is number => typeof x === 'number' && Number.isFinite(x));
+    const value = median(values);
+    const ratio = ratios.length ? median(ratios) : null;
+    const baselines = measured.map((r) => r.baseline).filter((x): x is number => typeof x === 'number');
+    const spread = ratios.length
+      ? `ratio ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}×`
+      : `${fmt(Math.min(...values), first.unit)}–${fmt(Math.max(...values), first.unit)}`;
+    const c = first.check;
+    let status: Status = first.status === 'info' ? 'info' : first.status;
+    if (c && 'ratioAtLeast' in c) status = ratio !== null && ratio >= c.ratioAtLeast ? 'PASS' : 'FAIL';
+    else if (c) status = meetsBound(value, c.op, c.bound) ? 'PASS' : 'FAIL';
+    const missing = rows.length - measured.length;
+    return {
+      ...first,
+      value,
+      baseline: baselines.length ? median(baselines) : (first.baseline ?? null),
+      ratio,
+      status,
+      note: `median of ${measured.length}${missing ? ` (${missing} not measured)` : ''}; ${spread}`,
+    };
+  });
 }
 
 export function infoRow(scenario: string, metric: string, value: number, unit: string, note?: string): Row {
