@@ -66,9 +66,11 @@ export async function followAppLink(
   ctx: AppContext,
   req: FastifyRequest,
   reply: FastifyReply,
-  opts: { link: RedirectTarget; source: ClickSource; visitor: () => Visitor; now: number },
+  opts: { link: RedirectTarget; source: ClickSource; visitor: () => Visitor; now: number /** the custom domain it was followed on */; domain?: string },
 ) {
   const { link, now } = opts;
+  // On a custom domain link.click names it, as for web links (web/public.ts).
+  const onDomain = opts.domain ? { domain: opts.domain } : {};
   const query = (req.query ?? {}) as Record<string, unknown>;
   const source: ClickSource = opts.source === 'short_link' && query.src === 'profile' ? 'profile' : opts.source;
   const ua = req.headers['user-agent'] ?? '';
@@ -80,7 +82,7 @@ export async function followAppLink(
   const app = row ? parseApp(row) : null;
   const web = async () => {
     try {
-      await ctx.clickRecorder.record({ kind: 'click', link, source, visitor: opts.visitor(), at: now });
+      await ctx.clickRecorder.record({ kind: 'click', link, source, visitor: opts.visitor(), at: now, ...onDomain });
     } catch (err) {
       req.log.warn({ err, slug: link.slug }, 'click not recorded; not redirecting');
       return unavailable(reply);
@@ -141,7 +143,7 @@ export async function followAppLink(
     },
   };
   try {
-    await ctx.clickRecorder.record({ kind: 'click', link, source, visitor, at: now, token: clickToken });
+    await ctx.clickRecorder.record({ kind: 'click', link, source, visitor, at: now, token: clickToken, ...onDomain });
   } catch (err) {
     req.log.warn({ err, slug: link.slug }, 'click not recorded; not redirecting');
     return unavailable(reply);
