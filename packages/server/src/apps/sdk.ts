@@ -193,9 +193,9 @@ export async function deferredMatch(ctx: AppContext, app: AppsTable, ip: string,
       .limit(2)
       .execute();
     if (candidates.length !== 1) {
-      const reason = candidates.length === 0 ? 'no_candidate' : 'ambiguous';
+      const reason = candidates.length === 0 ? ('no_candidate' as const) : ('ambiguous' as const);
       await attempt(reason);
-      return { matched: false, reason };
+      return { matched: false as const, reason };
     }
     const t = candidates[0]!;
     if (!(await take(tx, t.id, input.installId, 'probabilistic', now))) {
