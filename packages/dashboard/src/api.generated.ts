@@ -5724,7 +5724,7 @@ export interface operations {
     appDiagnostics: {
         parameters: {
             query?: {
-                /** @description defaults to the instance host */
+                /** @description the instance host (the default) or one of the account’s custom domains */
                 host?: string;
             };
             header?: never;

@@ -191,7 +191,9 @@ describeEachDialect('apps API', (dialect) => {
     assert.equal(JSON.stringify([statement], null, 2), golden('assetlinks.json'));
   });
 
-  it('diagnostics fetch the files back and pass for a good app; name the rule for a missing one', async () => {
+  it('diagnostics fetch the files back through the public listener and pass for a good app; name the rule for a missing one; refuse a foreign host', async () => {
+    // Listening: diagnostics go through the socket with the host's Host header, as in production.
+    if (!node.app.server.listening) await node.app.listen({ port: 0, host: '127.0.0.1' });
     const u = await node.signup();
     const app = await createApp(node, u.apiKey, {
       name: 'Diag',
@@ -200,7 +202,10 @@ describeEachDialect('apps API', (dialect) => {
     });
     const before = await node.request({ method: 'GET', url: `/api/v1/apps/${app.id}/diagnostics`, token: u.apiKey });
     assert.equal(before.status, 200, before.raw);
+    assert.equal(before.body.host, 'lnk.example.com');
     assert.equal(before.body.ok, false);
+    assert.equal(before.body.appleAppSiteAssociation.url, 'https://lnk.example.com/.well-known/apple-app-site-association');
+    assert.equal(before.body.appleAppSiteAssociation.status, 200);
     assert.equal(before.body.appleAppSiteAssociation.checks.find((c: any) => c.rule === 'app_listed').ok, false);
     // On the instance host only apps with at least one app link are listed (apps/association.ts).
     assert.equal(before.body.assetLinks.checks.find((c: any) => c.rule === 'app_listed').ok, false);
@@ -213,6 +218,71 @@ describeEachDialect('apps API', (dialect) => {
     });
     const after = await node.request({ method: 'GET', url: `/api/v1/apps/${app.id}/diagnostics`, token: u.apiKey });
     assert.equal(after.body.ok, true, JSON.stringify(after.body, null, 1));
+    assert.deepEqual(
+      after.body.appleAppSiteAssociation.checks.map((c: any) => c.rule),
+      ['status_200', 'content_type', 'size', 'json', 'applinks_details', 'app_id_format', 'app_listed', 'components'],
+    );
+    assert.deepEqual(
+      after.body.assetLinks.checks.map((c: any) => c.rule),
+      ['status_200', 'content_type', 'size', 'json', 'array', 'app_listed', 'fingerprints', 'fingerprints_listed'],
+    );
     assert.ok(after.body.hints.some((h: string) => h.includes('app-site-association.cdn-apple.com/a/v1/lnk.example.com')));
+    assert.ok(after.body.hints.some((h: string) => h.includes('applinks:lnk.example.com?mode=developer')));
+    assert.ok(after.body.hints.some((h: string) => h.includes('digitalassetlinks.googleapis.com')));
+    assert.equal((await node.request({ method: 'GET', url: `/api/v1/apps/${app.id}/diagnostics?host=LNK.example.com`, token: u.apiKey })).body.ok, true);
+    for (const host of ['evil.example.net', 'a b', 'x%0d%0aX-Evil:%201', '127.0.0.1']) {
+      const res = await node.request({ method: 'GET', url: `/api/v1/apps/${app.id}/diagnostics?host=${host}`, token: u.apiKey });
+      assert.equal(res.status, 400, `${host}: ${res.raw}`);
+      assert.match(res.headers['content-type'], /^application\/problem\+json/);
+      assert.equal(res.body.errors[0].field, 'host');
+    }
+    const other = await node.signup();
+    assert.equal((await node.request({ method: 'GET', url: `/api/v1/apps/${app.id}/diagnostics`, token: other.apiKey })).status, 404);
+  });
+
+  it('diagnostics name what Apple and Google reject: redirects, other statuses, content types, size, JSON, ids, components, fingerprints', async () => {
+    const { checkAppleFile, checkAssetLinks } = await import('../src/apps/diagnostics.js');
+    const appId = `${IOS.teamId}.${IOS.bundleId}`;
+    const good = JSON.stringify({ applinks: { details: [{ appIDs: [appId], components: [{ '/': '/l/a' }] }] } });
+    const f = (over: Partial<{ status: number; contentType: string | null; location: string | null; body: string }> = {}) => ({
+      status: 200,
+      contentType: 'application/json; charset=utf-8',
+      location: null,
+      body: good,
+      ...over,
+    });
+    const failed = (checks: Array<{ ok: boolean; rule: string }>) => checks.filter((c) => !c.ok).map((c) => c.rule);
+    assert.deepEqual(failed(checkAppleFile(f(), appId).checks), []);
+    const redirect = checkAppleFile(f({ status: 301, location: 'https://www.lnk.example.com/.well-known/apple-app-site-association', body: '' }), appId);
+    assert.ok(failed(redirect.checks).includes('no_redirect'));
+    assert.match(redirect.checks.find((c) => c.rule === 'no_redirect')!.message, /301 to https:\/\/www\.lnk/);
+    assert.ok(failed(checkAppleFile(f({ status: 404 }), appId).checks).includes('status_200'));
+    assert.deepEqual(failed(checkAppleFile(f({ contentType: 'text/html' }), appId).checks), ['content_type']);
+    assert.deepEqual(failed(checkAppleFile(f({ contentType: null }), appId).checks), ['content_type']);
+    const big = JSON.stringify({ applinks: { details: [{ appIDs: [appId], components: [{ '/': `/${'x'.repeat(132_000)}` }] }] } });
+    assert.deepEqual(failed(checkAppleFile(f({ body: big }), appId).checks), ['size']);
+    assert.deepEqual(failed(checkAppleFile(f({ body: '{"applinks":' }), appId).checks), ['json', 'applinks_details', 'app_listed']);
+    assert.deepEqual(failed(checkAppleFile(f({ body: '{"webcredentials":{}}' }), appId).checks), ['applinks_details', 'app_listed']);
+    const badId = JSON.stringify({ applinks: { details: [{ appIDs: ['abc.com.example.music'], components: [{ '/': '/*' }] }] } });
+    assert.deepEqual(failed(checkAppleFile(f({ body: badId }), appId).checks), ['app_id_format', 'app_listed']);
+    const noComponents = JSON.stringify({ applinks: { details: [{ appIDs: [appId], components: [] }] } });
+    assert.deepEqual(failed(checkAppleFile(f({ body: noComponents }), appId).checks), ['components']);
+
+    const android = { packageName: 'com.example.music', sha256CertFingerprints: [FP1.toUpperCase()] };
+    const statement = (prints: string[], pkg = android.packageName, relation = 'delegate_permission/common.handle_all_urls') =>
+      JSON.stringify([{ relation: [relation], target: { namespace: 'android_app', package_name: pkg, sha256_cert_fingerprints: prints } }]);
+    assert.deepEqual(failed(checkAssetLinks(f({ body: statement([FP1.toUpperCase()]) }), android).checks), []);
+    assert.deepEqual(failed(checkAssetLinks(f({ body: '{}' }), android).checks), ['array', 'app_listed', 'fingerprints']);
+    assert.deepEqual(failed(checkAssetLinks(f({ body: statement([FP1.toUpperCase()], 'com.example.other') }), android).checks), ['app_listed', 'fingerprints']);
+    assert.deepEqual(
+      failed(checkAssetLinks(f({ body: statement([FP1.toUpperCase()], undefined, 'delegate_permission/common.get_login_creds') }), android).checks),
+      ['app_listed', 'fingerprints'],
+    );
+    assert.deepEqual(failed(checkAssetLinks(f({ body: statement([FP1.toLowerCase()]) }), android).checks), ['fingerprints', 'fingerprints_listed']);
+    const upload = FP1.toUpperCase().replace(/^00/, 'FF');
+    const onlyUpload = checkAssetLinks(f({ body: statement([upload]) }), android);
+    assert.deepEqual(failed(onlyUpload.checks), ['fingerprints_listed']);
+    assert.match(onlyUpload.checks.find((c) => c.rule === 'fingerprints_listed')!.message, /are not in the file/);
+    assert.ok(failed(checkAssetLinks(f({ status: 302, location: 'https://lnk.example.com/', body: '' }), android).checks).includes('no_redirect'));
   });
 });

@@ -115,7 +115,9 @@ export const Diagnostics = z
     hints: z.array(z.string()),
   })
   .meta({ id: 'AppDiagnostics' });
-export const DiagnosticsQuery = z.strictObject({ host: z.string().max(253).optional().describe('defaults to the instance host') });
+export const DiagnosticsQuery = z.strictObject({
+  host: z.string().max(253).optional().describe('the instance host (the default) or one of the account’s custom domains'),
+});
 
 // The app-side API.
 const installId = z.string({ message: 'must be a string' }).trim().min(8, 'must be at least 8 characters').max(100, 'must be at most 100 characters');
