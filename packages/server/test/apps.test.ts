@@ -286,3 +286,60 @@ describeEachDialect('apps API', (dialect) => {
     assert.ok(failed(checkAssetLinks(f({ status: 302, location: 'https://lnk.example.com/', body: '' }), android).checks).includes('no_redirect'));
   });
 });
+
+// The whole instance-host files of a fresh database, byte for byte against golden files: which
+// apps are listed (only those with a domain-less app link), in which order, with which paths.
+describeEachDialect('association files: the whole instance-host files', (dialect) => {
+  const node = suiteNode(dialect, { LINKWIRE_PUBLIC_URL: 'https://lnk.example.com' });
+  const FP2 = FP1.replace(/^00/, 'AB');
+
+  it('match the golden files; the legacy path serves the same bytes; the ETag follows the content', async () => {
+    const a = await node.signup();
+    const b = await node.signup();
+    const music = await createApp(node, a.apiKey, { name: 'Music', ios: IOS, android: ANDROID });
+    const video = await createApp(node, a.apiKey, { name: 'Video', ios: { ...IOS, bundleId: 'com.example.video' } });
+    const droid = await createApp(node, a.apiKey, {
+      name: 'Droid',
+      android: { packageName: 'com.example.droid', sha256CertFingerprints: [FP1, FP2.toLowerCase()] },
+    });
+    await createApp(node, b.apiKey, {
+      name: 'Unlinked',
+      ios: { ...IOS, teamId: 'Z9Y8X7W6V5', bundleId: 'com.example.unlinked' },
+      android: { ...ANDROID, packageName: 'com.example.unlinked' },
+    });
+    const link = async (slug: string, app?: string) => {
+      const res = await node.request({
+        method: 'POST',
+        url: '/api/v1/links',
+        token: a.apiKey,
+        payload: { url: `https://example.com/${slug}`, title: slug, slug, ...(app ? { app: { appId: app, path: `/${slug}` } } : {}) },
+      });
+      assert.equal(res.status, 201, res.raw);
+    };
+    await link('music-2', music.id);
+    await link('music-1', music.id);
+    await link('video-1', video.id);
+    await link('droid-1', droid.id);
+    await link('web-only');
+
+    const aasa = await node.request({ method: 'GET', url: '/.well-known/apple-app-site-association' });
+    assert.equal(aasa.status, 200);
+    assert.equal(aasa.headers['content-type'], 'application/json; charset=utf-8');
+    assert.equal(aasa.headers.location, undefined);
+    assert.equal(aasa.raw, JSON.stringify(aasa.body), 'compact JSON');
+    assert.equal(JSON.stringify(aasa.body, null, 2), golden('aasa-instance.json'));
+    const legacy = await node.request({ method: 'GET', url: '/apple-app-site-association' });
+    assert.equal(legacy.raw, aasa.raw);
+    assert.equal(legacy.headers.etag, aasa.headers.etag);
+    const links = await node.request({ method: 'GET', url: '/.well-known/assetlinks.json' });
+    assert.equal(links.status, 200);
+    assert.equal(links.headers['cache-control'], 'public, max-age=3600');
+    assert.equal(JSON.stringify(links.body, null, 2), golden('assetlinks-instance.json'));
+
+    await link('video-2', video.id);
+    const changed = await node.request({ method: 'GET', url: '/.well-known/apple-app-site-association', headers: { 'if-none-match': aasa.headers.etag } });
+    assert.equal(changed.status, 200, 'a new app link changes the file, so the old ETag no longer matches');
+    assert.notEqual(changed.headers.etag, aasa.headers.etag);
+    assert.ok(changed.body.applinks.details.some((d: any) => d.components.some((c: any) => c['/'] === '/l/video-2')));
+  });
+});
