@@ -151,6 +151,21 @@ describeEachDialect('apps API', (dialect) => {
       payload: { url: 'https://e.example.com/a', title: 'x', app: { appId: app.id, path: '/album/7', params: { ref: 'bio' } } },
     });
     assert.deepEqual(made.body.app, { appId: app.id, path: '/album/7', params: { ref: 'bio' }, forceWeb: false });
+    for (const params of [
+      Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, 'v'])),
+      { '': 'empty key' },
+      { [`${'k'.repeat(101)}`]: 'v' },
+      { ref: 7 },
+    ]) {
+      const res = await node.request({
+        method: 'POST',
+        url: '/api/v1/links',
+        token: u.apiKey,
+        payload: { url: 'https://e.example.com/a', title: 'x', app: { appId: app.id, path: '/a', params } },
+      });
+      assert.equal(res.status, 400, res.raw);
+      assert.match(res.body.errors[0].field, /^app\.params/);
+    }
     const patched = await node.request({
       method: 'PATCH',
       url: `/api/v1/links/${made.body.id}`,

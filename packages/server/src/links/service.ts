@@ -60,7 +60,12 @@ export const LinkFields = {
         .trim()
         .max(500, 'must be at most 500 characters')
         .regex(/^\//, 'must be an in-app path starting with "/"'),
-      params: z.record(z.string(), z.string().max(500, 'must be at most 500 characters'), { message: 'must be an object of strings' }).optional(),
+      // At most 50 keys of 1–100 characters: the params ride in every token, payload and event.
+      params: z
+        .record(z.string(), z.string({ message: 'must be a string' }).max(500, 'must be at most 500 characters'), { message: 'must be an object of strings' })
+        .refine((p) => Object.keys(p).length <= 50, { message: 'must have at most 50 parameters' })
+        .refine((p) => Object.keys(p).every((k) => k.length >= 1 && k.length <= 100), { message: 'keys must be 1 to 100 characters' })
+        .optional(),
       forceWeb: z.boolean({ message: 'must be true or false' }).optional(),
     })
     .nullable(),
