@@ -72,7 +72,7 @@ before(async () => {
   });
   shortUrl = link.shortUrl;
   linkId = link.id;
-  // A second app that enabled probabilistic matching (Android only: docs/deep-links.md §7).
+  // A second app that enabled probabilistic matching (Android only: docs/deep-links.md §8).
   const prob = await api('/apps', {
     name: 'Prob',
     android: { packageName: 'com.example.prob', sha256CertFingerprints: [FP] },

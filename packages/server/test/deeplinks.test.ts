@@ -288,10 +288,34 @@ describeEachDialect('deep links: routing and the app API', (dialect) => {
     assert.deepEqual(ambiguous.body, { matched: false, reason: 'ambiguous' });
     const attempts = await eventsOf(node, u.apiKey, 'link.deferred_claim_attempt');
     assert.deepEqual(attempts.map((a) => a.data.reason).sort(), ['ambiguous', 'disabled', 'matched', 'no_candidate', 'no_candidate']);
+    assert.deepEqual(
+      attempts.map((a) => a.data.platform),
+      Array(5).fill('android'),
+    );
     const m = attempts.find((a) => a.data.matched)!.data;
     assert.equal(m.confidence, 'unique');
     assert.equal(m.linkId, link.id);
     assert.equal((await eventsOf(node, u.apiKey, 'link.claim')).find((c) => c.data.method === 'probabilistic')!.data.installId, 'install-def-2');
+
+    // Never on iOS, even with probabilistic on: no match key is stored, the attempt is "disabled".
+    const both = await createApp(node, u.apiKey, {
+      name: 'Both',
+      ios: IOS,
+      android: { ...ANDROID, packageName: 'com.example.both' },
+      deferred: { probabilistic: true },
+    });
+    const bothLink = await appLink(node, u.apiKey, both.id);
+    await node.request({ method: 'GET', url: `/l/${bothLink.slug}`, headers: { 'user-agent': UA.iphoneSafari }, remoteAddress: '203.0.113.7' });
+    const iosToken = await node.ctx.db.selectFrom('deeplinkTokens').select(['matchKey', 'platform']).where('appId', '=', both.id).executeTakeFirstOrThrow();
+    assert.deepEqual(iosToken, { matchKey: null, platform: 'ios' });
+    const iosAttempt = await node.request({
+      method: 'POST',
+      url: '/api/v1/sdk/deferred',
+      headers: { 'x-linkwire-app-key': both.publishableKey },
+      payload: { platform: 'ios', installId: 'install-def-ios' },
+      remoteAddress: '203.0.113.99',
+    });
+    assert.deepEqual(iosAttempt.body, { matched: false, reason: 'disabled' });
 
     const { purgeDeeplinkTokens, TOKEN_RETENTION_MS } = await import('../src/apps/sdk.js');
     await node.ctx.db

@@ -116,7 +116,8 @@ export async function followAppLink(
     destUrl: link.url,
     path: link.appPath ?? '/',
     params: link.appParams ?? '{}',
-    matchKey: app.row.deferredProbabilistic === 1 ? matchKey(ctx.clientHashes, app.row.id, req.ip, platform, now) : null,
+    // Android only: on iOS matching is off whatever the app says (Apple forbids fingerprinting; apps/sdk.ts).
+    matchKey: app.row.deferredProbabilistic === 1 && platform === 'android' ? matchKey(ctx.clientHashes, app.row.id, req.ip, platform, now) : null,
     createdAt: now,
     expiresAt,
     claimedAt: null,

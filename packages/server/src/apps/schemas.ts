@@ -57,7 +57,10 @@ export const DeferredSettings = z.strictObject({
     .min(1, 'must be at least 1')
     .max(1440, 'must be at most 1440 (24 h)')
     .default(120),
-  probabilistic: z.boolean({ message: 'must be true or false' }).default(false),
+  probabilistic: z
+    .boolean({ message: 'must be true or false' })
+    .default(false)
+    .describe('Android only: match a tokenless first open to the one recent click from its network (never on iOS; docs/deep-links.md §8)'),
 });
 
 const name = z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(100, 'must be at most 100 characters');

@@ -176,7 +176,9 @@ export async function deferredMatch(ctx: AppContext, app: AppsTable, ip: string,
         },
         { now },
       );
-    if (app.deferredProbabilistic !== 1) {
+    // Never on iOS: Apple's developer agreement forbids deriving a device identity from device or
+    // network data (developer.apple.com/news/?id=8h0btjq7), and iCloud Private Relay defeats it.
+    if (app.deferredProbabilistic !== 1 || input.platform === 'ios') {
       await attempt('disabled');
       return { matched: false, reason: 'disabled' as const };
     }
