@@ -235,6 +235,11 @@ describeEachDialect('deep links: routing and the app API', (dialect) => {
     assert.deepEqual(opened.body, { linkId: link.id, path: '/album/7', params: { ref: 'bio' }, url: link.url });
     const notApp = await sdk(node, app.publishableKey, 'open', { url: web.body.shortUrl, installId: 'install-open-1' });
     assert.equal(notApp.status, 404);
+    const malformed = await sdk(node, app.publishableKey, 'open', { url: 'https://lnk.example.com/l/%E0%A4%A', installId: 'install-open-1' });
+    assert.equal(malformed.status, 404, 'a malformed escape is no link, not a 500');
+    const notUrl = await sdk(node, app.publishableKey, 'open', { url: 'not a url', installId: 'install-open-1' });
+    assert.equal(notUrl.status, 400);
+    assert.equal(notUrl.body.errors[0].field, 'url');
     const [event] = await eventsOf(node, u.apiKey, 'link.app_open');
     assert.deepEqual(event!.data, {
       linkId: link.id,
