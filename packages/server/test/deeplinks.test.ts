@@ -404,5 +404,14 @@ describeEachDialect('deep links: routing and the app API', (dialect) => {
     assert.equal(limited.body.limit, 'sdk');
     assert.ok(Number(limited.headers['retry-after']) >= 1);
     assert.equal((await call('198.51.100.21')).status, 200, 'another client has its own budget');
+    const second = await createApp(node, u.apiKey, { name: 'Limited 2', android: { ...ANDROID, packageName: 'com.example.limited2' } });
+    const otherKey = await node.request({
+      method: 'POST',
+      url: '/api/v1/sdk/deferred',
+      headers: { 'x-linkwire-app-key': second.publishableKey },
+      payload: { platform: 'android', installId: 'install-rate-1' },
+      remoteAddress: '198.51.100.20',
+    });
+    assert.equal(otherKey.status, 200, 'another app key from the same client has its own budget');
   });
 });
