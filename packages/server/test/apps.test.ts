@@ -358,3 +358,62 @@ describeEachDialect('association files: the whole instance-host files', (dialect
     assert.ok(changed.body.applinks.details.some((d: any) => d.components.some((c: any) => c['/'] === '/l/video-2')));
   });
 });
+
+// The instance host's file is shared by every account: each app link adds two exact paths to it,
+// so a link (not only an app) can be what would push it past Apple's 128 KB.
+describeEachDialect('association files: the 128 KB limit on app links', (dialect) => {
+  const node = suiteNode(dialect, { LINKWIRE_PUBLIC_URL: 'https://lnk.example.com' });
+
+  it('refuses the app link that would push the instance host’s AASA past 128 KB (400 naming app), on create and on update', async () => {
+    const u = await node.signup();
+    const app = await createApp(node, u.apiKey, { name: 'Many', ios: IOS });
+    const post = (payload: Record<string, unknown>) => node.request({ method: 'POST', url: '/api/v1/links', token: u.apiKey, payload });
+    const first = await post({ url: 'https://example.com/0', title: 'first', app: { appId: app.id, path: '/0' } });
+    assert.equal(first.status, 201, first.raw);
+    // About 152 bytes per 64-character slug (two components): 870 links are over 131 072 bytes.
+    const template = await node.ctx.db.selectFrom('links').selectAll().where('id', '=', first.body.id).executeTakeFirstOrThrow();
+    const rows = Array.from({ length: 870 }, (_, i) => ({
+      ...template,
+      id: `lnk_bulk${dialect}${String(i).padStart(6, '0')}`,
+      slug: `bulk-${String(i).padStart(6, '0')}-${'x'.repeat(53)}`,
+      position: i + 1,
+    }));
+    for (let i = 0; i < rows.length; i += 100)
+      await node.ctx.db
+        .insertInto('links')
+        .values(rows.slice(i, i + 100))
+        .execute();
+    const aasa = await node.request({ method: 'GET', url: '/.well-known/apple-app-site-association' });
+    const size = Buffer.byteLength(aasa.raw);
+    assert.ok(size > 128 * 1024, `the fixture is over the limit: ${size}`);
+    await node.ctx.db.deleteFrom('links').where('id', '>=', `lnk_bulk${dialect}000030`).where('id', 'like', 'lnk_bulk%').execute();
+    // Now just under: the next app link is refused until enough are gone.
+    await node.ctx.db.insertInto('links').values(rows.slice(30, 850)).execute();
+    const under = Buffer.byteLength((await node.request({ method: 'GET', url: '/.well-known/apple-app-site-association' })).raw);
+    assert.ok(under < 128 * 1024, `under the limit before the last link: ${under}`);
+    let refused: Awaited<ReturnType<typeof post>> | null = null;
+    for (let i = 0; i < 40 && !refused; i++) {
+      const res = await post({ url: `https://example.com/n${i}`, title: `n${i}`, slug: `next-${i}-${'y'.repeat(50)}`, app: { appId: app.id, path: '/n' } });
+      if (res.status === 400) refused = res;
+      else assert.equal(res.status, 201, res.raw);
+    }
+    assert.ok(refused, 'an app link was refused');
+    assert.equal(refused.body.errors[0].field, 'app');
+    assert.match(refused.body.errors[0].message, /128 KB/);
+    assert.match(refused.body.errors[0].message, /custom domain/);
+    const after = Buffer.byteLength((await node.request({ method: 'GET', url: '/.well-known/apple-app-site-association' })).raw);
+    assert.ok(after <= 128 * 1024, `the served file stayed under the limit: ${after}`);
+    // A web link is fine; giving it app settings is refused the same way.
+    const web = await post({ url: 'https://example.com/web', title: 'web', slug: `web-${'z'.repeat(60)}` });
+    assert.equal(web.status, 201, web.raw);
+    const patched = await node.request({
+      method: 'PATCH',
+      url: `/api/v1/links/${web.body.id}`,
+      token: u.apiKey,
+      payload: { app: { appId: app.id, path: '/w' } },
+    });
+    assert.equal(patched.status, 400, patched.raw);
+    assert.equal(patched.body.errors[0].field, 'app');
+    assert.equal((await node.request({ method: 'GET', url: `/api/v1/links/${web.body.id}`, token: u.apiKey })).body.app, null, 'rolled back');
+  });
+});

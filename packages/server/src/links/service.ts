@@ -7,6 +7,7 @@ import { conflict, notFound, validationError } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
 import { domainForLink } from '../domains/for-link.js';
 import { forgetLink, forgetSlug } from './lookup.js';
+import { checkLinkAssociationSize } from '../apps/association.js';
 import type { LinksTable, LinkType } from '../db/schema.links.js';
 
 // Links: CRUD with positions kept dense (0..n-1 per account), instance-wide unique slugs, and an
@@ -246,6 +247,7 @@ export async function createLink(ctx: AppContext, accountId: string, input: Crea
         ...(domain ? { domainId: domain.id } : {}),
       };
       await tx.insertInto('links').values(link).execute();
+      if (link.appId) await checkLinkAssociationSize(ctx, tx, accountId, link.domainId ?? null);
       await ctx.outbox.emit(tx, accountId, 'link.created', linkEventData(ctx, link), { now });
       const order = [...others];
       order.splice(position, 0, link);
@@ -346,6 +348,8 @@ export async function updateLink(ctx: AppContext, accountId: string, id: string,
         })
         .where('id', '=', id)
         .execute();
+      // A new app link, or an app link's new slug, adds paths to its host's association file.
+      if (after.appId && (changes.app || changes.slug)) await checkLinkAssociationSize(ctx, tx, accountId, domainId);
       await ctx.outbox.emit(tx, accountId, 'link.updated', { ...linkEventData(ctx, after), changes }, { now });
       if (changes.position) {
         const rest = order.filter((l) => l.id !== id);
