@@ -205,6 +205,36 @@ for (const dialect of DIALECTS)
       }
     });
 
+    it('iOS Facebook in-app browser without navigator.clipboard: the tap still copies the token (execCommand fallback)', async () => {
+      const FB_IOS =
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/15E148 [FBAN/FBIOS;FBAV/460.0.0.37.101;FBBV/585012345;FBDV/iPhone15,2;FBMD/iPhone;FBSN/iOS;FBSV/17.4;FBSS/3;FBID/phone;FBLC/en_US;FBOP/5]';
+      const browser = await launchChromium();
+      try {
+        const context = await browser.newContext({ ...devices['iPhone 13'], userAgent: FB_IOS });
+        await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+        // The webview has no async clipboard on Linkwire's page; the store page (the "app") keeps it to read back.
+        await context.addInitScript(() => {
+          if (location.hostname === 'localhost' || location.hostname === '127.0.0.1')
+            Object.defineProperty(navigator, 'clipboard', { value: undefined, configurable: true });
+        });
+        const page = await context.newPage();
+        await page.route(/^https?:\/\/(?!127\.0\.0\.1|localhost)/, (route) => route.abort());
+        await page.route('https://apps.apple.com/**', (route) =>
+          route.fulfill({ status: 200, contentType: 'text/html', body: '<!doctype html><title>App Store</title><h1>App Store</h1>' }),
+        );
+        await page.goto(shortUrl);
+        assert.equal(await page.evaluate(() => typeof navigator.clipboard), 'undefined');
+        await page.getByRole('link', { name: 'Get the app' }).click();
+        await page.waitForURL('https://apps.apple.com/**');
+        const clipboard = await page.evaluate(() => navigator.clipboard.readText());
+        assert.match(clipboard, /^lw:[A-Za-z0-9_-]{22}$/);
+        const client = configure({ baseUrl: server.url, appKey, installId: 'f6c5b8d7-0000-4000-8000-000000000008', platform: 'ios' });
+        assert.deepEqual(await client.claimPasteboard(clipboard), expected);
+      } finally {
+        await browser.close();
+      }
+    });
+
     it('Android in Chromium (Pixel 7 emulation): the Play Store request is intercepted, its referrer carries the token, the new install claims it', async () => {
       const browser = await launchChromium();
       try {
@@ -290,11 +320,11 @@ for (const dialect of DIALECTS)
     });
 
     it('each of the four events reached the loopback receiver, signed, exactly as docs/events.md and the SDK types document them', async () => {
-      // 5 tokens and 5 claims (Android referrer twice, iPhone and iPad clipboard, Android probabilistic), 1 open, 3 deferred attempts.
-      await waitFor('the fourteen deep-link deliveries', () => receiver.requests.length >= 14, 30_000);
+      // 6 tokens and 6 claims (Android referrer twice, iPhone, Facebook-iOS and iPad clipboard, Android probabilistic), 1 open, 3 deferred attempts.
+      await waitFor('the sixteen deep-link deliveries', () => receiver.requests.length >= 16, 30_000);
       await new Promise((r) => setTimeout(r, 300)); // nothing more should come
       const events = receivedEvents();
-      assert.equal(events.length, 14, JSON.stringify(events.map((e) => e.type)));
+      assert.equal(events.length, 16, JSON.stringify(events.map((e) => e.type)));
       for (const [i, e] of events.entries()) {
         assert.deepEqual(Object.keys(e).sort(), ['accountId', 'data', 'id', 'timestamp', 'type'], 'the documented envelope');
         assert.equal(receiver.requests[i]!.headers['webhook-id'], e.id);
@@ -310,10 +340,17 @@ for (const dialect of DIALECTS)
       }
       const byType = (t: string) => events.filter((e) => e.type === t).map((e) => e.data as unknown as Record<string, unknown>);
       const created = byType('link.token_created');
-      assert.deepEqual(created.map((d) => d.channel).sort(), ['install_referrer', 'install_referrer', 'install_referrer', 'pasteboard', 'pasteboard']);
+      assert.deepEqual(created.map((d) => d.channel).sort(), [
+        'install_referrer',
+        'install_referrer',
+        'install_referrer',
+        'pasteboard',
+        'pasteboard',
+        'pasteboard',
+      ]);
       for (const d of created) assert.doesNotMatch(String(d.storeUrl), /lw_token%3D[A-Za-z0-9]|lw_token=[A-Za-z0-9]/, 'the token is never in an event');
       const claims = byType('link.claim');
-      assert.deepEqual(claims.map((d) => d.method).sort(), ['install_referrer', 'install_referrer', 'pasteboard', 'pasteboard', 'probabilistic']);
+      assert.deepEqual(claims.map((d) => d.method).sort(), ['install_referrer', 'install_referrer', 'pasteboard', 'pasteboard', 'pasteboard', 'probabilistic']);
       assert.deepEqual(new Set(claims.map((d) => d.tokenId)), new Set(created.map((d) => d.tokenId)));
       const [open] = byType('link.app_open');
       assert.deepEqual(open, {
