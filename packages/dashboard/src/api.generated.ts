@@ -5424,7 +5424,10 @@ export interface operations {
                     deferred?: {
                         /** @default 120 */
                         windowMinutes?: number;
-                        /** @default false */
+                        /**
+                         * @description Android only: match a tokenless first open to the one recent click from its network (never on iOS; docs/deep-links.md §8)
+                         * @default false
+                         */
                         probabilistic?: boolean;
                     };
                 };
@@ -5609,7 +5612,10 @@ export interface operations {
                     deferred?: {
                         /** @default 120 */
                         windowMinutes?: number;
-                        /** @default false */
+                        /**
+                         * @description Android only: match a tokenless first open to the one recent click from its network (never on iOS; docs/deep-links.md §8)
+                         * @default false
+                         */
                         probabilistic?: boolean;
                     };
                 };
@@ -5724,7 +5730,7 @@ export interface operations {
     appDiagnostics: {
         parameters: {
             query?: {
-                /** @description defaults to the instance host */
+                /** @description the instance host (the default) or one of the account’s custom domains */
                 host?: string;
             };
             header?: never;

@@ -21,6 +21,7 @@ let browser: Browser;
 let page: Page;
 let dataDir = '';
 let apiKey = '';
+let firstAppKey = '';
 const email = `apps${Date.now().toString(36)}@example.com`;
 const password = 'correct horse battery staple';
 
@@ -95,6 +96,7 @@ describe('dashboard: Apps page and link app settings', { timeout: 120_000 }, () 
     await page.locator('form').getByRole('button', { name: 'Add app' }).click();
     const key = await page.getByTestId('new-app-key').textContent();
     assert.match(key ?? '', /^pk_app_/);
+    firstAppKey = key!;
     await axeCheck('apps (key shown once)');
     await page.getByRole('button', { name: 'I have stored it' }).click();
     await page.getByRole('cell', { name: /Music/ }).first().waitFor();
@@ -107,12 +109,13 @@ describe('dashboard: Apps page and link app settings', { timeout: 120_000 }, () 
     await page.keyboard.press('Escape');
   });
 
-  it('gives a link app settings in the link editor', async () => {
+  it('gives a link app settings in the link editor: app, path, parameters, "always the website"; and clears them', async () => {
     const link = await api('/links', { url: 'https://music.example.com/album/7', title: 'Album 7' });
     await page.getByRole('link', { name: 'Links', exact: true }).click();
     await page.getByRole('button', { name: 'Edit Album 7' }).click();
     await page.getByLabel('Open in app').selectOption({ label: 'Music' });
     await page.getByLabel('In-app path').fill('/album/7');
+    await page.getByLabel('In-app parameters').fill('ref=bio\n\ncampaign = spring=2026\n');
     await axeCheck('link editor (app settings)');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await page
@@ -120,7 +123,55 @@ describe('dashboard: Apps page and link app settings', { timeout: 120_000 }, () 
       .first()
       .waitFor();
     const saved = await api(`/links/${link.id}`);
-    assert.equal(saved.app.path, '/album/7');
+    assert.deepEqual(
+      { path: saved.app.path, params: saved.app.params, forceWeb: saved.app.forceWeb },
+      { path: '/album/7', params: { ref: 'bio', campaign: 'spring=2026' }, forceWeb: false },
+    );
     assert.match(saved.app.appId, /^app_/);
+
+    // The editor shows what was saved; "always open the website" pauses the app routing.
+    await page.getByRole('button', { name: 'Edit Album 7' }).click();
+    assert.equal(await page.getByLabel('In-app parameters').inputValue(), 'ref=bio\ncampaign=spring=2026');
+    await page.getByLabel(/Always open the website/).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForFunction(async (id) => {
+      const res = await fetch(`/api/v1/links/${id}`);
+      return res.ok && (await res.json()).app?.forceWeb === true;
+    }, link.id);
+    assert.equal((await api(`/links/${link.id}`)).app.forceWeb, true);
+
+    await page.getByRole('button', { name: 'Edit Album 7' }).click();
+    await page.getByLabel('Open in app').selectOption({ label: 'No app (web link)' });
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.waitForFunction(async (id) => {
+      const res = await fetch(`/api/v1/links/${id}`);
+      return res.ok && (await res.json()).app === null;
+    }, link.id);
+  });
+
+  it('rotates an app’s key (shown once, the old one stops working) and removes the app', async () => {
+    const [music] = (await api('/apps')).data;
+    await page.getByRole('link', { name: 'Apps', exact: true }).click();
+    await page.getByRole('button', { name: 'Rotate the key of Music' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Rotate key' }).click();
+    const key = await page.getByTestId('new-app-key').textContent();
+    assert.match(key ?? '', /^pk_app_/);
+    const sdk = (k: string) =>
+      fetch(`${server.url}/api/v1/sdk/deferred`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-linkwire-app-key': k },
+        body: JSON.stringify({ platform: 'android', installId: 'install-e2e-0001' }),
+      });
+    assert.equal((await sdk(key!)).status, 200, 'the new key works');
+    assert.equal((await sdk(firstAppKey)).status, 401, 'the old one does not');
+    await page.getByRole('button', { name: 'I have stored it' }).click();
+    assert.equal((await api('/apps')).data[0].keyPrefix, key!.slice(0, 12));
+    assert.notEqual(music.keyPrefix, key!.slice(0, 12));
+
+    await page.getByRole('button', { name: 'Remove Music' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Remove app' }).click();
+    await page.getByText('No apps yet').waitFor();
+    assert.equal((await sdk(key!)).status, 401, 'a removed app’s key stops working');
+    await axeCheck('apps (after removal)');
   });
 });

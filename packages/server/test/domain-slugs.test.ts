@@ -177,6 +177,22 @@ describeEachDialect('slugs per domain and association files on custom domains', 
       );
     }
 
+    // A click on the domain without the app: the store route, and both events name the domain.
+    const android = 'Mozilla/5.0 (Linux; Android 14; Pixel 7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.6367.82 Mobile Safari/537.36';
+    const click = await get(d.hostname, `/${appLink.body.slug}`, { 'user-agent': android });
+    assert.equal(click.status, 302);
+    assert.match(String(click.headers.location), /^https:\/\/play\.google\.com\/store\/apps\/details\?id=com\.example\.music&referrer=lw_token/);
+    const events = async (type: string) =>
+      (await node.request({ method: 'GET', url: `/api/v1/events?type=${type}`, token: owner.apiKey })).body.data.map((e: { data: any }) => e.data);
+    assert.deepEqual(
+      (await events('link.click')).map((c: { slug: string; domain?: string }) => [c.slug, c.domain]),
+      [[appLink.body.slug, d.hostname]],
+    );
+    assert.deepEqual(
+      (await events('link.token_created')).map((t: { domain: string }) => t.domain),
+      [d.hostname],
+    );
+
     // A pending domain serves only its challenge; an unknown host gets 421.
     const pending = await domainOf(owner.apiKey, 'pending', false);
     assert.equal((await get(pending.hostname, '/.well-known/apple-app-site-association')).status, 404);

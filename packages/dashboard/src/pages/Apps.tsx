@@ -3,6 +3,7 @@
 import { useState } from 'preact/hooks';
 import { type AppDiagnostics, ApiError, del, get, type MobileApp, type MobileAppList, type MobileAppWithKey, patch, post } from '../api';
 import { dateOnly } from '../format';
+import { loadDomains } from './Domains';
 import {
   Badge,
   Button,
@@ -161,10 +162,38 @@ function AppForm({ initial, onSaved, onCancel }: { initial?: MobileApp; onSaved:
 }
 
 function DiagnosticsView({ app }: { app: MobileApp }) {
-  const diag = useResource(() => get<AppDiagnostics>(`/api/v1/apps/${app.id}/diagnostics`), [app.id]);
-  if (diag.error && !diag.data) return <ErrorBox error={diag.error} retry={diag.reload} />;
-  if (!diag.data) return <Skeleton rows={3} />;
-  const r = diag.data;
+  const [host, setHost] = useState('');
+  const domains = useResource(loadDomains);
+  const hosts = (domains.data ?? []).filter((d) => d.status === 'verified' || d.status === 'misconfigured');
+  const diag = useResource(() => get<AppDiagnostics>(`/api/v1/apps/${app.id}/diagnostics${host ? `?host=${encodeURIComponent(host)}` : ''}`), [app.id, host]);
+  return (
+    <div class="stack">
+      {hosts.length > 0 && (
+        <Field label="Host" hint="The association files are served per host: this instance and each verified custom domain.">
+          {(p) => (
+            <select {...p} value={host} onChange={(e) => setHost(e.currentTarget.value)}>
+              <option value="">This Linkwire instance</option>
+              {hosts.map((d) => (
+                <option key={d.id} value={d.hostname}>
+                  {d.hostname}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+      {diag.error && !diag.data ? (
+        <ErrorBox error={diag.error} retry={diag.reload} />
+      ) : !diag.data ? (
+        <Skeleton rows={3} />
+      ) : (
+        <DiagnosticsReport r={diag.data} reload={diag.reload} />
+      )}
+    </div>
+  );
+}
+
+function DiagnosticsReport({ r, reload }: { r: AppDiagnostics; reload: () => unknown }) {
   const files = [
     ['apple-app-site-association', r.appleAppSiteAssociation],
     ['assetlinks.json', r.assetLinks],
@@ -195,7 +224,7 @@ function DiagnosticsView({ app }: { app: MobileApp }) {
           ))}
         </ul>
       )}
-      <Button size="sm" variant="ghost" icon="refresh" onClick={diag.reload}>
+      <Button size="sm" variant="ghost" icon="refresh" onClick={reload}>
         Check again
       </Button>
     </div>

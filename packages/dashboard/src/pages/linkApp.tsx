@@ -7,19 +7,39 @@ export interface AppDraft {
   appId: string;
   appPath: string;
   appForceWeb: boolean;
-  /** Kept as they are: the dashboard does not edit params (the API does). */
-  appParams: Record<string, string>;
+  /** The link's app.params as text, one `key=value` a line. */
+  appParamsText: string;
 }
 
-export const emptyAppDraft: AppDraft = { appId: '', appPath: '', appForceWeb: false, appParams: {} };
+export const emptyAppDraft: AppDraft = { appId: '', appPath: '', appForceWeb: false, appParamsText: '' };
+
+export const paramsText = (params: Record<string, string>) =>
+  Object.entries(params)
+    .map(([k, v]) => `${k}=${v}`)
+    .join('\n');
+
+/** `key=value` lines (blank lines skipped; a line without "=" is a key with an empty value). */
+export function parseParams(text: string): Record<string, string> {
+  const params: Record<string, string> = {};
+  for (const line of text.split('\n')) {
+    if (!line.trim()) continue;
+    const eq = line.indexOf('=');
+    const key = (eq < 0 ? line : line.slice(0, eq)).trim();
+    if (key) params[key] = eq < 0 ? '' : line.slice(eq + 1).trim();
+  }
+  return params;
+}
 
 export const appDraftFrom = (l: Link): AppDraft =>
-  l.app ? { appId: l.app.appId, appPath: l.app.path, appForceWeb: l.app.forceWeb, appParams: l.app.params } : emptyAppDraft;
+  l.app ? { appId: l.app.appId, appPath: l.app.path, appForceWeb: l.app.forceWeb, appParamsText: paramsText(l.app.params) } : emptyAppDraft;
 
 export function appBody(d: AppDraft, forUpdate: boolean): Record<string, unknown> {
   if (!d.appId) return forUpdate ? { app: null } : {};
-  return { app: { appId: d.appId, path: d.appPath.trim() || '/', params: d.appParams, forceWeb: d.appForceWeb } };
+  return { app: { appId: d.appId, path: d.appPath.trim() || '/', params: parseParams(d.appParamsText), forceWeb: d.appForceWeb } };
 }
+
+/** The API names a bad parameter `app.params` or `app.params.<key>`. */
+const paramsError = (errors: Record<string, string>) => errors['app.params'] ?? Object.entries(errors).find(([k]) => k.startsWith('app.params.'))?.[1];
 
 export function LinkAppFields<D extends AppDraft>({ draft, set, errors }: { draft: D; set: (d: D) => void; errors: Record<string, string> }) {
   const apps = useResource(() => get<MobileAppList>('/api/v1/apps'));
@@ -47,6 +67,20 @@ export function LinkAppFields<D extends AppDraft>({ draft, set, errors }: { draf
       {draft.appId && (
         <Field label="In-app path" hint="For example /album/7." error={errors['app.path']}>
           {(p) => <input {...p} spellcheck={false} placeholder="/" value={draft.appPath} onInput={(e) => set({ ...draft, appPath: e.currentTarget.value })} />}
+        </Field>
+      )}
+      {draft.appId && (
+        <Field label="In-app parameters" optional hint="One key=value a line, e.g. ref=bio. The app receives them with the path." error={paramsError(errors)}>
+          {(p) => (
+            <textarea
+              {...p}
+              rows={3}
+              spellcheck={false}
+              placeholder="ref=bio"
+              value={draft.appParamsText}
+              onInput={(e) => set({ ...draft, appParamsText: e.currentTarget.value })}
+            />
+          )}
         </Field>
       )}
       {draft.appId && (

@@ -1,6 +1,7 @@
 import type { AppContext } from '../context.js';
 import type { AppsTable } from '../db/schema.apps.js';
 import type { Tx } from '../db/transaction.js';
+import { validationError } from '../http/errors.js';
 import { parseApp } from './model.js';
 
 // The association files of PRODUCT.md §11, generated from the apps and their links.
@@ -62,9 +63,9 @@ async function appLinkPaths(db: Tx | AppContext['db'], accountId: string | undef
 }
 
 /** A verified custom domain's files: its account's apps, "/*" for a single iOS app, else exact paths (see above). */
-async function domainAssociationFiles(ctx: AppContext, accountId: string, domainId: string): Promise<AssociationFiles> {
-  const apps = await ctx.db.selectFrom('apps').selectAll().where('accountId', '=', accountId).orderBy('id').execute();
-  const links = await ctx.db
+async function domainAssociationFiles(db: Tx | AppContext['db'], accountId: string, domainId: string): Promise<AssociationFiles> {
+  const apps = await db.selectFrom('apps').selectAll().where('accountId', '=', accountId).orderBy('id').execute();
+  const links = await db
     .selectFrom('links')
     .select(['appId', 'slug', 'domainId'])
     .where('accountId', '=', accountId)
@@ -96,11 +97,34 @@ export async function accountAssociationFiles(_ctx: AppContext, db: Tx | AppCont
  * domain; without them (the instance host, shared by every account) they list every app that has
  * at least one domain-less app link, with its links' exact paths.
  */
-export async function associationFiles(ctx: AppContext, opts: { host: string; accountId?: string; domainId?: string }): Promise<AssociationFiles> {
-  if (opts.accountId && opts.domainId) return domainAssociationFiles(ctx, opts.accountId, opts.domainId);
-  if (opts.accountId) return accountAssociationFiles(ctx, ctx.db, opts.accountId);
-  const paths = await appLinkPaths(ctx.db, undefined);
+export async function associationFiles(
+  ctx: AppContext,
+  opts: { host: string; accountId?: string; domainId?: string },
+  db: Tx | AppContext['db'] = ctx.db,
+): Promise<AssociationFiles> {
+  if (opts.accountId && opts.domainId) return domainAssociationFiles(db, opts.accountId, opts.domainId);
+  if (opts.accountId) return accountAssociationFiles(ctx, db, opts.accountId);
+  const paths = await appLinkPaths(db, undefined);
   const ids = [...paths.keys()];
-  const apps = ids.length ? await ctx.db.selectFrom('apps').selectAll().where('id', 'in', ids).orderBy('id').execute() : [];
+  const apps = ids.length ? await db.selectFrom('apps').selectAll().where('id', 'in', ids).orderBy('id').execute() : [];
   return build(apps, paths);
+}
+
+/**
+ * Inside the transaction that wrote an app link: the file of the host it is served on (the
+ * instance host, shared by every account, or its custom domain) must stay under 128 KB, else a
+ * 400 naming `app` and the transaction rolls back. On the instance host each app link adds two
+ * exact paths (about 2 × (12 + slug length) bytes), so some 3 000 links fill the file; reading
+ * them all costs a few milliseconds, and the limit itself bounds how many there can be.
+ */
+export async function checkLinkAssociationSize(ctx: AppContext, tx: Tx, accountId: string, domainId: string | null): Promise<void> {
+  const files = await associationFiles(ctx, domainId ? { host: '', accountId, domainId } : { host: '' }, tx);
+  const bytes = Buffer.byteLength(JSON.stringify(files.appleAppSiteAssociation));
+  if (bytes > ASSOCIATION_MAX_BYTES)
+    throw validationError([
+      {
+        field: 'app',
+        message: `would make ${domainId ? 'the domain' : "this instance's host"}'s apple-app-site-association ${bytes} bytes, over the ${ASSOCIATION_MAX_BYTES}-byte (128 KB) limit Apple enforces (Universal Links would stop for every link on it)${domainId ? '' : '; serve app links on a custom domain, where one iOS app covers "/*"'}`,
+      },
+    ]);
 }

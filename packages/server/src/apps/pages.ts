@@ -23,9 +23,12 @@ export function renderInterstitial(opts: { title: string; appName: string; store
 <a id="get" class="primary" href="${e(opts.storeUrl)}">Get the app</a>
 <a class="secondary" href="${e(opts.webUrl)}">Continue to the website</a>
 <p id="status" role="status" aria-live="polite"></p>`;
-  const script = `document.getElementById('get').addEventListener('click',function(ev){ev.preventDefault();var href=this.href,s=document.getElementById('status');
-var go=function(){location.href=href};
-try{navigator.clipboard.writeText(${js(opts.clipboardText)}).then(function(){s.textContent='Code copied. Opening the App Store…';go()},go)}catch(_){go()}});`;
+  // navigator.clipboard first; where an in-app browser lacks it (or refuses), a selected textarea
+  // and execCommand('copy'), still inside the tap. Either way the App Store opens.
+  const script = `var T=${js(opts.clipboardText)};function legacy(){var t=document.createElement('textarea');t.value=T;t.setAttribute('readonly','');t.style.position='fixed';t.style.opacity='0';document.body.appendChild(t);t.select();t.setSelectionRange(0,T.length);var ok=false;try{ok=document.execCommand('copy')}catch(_){}document.body.removeChild(t);return ok}
+document.getElementById('get').addEventListener('click',function(ev){ev.preventDefault();var href=this.href,s=document.getElementById('status');
+var go=function(){location.href=href},done=function(){s.textContent='Code copied. Opening the App Store…';go()};
+if(navigator.clipboard&&navigator.clipboard.writeText)navigator.clipboard.writeText(T).then(done,function(){legacy();go()});else{legacy()?done():go()}});`;
   return shell(opts.title, body, script);
 }
 

@@ -3,6 +3,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../audit/record.js';
+import type { AppContext } from '../context.js';
+import { instanceHost } from '../domains/for-link.js';
+import { hostOfHeader } from '../domains/hostname.js';
+import { validationError } from '../http/errors.js';
 import { authed, NoContent } from '../http/schemas.js';
 import { forgetLink } from '../links/lookup.js';
 import { associationFiles } from './association.js';
@@ -108,9 +112,31 @@ export async function appRoutes(instance: FastifyInstance) {
       await getApp(ctx, req.accountId, req.params.id);
       const row = await ctx.db.selectFrom('apps').selectAll().where('id', '=', req.params.id).executeTakeFirstOrThrow();
       const publicUrl = new URL(ctx.config.publicUrl);
-      return diagnose(req.server, row, req.query.host ?? publicUrl.host, publicUrl.protocol === 'https:');
+      return diagnose(req.server, row, await diagnosticsHost(ctx, req.accountId, req.query.host), publicUrl.protocol === 'https:');
     },
   );
+}
+
+/**
+ * The host diagnostics fetch for: the instance's (the default) or one of the account's custom
+ * domains, else a 400 naming `host` (it becomes a Host header, so nothing else is sent).
+ */
+async function diagnosticsHost(ctx: AppContext, accountId: string, input: string | undefined): Promise<string> {
+  const own = new URL(ctx.config.publicUrl).host;
+  if (input === undefined || input.trim() === '') return own;
+  const hostname = hostOfHeader(input);
+  if (hostname === instanceHost(ctx)) return own;
+  const domain = /^[a-z0-9.-]+$/.test(hostname)
+    ? await ctx.db
+        .selectFrom('domains')
+        .select('hostname')
+        .where('accountId', '=', accountId)
+        .where('hostname', '=', hostname)
+        .where('releasedAt', 'is', null)
+        .executeTakeFirst()
+    : undefined;
+  if (!domain) throw validationError([{ field: 'host', message: `must be this instance's host (${own}) or one of your custom domains` }]);
+  return domain.hostname;
 }
 
 const json = (description: string) => ({ description, content: { 'application/json': { schema: z.unknown() } } });

@@ -66,9 +66,11 @@ export async function followAppLink(
   ctx: AppContext,
   req: FastifyRequest,
   reply: FastifyReply,
-  opts: { link: RedirectTarget; source: ClickSource; visitor: () => Visitor; now: number },
+  opts: { link: RedirectTarget; source: ClickSource; visitor: () => Visitor; now: number /** the custom domain it was followed on */; domain?: string },
 ) {
   const { link, now } = opts;
+  // On a custom domain link.click names it, as for web links (web/public.ts).
+  const onDomain = opts.domain ? { domain: opts.domain } : {};
   const query = (req.query ?? {}) as Record<string, unknown>;
   const source: ClickSource = opts.source === 'short_link' && query.src === 'profile' ? 'profile' : opts.source;
   const ua = req.headers['user-agent'] ?? '';
@@ -80,7 +82,7 @@ export async function followAppLink(
   const app = row ? parseApp(row) : null;
   const web = async () => {
     try {
-      await ctx.clickRecorder.record({ kind: 'click', link, source, visitor: opts.visitor(), at: now });
+      await ctx.clickRecorder.record({ kind: 'click', link, source, visitor: opts.visitor(), at: now, ...onDomain });
     } catch (err) {
       req.log.warn({ err, slug: link.slug }, 'click not recorded; not redirecting');
       return unavailable(reply);
@@ -114,7 +116,8 @@ export async function followAppLink(
     destUrl: link.url,
     path: link.appPath ?? '/',
     params: link.appParams ?? '{}',
-    matchKey: app.row.deferredProbabilistic === 1 ? matchKey(ctx.clientHashes, app.row.id, req.ip, platform, now) : null,
+    // Android only: on iOS matching is off whatever the app says (Apple forbids fingerprinting; apps/sdk.ts).
+    matchKey: app.row.deferredProbabilistic === 1 && platform === 'android' ? matchKey(ctx.clientHashes, app.row.id, req.ip, platform, now) : null,
     createdAt: now,
     expiresAt,
     claimedAt: null,
@@ -141,7 +144,7 @@ export async function followAppLink(
     },
   };
   try {
-    await ctx.clickRecorder.record({ kind: 'click', link, source, visitor, at: now, token: clickToken });
+    await ctx.clickRecorder.record({ kind: 'click', link, source, visitor, at: now, token: clickToken, ...onDomain });
   } catch (err) {
     req.log.warn({ err, slug: link.slug }, 'click not recorded; not redirecting');
     return unavailable(reply);

@@ -57,7 +57,10 @@ export const DeferredSettings = z.strictObject({
     .min(1, 'must be at least 1')
     .max(1440, 'must be at most 1440 (24 h)')
     .default(120),
-  probabilistic: z.boolean({ message: 'must be true or false' }).default(false),
+  probabilistic: z
+    .boolean({ message: 'must be true or false' })
+    .default(false)
+    .describe('Android only: match a tokenless first open to the one recent click from its network (never on iOS; docs/deep-links.md §8)'),
 });
 
 const name = z.string({ message: 'must be a string' }).trim().min(1, 'is required').max(100, 'must be at most 100 characters');
@@ -115,7 +118,9 @@ export const Diagnostics = z
     hints: z.array(z.string()),
   })
   .meta({ id: 'AppDiagnostics' });
-export const DiagnosticsQuery = z.strictObject({ host: z.string().max(253).optional().describe('defaults to the instance host') });
+export const DiagnosticsQuery = z.strictObject({
+  host: z.string().max(253).optional().describe('the instance host (the default) or one of the account’s custom domains'),
+});
 
 // The app-side API.
 const installId = z.string({ message: 'must be a string' }).trim().min(8, 'must be at least 8 characters').max(100, 'must be at most 100 characters');

@@ -106,7 +106,9 @@ export async function openLink(ctx: AppContext, app: AppsTable, input: SdkOpenIn
     });
   }
   const segments = url.pathname.split('/').filter(Boolean);
-  const slug = segments.length === 2 && (segments[0] === 'l' || segments[0] === 'q') ? segments[1]! : segments.length === 1 ? segments[0]! : null;
+  const raw = segments.length === 2 && (segments[0] === 'l' || segments[0] === 'q') ? segments[1]! : segments.length === 1 ? segments[0]! : null;
+  // A malformed escape (%E0%A4%A) cannot be a slug: the same 404 as any other URL that is not a link.
+  const slug = raw === null ? null : safeDecode(raw);
   // Slugs are unique per domain: the URL's host says which of the account's links it is (its
   // domain's, else the domain-less one, as host routing resolves it).
   const host = ctx.hosts.get(url.hostname.toLowerCase());
@@ -115,7 +117,7 @@ export async function openLink(ctx: AppContext, app: AppsTable, input: SdkOpenIn
     ? await ctx.db
         .selectFrom('links')
         .select(['id', 'url', 'appId', 'appPath', 'appParams', 'domainId'])
-        .where('slug', '=', decodeURIComponent(slug))
+        .where('slug', '=', slug)
         .where('accountId', '=', app.accountId)
         .execute()
     : [];
@@ -153,6 +155,14 @@ export async function openLink(ctx: AppContext, app: AppsTable, input: SdkOpenIn
   return payload;
 }
 
+function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 type SdkOpenInput = { url: string; installId: string; firstOpen?: boolean; platform?: 'ios' | 'android'; appVersion?: string };
 
 export async function deferredMatch(ctx: AppContext, app: AppsTable, ip: string, input: { platform: 'ios' | 'android'; installId: string }, now = Date.now()) {
@@ -176,7 +186,9 @@ export async function deferredMatch(ctx: AppContext, app: AppsTable, ip: string,
         },
         { now },
       );
-    if (app.deferredProbabilistic !== 1) {
+    // Never on iOS: Apple's developer agreement forbids deriving a device identity from device or
+    // network data (developer.apple.com/news/?id=8h0btjq7), and iCloud Private Relay defeats it.
+    if (app.deferredProbabilistic !== 1 || input.platform === 'ios') {
       await attempt('disabled');
       return { matched: false, reason: 'disabled' as const };
     }
@@ -193,9 +205,9 @@ export async function deferredMatch(ctx: AppContext, app: AppsTable, ip: string,
       .limit(2)
       .execute();
     if (candidates.length !== 1) {
-      const reason = candidates.length === 0 ? 'no_candidate' : 'ambiguous';
+      const reason = candidates.length === 0 ? ('no_candidate' as const) : ('ambiguous' as const);
       await attempt(reason);
-      return { matched: false, reason };
+      return { matched: false as const, reason };
     }
     const t = candidates[0]!;
     if (!(await take(tx, t.id, input.installId, 'probabilistic', now))) {

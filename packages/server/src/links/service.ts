@@ -7,6 +7,7 @@ import { conflict, notFound, validationError } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
 import { domainForLink } from '../domains/for-link.js';
 import { forgetLink, forgetSlug } from './lookup.js';
+import { checkLinkAssociationSize } from '../apps/association.js';
 import type { LinksTable, LinkType } from '../db/schema.links.js';
 
 // Links: CRUD with positions kept dense (0..n-1 per account), instance-wide unique slugs, and an
@@ -60,7 +61,12 @@ export const LinkFields = {
         .trim()
         .max(500, 'must be at most 500 characters')
         .regex(/^\//, 'must be an in-app path starting with "/"'),
-      params: z.record(z.string(), z.string().max(500, 'must be at most 500 characters'), { message: 'must be an object of strings' }).optional(),
+      // At most 50 keys of 1–100 characters: the params ride in every token, payload and event.
+      params: z
+        .record(z.string(), z.string({ message: 'must be a string' }).max(500, 'must be at most 500 characters'), { message: 'must be an object of strings' })
+        .refine((p) => Object.keys(p).length <= 50, { message: 'must have at most 50 parameters' })
+        .refine((p) => Object.keys(p).every((k) => k.length >= 1 && k.length <= 100), { message: 'keys must be 1 to 100 characters' })
+        .optional(),
       forceWeb: z.boolean({ message: 'must be true or false' }).optional(),
     })
     .nullable(),
@@ -241,6 +247,7 @@ export async function createLink(ctx: AppContext, accountId: string, input: Crea
         ...(domain ? { domainId: domain.id } : {}),
       };
       await tx.insertInto('links').values(link).execute();
+      if (link.appId) await checkLinkAssociationSize(ctx, tx, accountId, link.domainId ?? null);
       await ctx.outbox.emit(tx, accountId, 'link.created', linkEventData(ctx, link), { now });
       const order = [...others];
       order.splice(position, 0, link);
@@ -341,6 +348,8 @@ export async function updateLink(ctx: AppContext, accountId: string, id: string,
         })
         .where('id', '=', id)
         .execute();
+      // A new app link, or an app link's new slug, adds paths to its host's association file.
+      if (after.appId && (changes.app || changes.slug)) await checkLinkAssociationSize(ctx, tx, accountId, domainId);
       await ctx.outbox.emit(tx, accountId, 'link.updated', { ...linkEventData(ctx, after), changes }, { now });
       if (changes.position) {
         const rest = order.filter((l) => l.id !== id);

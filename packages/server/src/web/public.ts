@@ -70,7 +70,8 @@ export async function publicRoutes(instance: FastifyInstance) {
         renderMessage({ title: 'This link has expired', message: 'The owner set this link to stop working after a date, and that date has passed.' }),
       );
     }
-    if (link.appId) return followAppLink(ctx, req, reply, { link, source, visitor: () => describeVisitor(ctx, req, geoOf(req), now), now });
+    if (link.appId)
+      return followAppLink(ctx, req, reply, { link, source, visitor: () => describeVisitor(ctx, req, geoOf(req), now), now, domain: domain?.hostname });
     // Bots (previews, crawlers) are redirected but neither counted nor announced.
     if (!isBotRequest(req)) {
       const src = (req.query as Record<string, unknown>).src;
