@@ -5,7 +5,7 @@ import { purgeAudit } from '../src/audit/retention.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { idTimePrefix } from '../src/lib/ids.js';
 import { inTransaction } from '../src/db/transaction.js';
-import { expireInvites } from '../src/teams/service.js';
+import { changeRole, expireInvites } from '../src/teams/service.js';
 import { describeEachDialect, suiteNode, type TestNode } from './helpers.js';
 
 const PASSWORD = 'correct horse battery';
@@ -20,6 +20,11 @@ function sessionOf(headers: Record<string, any>): { cookie: string; csrf: string
 
 const tokenOf = (acceptUrl: string) => new URL(acceptUrl).hash.replace(/^#token=/, '');
 
+// The invite and accept routes are rate-limited per client address (http/rate-limits.ts), and the
+// suite's node lives for all its tests: each helper call speaks from an address of its own.
+let clients = 0;
+const client = () => `198.51.100.${(clients++ % 250) + 1}`;
+
 async function eventsOf(node: TestNode, accountId: string, type: string) {
   const rows = await node.ctx.db.selectFrom('events').select('payload').where('accountId', '=', accountId).where('type', '=', type).orderBy('id').execute();
   return rows.map((r) => JSON.parse(r.payload).data);
@@ -27,11 +32,13 @@ async function eventsOf(node: TestNode, accountId: string, type: string) {
 
 /** Invites `email` as `role` and accepts with a new password; returns the member's session and id. */
 async function join(node: TestNode, ownerKey: string, email: string, role: string) {
-  const invite = await node.request({ method: 'POST', url: '/api/v1/invites', token: ownerKey, payload: { email, role } });
+  const remoteAddress = client();
+  const invite = await node.request({ method: 'POST', url: '/api/v1/invites', token: ownerKey, payload: { email, role }, remoteAddress });
   assert.equal(invite.status, 201, invite.raw);
   const accepted = await node.request({
     method: 'POST',
     url: '/api/v1/invites/accept',
+    remoteAddress,
     payload: { token: tokenOf(invite.body.acceptUrl), password: PASSWORD },
   });
   assert.equal(accepted.status, 200, accepted.raw);
@@ -293,6 +300,134 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
       .where('status', '=', 'active')
       .execute();
     assert.equal(owners.length, 1);
+  });
+
+  it('a caller demoted while its request waited for the lock is judged on its committed role', async () => {
+    const owner = await node.signup();
+    const second = await join(node, owner.apiKey, 'stale@example.com', 'owner');
+    const first = await ownerMember(node, owner.accountId);
+    // `second` was an owner when its request was authenticated, and is an admin by the time it runs.
+    assert.equal(
+      (await node.request({ method: 'PATCH', url: `/api/v1/members/${second.memberId}`, token: owner.apiKey, payload: { role: 'admin' } })).status,
+      200,
+    );
+    const stale = { memberId: second.memberId, role: 'owner' as const, actor: { type: 'user' as const, id: 'usr_stale' } };
+    await assert.rejects(changeRole(node.ctx, owner.accountId, stale, first, 'viewer'), (err: { status: number; extra?: { permission?: string } }) => {
+      assert.equal(err.status, 403);
+      assert.equal(err.extra?.permission, 'owners:manage');
+      return true;
+    });
+    // Removed by now: a session's request that was already past the auth hook is refused too.
+    assert.equal((await node.request({ method: 'DELETE', url: `/api/v1/members/${second.memberId}`, token: owner.apiKey })).status, 204);
+    await assert.rejects(changeRole(node.ctx, owner.accountId, stale, first, 'viewer'), (err: { status: number }) => err.status === 401);
+  });
+
+  it('a member removed and invited again signs in and acts in the account again', async () => {
+    const owner = await node.signup();
+    const before = await join(node, owner.apiKey, 'back@example.com', 'editor');
+    assert.equal((await node.request({ method: 'DELETE', url: `/api/v1/members/${before.memberId}`, token: owner.apiKey })).status, 204);
+    assert.equal((await node.request({ method: 'GET', url: '/api/v1/account', headers: { cookie: before.cookie } })).status, 401);
+    const invite = await node.request({
+      method: 'POST',
+      url: '/api/v1/invites',
+      token: owner.apiKey,
+      payload: { email: 'back@example.com', role: 'viewer' },
+      remoteAddress: client(),
+    });
+    assert.equal(invite.status, 201, invite.raw);
+    // The user exists: accepted from their (still valid) login session.
+    const accepted = await node.request({
+      method: 'POST',
+      url: '/api/v1/invites/accept',
+      remoteAddress: client(),
+      headers: { cookie: before.cookie },
+      payload: { token: tokenOf(invite.body.acceptUrl) },
+    });
+    assert.equal(accepted.status, 200, accepted.raw);
+    for (const cookie of [sessionOf(accepted.headers).cookie]) {
+      const account = await node.request({ method: 'GET', url: '/api/v1/account', headers: { cookie } });
+      assert.equal(account.status, 200, account.raw);
+      assert.equal(account.body.role, 'viewer');
+      assert.equal(account.body.memberId, invite.body.memberId);
+    }
+    const login = await node.request({ method: 'POST', url: '/api/v1/login', payload: { email: 'back@example.com', password: PASSWORD } });
+    const again = await node.request({ method: 'GET', url: '/api/v1/account', headers: { cookie: sessionOf(login.headers).cookie } });
+    assert.equal(again.status, 200, again.raw);
+    assert.equal(again.body.memberId, invite.body.memberId);
+  });
+
+  it('leaving: any role may leave (reason left), the session moves to the next workspace or ends; the last owner may not', async () => {
+    const a = await node.signup();
+    const b = await node.signup();
+    const viewer = await join(node, b.apiKey, `leaver-${a.handle}@example.com`, 'viewer');
+    const leave = (s: { cookie: string; csrf: string }, q = '') =>
+      node.request({ method: 'DELETE', url: `/api/v1/members/me${q}`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    const left = await leave(viewer);
+    assert.equal(left.status, 200, left.raw);
+    assert.deepEqual(left.body, { accountId: null });
+    assert.equal((await node.request({ method: 'GET', url: '/api/v1/account', headers: { cookie: viewer.cookie } })).status, 401);
+    assert.deepEqual(
+      (await eventsOf(node, b.accountId, 'team.member_removed')).map((e) => [e.memberId, e.reason]),
+      [[viewer.memberId, 'left']],
+    );
+
+    // a's owner is also an editor of b: leaving b moves the session back to a.
+    const login = await node.request({ method: 'POST', url: '/api/v1/login', payload: { email: a.email, password: PASSWORD } });
+    const session = sessionOf(login.headers);
+    const invite = await node.request({
+      method: 'POST',
+      url: '/api/v1/invites',
+      token: b.apiKey,
+      payload: { email: a.email, role: 'editor' },
+      remoteAddress: client(),
+    });
+    const accepted = await node.request({
+      method: 'POST',
+      url: '/api/v1/invites/accept',
+      remoteAddress: client(),
+      headers: { cookie: session.cookie },
+      payload: { token: tokenOf(invite.body.acceptUrl) },
+    });
+    const inB = sessionOf(accepted.headers);
+    const moved = await leave(inB, '?apiKeys=keep');
+    assert.equal(moved.status, 200, moved.raw);
+    assert.deepEqual(moved.body, { accountId: a.accountId });
+    const now = await node.request({ method: 'GET', url: '/api/v1/account', headers: { cookie: inB.cookie } });
+    assert.equal(now.body.id, a.accountId);
+
+    // a's only owner cannot leave a.
+    const last = await leave(inB);
+    assert.equal(last.status, 409);
+    assert.match(last.body.type, /last_owner$/);
+    // An API key is not a person: it cannot leave.
+    const byKey = await node.request({ method: 'DELETE', url: '/api/v1/members/me', token: a.apiKey });
+    assert.equal(byKey.status, 400);
+  });
+
+  it('two invites of one new email accepted at once: one login is created, the other accept is a clear 4xx', async () => {
+    const a = await node.signup();
+    const b = await node.signup();
+    const email = `twofold-${a.handle}@example.com`;
+    const invites = await Promise.all(
+      [a, b].map((o) => node.request({ method: 'POST', url: '/api/v1/invites', token: o.apiKey, payload: { email, role: 'viewer' }, remoteAddress: client() })),
+    );
+    const results = await Promise.all(
+      invites.map((i) =>
+        node.request({
+          method: 'POST',
+          url: '/api/v1/invites/accept',
+          remoteAddress: client(),
+          payload: { token: tokenOf(i.body.acceptUrl), password: PASSWORD },
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    assert.equal(statuses[0], 200, results.map((r) => r.raw).join(' '));
+    // Serialised, the second finds the login and asks to log in (401); racing, the unique email decides (409).
+    assert.ok(statuses[1] === 401 || statuses[1] === 409, results.map((r) => r.raw).join(' '));
+    assert.match(String(results.find((r) => r.status !== 200)!.headers['content-type']), /problem\+json/);
+    const users = await node.ctx.db.selectFrom('users').select('id').where('email', '=', email).execute();
+    assert.equal(users.length, 1);
   });
 
   it('workspaces: a user in two accounts lists them and switches the session', async () => {

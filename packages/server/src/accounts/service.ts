@@ -251,15 +251,21 @@ export interface SessionMember {
   email: string;
 }
 
-/** The session's user and its membership in the session's current account; null when expired or no longer a member. */
+/**
+ * The session's user and its ACTIVE membership in the session's current account; null when expired
+ * or no longer a member. A user removed and invited again has two member rows in the account (the
+ * removed one stays for its kept keys): only the active one counts.
+ */
 export async function memberForSession(ctx: AppContext, token: string): Promise<SessionMember | null> {
   const row = await ctx.db
     .selectFrom('sessions')
-    .innerJoin('members', (join) => join.onRef('members.userId', '=', 'sessions.userId').onRef('members.accountId', '=', 'sessions.accountId'))
-    .select(['sessions.userId', 'sessions.accountId', 'sessions.expiresAt', 'members.id as memberId', 'members.role', 'members.status', 'members.email'])
+    .innerJoin('members', (join) =>
+      join.onRef('members.userId', '=', 'sessions.userId').onRef('members.accountId', '=', 'sessions.accountId').on('members.status', '=', 'active'),
+    )
+    .select(['sessions.userId', 'sessions.accountId', 'sessions.expiresAt', 'members.id as memberId', 'members.role', 'members.email'])
     .where('sessions.tokenHash', '=', sha256(token))
     .executeTakeFirst();
-  if (!row || row.expiresAt <= Date.now() || row.status !== 'active' || !row.userId) return null;
+  if (!row || row.expiresAt <= Date.now() || !row.userId) return null;
   return { userId: row.userId, accountId: row.accountId, memberId: row.memberId, role: row.role, email: row.email };
 }
 
