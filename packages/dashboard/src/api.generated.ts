@@ -1976,6 +1976,8 @@ export interface components {
             role: "owner" | "admin" | "editor" | "viewer";
             /** @description the caller's membership (an API key: its creator's) */
             memberId: string;
+            /** @description the signed-in user's email (a session); null for an API key. `email` is the workspace's contact */
+            userEmail: string | null;
         };
         SignupResult: {
             account: components["schemas"]["Account"];

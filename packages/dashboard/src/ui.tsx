@@ -385,6 +385,29 @@ export function CopyButton({ text, label = 'Copy', what, size = 'sm' }: { text: 
   );
 }
 
+// ---------- forms ----------
+/**
+ * A form's submit: prevents the page load, is busy while `run` runs, and keeps what it threw for
+ * <FormError> and the fields' messages (`fields.email`).
+ */
+export function useSubmit(run: () => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, fields: error instanceof ApiError ? error.fieldErrors() : {}, onSubmit };
+}
+
 // ---------- dialogs (native <dialog>: focus trap, Esc, inert background) ----------
 export function Modal({
   open,
@@ -449,6 +472,7 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onClose,
+  children,
 }: {
   open: boolean;
   title: string;
@@ -456,6 +480,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   onConfirm: () => Promise<void>;
   onClose: () => void;
+  /** Choices that go with the confirmation (below the message). */
+  children?: ComponentChildren;
 }) {
   const [busy, setBusy] = useState(false);
   return (
@@ -487,6 +513,7 @@ export function ConfirmDialog({
       }
     >
       <p>{message}</p>
+      {children}
     </Modal>
   );
 }

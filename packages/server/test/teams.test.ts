@@ -71,6 +71,10 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
     const account = await node.request({ method: 'GET', url: '/api/v1/account', headers: { cookie: grace.cookie } });
     assert.equal(account.body.id, owner.accountId);
     assert.equal(account.body.role, 'editor');
+    // `email` is the workspace's contact; `userEmail` who is signed in (null for an API key).
+    assert.equal(account.body.email, owner.email);
+    assert.equal(account.body.userEmail, 'grace@example.com');
+    assert.equal((await node.request({ method: 'GET', url: '/api/v1/account', token: owner.apiKey })).body.userEmail, null);
 
     // The editor writes links but not webhooks.
     const link = await node.request({
