@@ -190,8 +190,22 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
     assert.equal(again.status, 409);
     const full = await node.request({ method: 'POST', url: '/api/v1/invites', token: owner.apiKey, payload: { email: 'seat9@example.com', role: 'viewer' } });
     assert.equal(full.status, 403);
+    assert.match(String(full.headers['content-type']), /problem\+json/);
     assert.equal(full.body.limit, 'seats');
     assert.equal(full.body.max, 5);
+    assert.match(full.body.detail, /pending invites/);
+    // Revoking a pending invite frees its seat.
+    const pending = (await node.request({ method: 'GET', url: '/api/v1/members', token: owner.apiKey })).body.data.find(
+      (m: { status: string }) => m.status === 'invited',
+    );
+    assert.equal((await node.request({ method: 'DELETE', url: `/api/v1/invites/${pending.id}`, token: owner.apiKey })).status, 204);
+    // The last seat, asked for twice at once: the account lock lets one invite count the other.
+    const race = await Promise.all(
+      ['race-a@example.com', 'race-b@example.com'].map((email) =>
+        node.request({ method: 'POST', url: '/api/v1/invites', token: owner.apiKey, payload: { email, role: 'viewer' }, remoteAddress: client() }),
+      ),
+    );
+    assert.deepEqual(race.map((r) => r.status).sort(), [201, 403]);
   });
 
   it("an API key acts with its creator's current role; removing the member revokes (or keeps) their keys and ends their session", async () => {
@@ -508,6 +522,19 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
       lines.map((l) => l.action),
       ['api_key.created', 'member.invited', 'member.invited', 'member.invited'],
     );
+
+    // No address is kept: not the caller's, not a part of it.
+    const fromAddress = await node.request({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      token: owner.apiKey,
+      payload: { name: 'from-far' },
+      remoteAddress: '203.0.113.77',
+    });
+    assert.equal(fromAddress.status, 201);
+    const withAddress = await node.app.inject({ method: 'GET', url: '/api/v1/audit-log/export', headers: { authorization: `Bearer ${owner.apiKey}` } });
+    assert.ok(!withAddress.body.includes('203.0.113'), 'no IP in the audit log');
+    assert.ok(!withAddress.body.includes(fromAddress.body.key), 'no API key in the audit log');
 
     // Webhooks and their secrets are audited; the secret never is.
     const hook = await node.request({
