@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { waitFor } from '@linkwire/test-kit';
 import { recordAudit } from '../src/audit/record.js';
 import { purgeAudit } from '../src/audit/retention.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { idTimePrefix } from '../src/lib/ids.js';
 import { inTransaction } from '../src/db/transaction.js';
+import { startInviteExpiry } from '../src/teams/expiry.js';
 import { changeRole, expireInvites } from '../src/teams/service.js';
 import { describeEachDialect, suiteNode, type TestNode } from './helpers.js';
 
@@ -144,6 +146,36 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
     assert.ok((await expireInvites(node.ctx)) >= 1);
     const removed = await eventsOf(node, owner.accountId, 'team.member_removed');
     assert.deepEqual(removed, [{ memberId: late.body.memberId, email: 'late@example.com', role: 'viewer', reason: 'invite_expired' }]);
+  });
+
+  it("the worker's scheduler ends an expired invite by itself (team.member_removed, invite_expired) and leaves a live one", async () => {
+    const owner = await node.signup();
+    const invite = (email: string) =>
+      node.request({ method: 'POST', url: '/api/v1/invites', token: owner.apiKey, payload: { email, role: 'editor' }, remoteAddress: client() });
+    const stale = await invite('stale-invite@example.com');
+    const live = await invite('live-invite@example.com');
+    await node.ctx.db
+      .updateTable('members')
+      .set({ inviteExpiresAt: Date.now() - 1 })
+      .where('id', '=', stale.body.memberId)
+      .execute();
+    const service = startInviteExpiry(node.ctx);
+    try {
+      // Its first run is 5 s after the start, then once a minute.
+      await waitFor('the expiry', async () => (await eventsOf(node, owner.accountId, 'team.member_removed')).length > 0, 15_000);
+    } finally {
+      await service.stop();
+    }
+    assert.deepEqual(await eventsOf(node, owner.accountId, 'team.member_removed'), [
+      { memberId: stale.body.memberId, email: 'stale-invite@example.com', role: 'editor', reason: 'invite_expired' },
+    ]);
+    const members = (await node.request({ method: 'GET', url: '/api/v1/members', token: owner.apiKey })).body.data.map((m: { id: string }) => m.id);
+    assert.ok(members.includes(live.body.memberId) && !members.includes(stale.body.memberId));
+    const audit = await node.request({ method: 'GET', url: '/api/v1/audit-log?action=member.invite_expired', token: owner.apiKey });
+    assert.deepEqual(
+      audit.body.data.map((e: { actor: { type: string } }) => e.actor.type),
+      ['system'],
+    );
   });
 
   it('resend gives a new link and kills the old one; revoke emits team.member_removed (invite_revoked)', async () => {
@@ -387,6 +419,11 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
     assert.deepEqual(
       (await eventsOf(node, b.accountId, 'team.member_removed')).map((e) => [e.memberId, e.reason]),
       [[viewer.memberId, 'left']],
+    );
+    const audit = await node.request({ method: 'GET', url: '/api/v1/audit-log?action=member.left', token: b.apiKey });
+    assert.deepEqual(
+      audit.body.data.map((e: { target: { id: string }; actor: { type: string } }) => [e.target.id, e.actor.type]),
+      [[viewer.memberId, 'user']],
     );
 
     // a's owner is also an editor of b: leaving b moves the session back to a.

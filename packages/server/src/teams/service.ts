@@ -464,7 +464,7 @@ export async function removeMember(ctx: AppContext, accountId: string, caller: C
     const reason = memberId === caller.memberId ? 'left' : 'removed';
     await ctx.outbox.emit(tx, accountId, 'team.member_removed', { memberId, email: member.email, role: member.role, reason });
     await recordAudit(tx, accountId, caller.actor, {
-      action: 'member.removed',
+      action: reason === 'left' ? 'member.left' : 'member.removed',
       target: { type: 'member', id: memberId },
       changes: { status: { from: 'active', to: 'removed' }, apiKeys: { from: null, to: apiKeys } },
     });
