@@ -131,6 +131,8 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
     const reused = await node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token, password: PASSWORD } });
     assert.equal(reused.status, 410);
     assert.match(reused.body.type, /invite_gone$/);
+    assert.match(reused.body.detail, /already used/);
+    assert.match(String(reused.headers['content-type']), /^application\/problem\+json/);
     const forged = await node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token: 'x'.repeat(43), password: PASSWORD } });
     assert.equal(forged.status, 404);
 
@@ -142,8 +144,12 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
       .execute();
     const expired = await node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token: tokenOf(late.body.acceptUrl), password: PASSWORD } });
     assert.equal(expired.status, 410);
-    // The scheduler ends it and says so.
+    assert.match(expired.body.detail, /expired/);
+    // The scheduler ends it and says so; the link still says why it no longer works.
     assert.ok((await expireInvites(node.ctx)) >= 1);
+    const after = await node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token: tokenOf(late.body.acceptUrl), password: PASSWORD } });
+    assert.equal(after.status, 410);
+    assert.match(after.body.detail, /expired/);
     const removed = await eventsOf(node, owner.accountId, 'team.member_removed');
     assert.deepEqual(removed, [{ memberId: late.body.memberId, email: 'late@example.com', role: 'viewer', reason: 'invite_expired' }]);
   });
@@ -195,6 +201,7 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
     assert.equal(revoked.status, 204);
     const fresh = await node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token: tokenOf(resent.body.acceptUrl), password: PASSWORD } });
     assert.equal(fresh.status, 410);
+    assert.match(fresh.body.detail, /revoked/);
     assert.deepEqual(await eventsOf(node, owner.accountId, 'team.member_removed'), [
       { memberId: invite.body.memberId, email: 'resend@example.com', role: 'viewer', reason: 'invite_revoked' },
     ]);

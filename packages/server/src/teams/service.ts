@@ -303,8 +303,10 @@ export async function acceptInvite(ctx: AppContext, input: AcceptInput, sessionU
       field: 'token',
     });
   const gone = (detail: string) => new AppError(410, 'invite_gone', 'Gone', detail, { field: 'token' });
-  if (invite.status !== 'invited') throw gone('This invite was already used or revoked. Ask for a new one.');
+  if (invite.status === 'active') throw gone('This invite was already used. Log in instead, or ask for a new invite.');
+  // Expired, whether or not the scheduler has ended it yet (it then has status removed).
   if (invite.inviteExpiresAt !== null && invite.inviteExpiresAt <= Date.now()) throw gone('This invite has expired. Ask for a new one.');
+  if (invite.status !== 'invited') throw gone('This invite was revoked, or its member removed. Ask for a new one.');
 
   const user = await ctx.db.selectFrom('users').select(['id', 'email']).where('email', '=', invite.email).executeTakeFirst();
   let newUser: { id: string; passwordHash: string } | null = null;
