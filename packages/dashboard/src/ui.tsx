@@ -408,6 +408,30 @@ export function useSubmit(run: () => Promise<void>) {
   return { busy, error, fields: error instanceof ApiError ? error.fieldErrors() : {}, onSubmit };
 }
 
+/** "Load more" under a list read with a cursor: busy while `onLoad` runs, its failure a toast. */
+export function LoadMore({ label = 'Load more', onLoad }: { label?: string; onLoad: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <div class="load-more">
+      <Button
+        busy={busy}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await onLoad();
+          } catch (err) {
+            toastError(err);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {label}
+      </Button>
+    </div>
+  );
+}
+
 // ---------- dialogs (native <dialog>: focus trap, Esc, inert background) ----------
 export function Modal({
   open,

@@ -153,6 +153,24 @@ it('owner invites from the Team page → the invitee accepts in another browser 
   // The removed member's session no longer acts there (and has no workspace left).
   assert.equal(await invitee.evaluate(async () => (await fetch('/api/v1/account')).status), 401);
 
+  // The audit log shows 20 changes and pages further with its cursor.
+  await owner.evaluate(async () => {
+    const csrf = /lw_csrf=([^;]+)/.exec(document.cookie)![1]!;
+    for (let i = 0; i < 20; i++) {
+      await fetch('/api/v1/api-keys', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-csrf-token': csrf },
+        body: JSON.stringify({ name: `k${i}` }),
+      });
+    }
+  });
+  await owner.reload();
+  const auditRows = owner.getByRole('table', { name: 'Recent changes' }).locator('tbody tr');
+  await owner.getByRole('button', { name: 'Load older changes' }).click();
+  await owner.getByText('member.invited').waitFor();
+  assert.ok((await auditRows.count()) > 20, String(await auditRows.count()));
+  assert.equal(await owner.getByRole('button', { name: 'Load older changes' }).count(), 0, 'no older page left');
+
   await otherContext.close();
   await ownerContext.close();
   await inviteeContext.close();

@@ -28,6 +28,7 @@ import {
   ErrorBox,
   Field,
   FormError,
+  LoadMore,
   PageHeader,
   Skeleton,
   toast,
@@ -270,7 +271,6 @@ function AuditCard() {
   const first = useResource(() => get<AuditLogPage>('/api/v1/audit-log?limit=20'));
   // Older pages, fetched with the cursor of the last page shown; cleared when the first page reloads.
   const [more, setMore] = useState<{ data: AuditEntry[]; nextCursor: string | null } | null>(null);
-  const [busy, setBusy] = useState(false);
   const rows = [...(first.data?.data ?? []), ...(more?.data ?? [])];
   const cursor = more ? more.nextCursor : (first.data?.nextCursor ?? null);
   return (
@@ -318,25 +318,13 @@ function AuditCard() {
             </table>
           </div>
           {cursor && (
-            <div>
-              <Button
-                size="sm"
-                busy={busy}
-                onClick={async () => {
-                  setBusy(true);
-                  try {
-                    const page = await get<AuditLogPage>(`/api/v1/audit-log${qs({ limit: 20, cursor })}`);
-                    setMore({ data: [...(more?.data ?? []), ...page.data], nextCursor: page.nextCursor });
-                  } catch (err) {
-                    toastError(err);
-                  } finally {
-                    setBusy(false);
-                  }
-                }}
-              >
-                Load older changes
-              </Button>
-            </div>
+            <LoadMore
+              label="Load older changes"
+              onLoad={async () => {
+                const page = await get<AuditLogPage>(`/api/v1/audit-log${qs({ limit: 20, cursor })}`);
+                setMore({ data: [...(more?.data ?? []), ...page.data], nextCursor: page.nextCursor });
+              }}
+            />
           )}
         </div>
       )}
