@@ -299,6 +299,10 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
       (await node.request({ method: 'POST', url: '/api/v1/links', token: kept.body.key, payload: { url: 'https://example.com', title: 'k' } })).status,
       403,
     );
+    // …but it mints no new keys for the removed member.
+    const minted = await node.request({ method: 'POST', url: '/api/v1/api-keys', token: kept.body.key, payload: { name: 'more' } });
+    assert.equal(minted.status, 403);
+    assert.match(minted.body.detail, /removed/);
 
     // The existing DELETE api-key route emits api.key_revoked too.
     assert.equal((await node.request({ method: 'DELETE', url: `/api/v1/api-keys/${kept.body.id}`, token: owner.apiKey })).status, 204);

@@ -3,7 +3,7 @@ import type { PlanName } from '../config.js';
 import type { AppContext } from '../context.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import type { AccountsTable } from '../db/schema.js';
-import { conflict, notFound, tooManyRequests, unauthorized, validationError } from '../http/errors.js';
+import { conflict, forbidden, notFound, tooManyRequests, unauthorized, validationError } from '../http/errors.js';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/record.js';
 import { newId } from '../lib/ids.js';
 import { handleProblem } from './handles.js';
@@ -333,6 +333,13 @@ export async function createApiKeyInTx(ctx: AppContext, tx: Tx, accountId: strin
 
 export async function createApiKey(ctx: AppContext, accountId: string, memberId: string, name: string, actor: Actor) {
   return inTransaction(ctx.db, async (tx) => {
+    // A kept key of a removed member goes on working, but mints no new keys (they would outlive it).
+    const member = await tx.selectFrom('members').select('status').where('id', '=', memberId).executeTakeFirst();
+    if (member?.status !== 'active') {
+      throw forbidden('This API key belongs to a member who was removed from the workspace: it keeps working, but cannot create API keys.', {
+        permission: 'api_keys:own',
+      });
+    }
     const created = await createApiKeyInTx(ctx, tx, accountId, memberId, name);
     await recordAudit(tx, accountId, actor, {
       action: 'api_key.created',
