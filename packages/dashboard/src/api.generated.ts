@@ -922,6 +922,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/members/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Leave the current workspace (any role; not its last owner); emits team.member_removed (reason left) */
+        delete: operations["leaveWorkspace"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/members/{id}": {
         parameters: {
             query?: never;
@@ -1959,6 +1976,8 @@ export interface components {
             role: "owner" | "admin" | "editor" | "viewer";
             /** @description the caller's membership (an API key: its creator's) */
             memberId: string;
+            /** @description the signed-in user's email (a session); null for an API key. `email` is the workspace's contact */
+            userEmail: string | null;
         };
         SignupResult: {
             account: components["schemas"]["Account"];
@@ -2502,6 +2521,10 @@ export interface components {
         };
         MemberList: {
             data: components["schemas"]["Member"][];
+        };
+        LeftWorkspace: {
+            /** @description the workspace the session acts in now; null: none is left and the session has ended */
+            accountId: string | null;
         };
         Workspace: {
             accountId: string;
@@ -6704,6 +6727,65 @@ export interface operations {
             };
             /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    leaveWorkspace: {
+        parameters: {
+            query?: {
+                /** @description the member's API keys: revoke (default) or keep */
+                apiKeys?: "revoke" | "keep";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OK */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LeftWorkspace"];
+                };
+            };
+            /** @description Invalid request: `errors` names each field and the rule it broke */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description No valid API key or session */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Forbidden: the caller’s role lacks the permission, CSRF check failed (cookie sessions), or a plan limit */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Conflict with existing data */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -101,7 +101,7 @@ export async function api<T = unknown>(method: string, path: string, body?: unkn
 export const get = <T>(path: string) => api<T>('GET', path);
 export const post = <T>(path: string, body?: unknown) => api<T>('POST', path, body ?? {});
 export const patch = <T>(path: string, body: unknown) => api<T>('PATCH', path, body);
-export const del = (path: string) => api<void>('DELETE', path);
+export const del = <T = void>(path: string) => api<T>('DELETE', path);
 
 export function qs(params: Record<string, string | number | null | undefined>): string {
   const u = new URLSearchParams();
@@ -130,7 +130,7 @@ export type FieldError = NonNullable<Schemas['Problem']['errors']>[number];
 
 export type Plan = Schemas['Account']['plan'];
 /** What the session holds: login and sign-up return Account, GET /api/v1/account adds the plan limits. */
-export type Account = Schemas['Account'] & Partial<Pick<Schemas['AccountWithLimits'], 'limits'>>;
+export type Account = Schemas['Account'] & Partial<Pick<Schemas['AccountWithLimits'], 'limits' | 'role' | 'memberId' | 'userEmail'>>;
 export type ApiKey = Schemas['ApiKey'];
 export type ApiKeyList = Schemas['ApiKeyList'];
 export type CreatedApiKey = Schemas['CreatedApiKey'];
@@ -185,3 +185,4 @@ export type WorkspaceList = Schemas['WorkspaceList'];
 export type AuditEntry = Schemas['AuditEntry'];
 export type AuditLogPage = Schemas['AuditLogPage'];
 export type AcceptedInvite = Schemas['AcceptedInvite'];
+export type LeftWorkspace = Schemas['LeftWorkspace'];

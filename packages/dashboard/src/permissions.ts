@@ -22,7 +22,7 @@ export function usePermissions(): (permission: string) => boolean {
   useEffect(() => {
     if (!t && account) loadTable().then(setT, () => setT(null));
   }, [account, t]);
-  const role = (account as { role?: string } | null)?.role;
+  const role = account?.role;
   const permissions = t?.roles.find((r) => r.role === role)?.permissions ?? [];
   return (permission) => permissions.includes(permission);
 }

@@ -385,6 +385,53 @@ export function CopyButton({ text, label = 'Copy', what, size = 'sm' }: { text: 
   );
 }
 
+// ---------- forms ----------
+/**
+ * A form's submit: prevents the page load, is busy while `run` runs, and keeps what it threw for
+ * <FormError> and the fields' messages (`fields.email`).
+ */
+export function useSubmit(run: () => Promise<void>) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const onSubmit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await run();
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, error, fields: error instanceof ApiError ? error.fieldErrors() : {}, onSubmit };
+}
+
+/** "Load more" under a list read with a cursor: busy while `onLoad` runs, its failure a toast. */
+export function LoadMore({ label = 'Load more', onLoad }: { label?: string; onLoad: () => Promise<void> }) {
+  const [busy, setBusy] = useState(false);
+  return (
+    <div class="load-more">
+      <Button
+        busy={busy}
+        onClick={async () => {
+          setBusy(true);
+          try {
+            await onLoad();
+          } catch (err) {
+            toastError(err);
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {label}
+      </Button>
+    </div>
+  );
+}
+
 // ---------- dialogs (native <dialog>: focus trap, Esc, inert background) ----------
 export function Modal({
   open,
@@ -449,6 +496,7 @@ export function ConfirmDialog({
   confirmLabel,
   onConfirm,
   onClose,
+  children,
 }: {
   open: boolean;
   title: string;
@@ -456,6 +504,8 @@ export function ConfirmDialog({
   confirmLabel: string;
   onConfirm: () => Promise<void>;
   onClose: () => void;
+  /** Choices that go with the confirmation (below the message). */
+  children?: ComponentChildren;
 }) {
   const [busy, setBusy] = useState(false);
   return (
@@ -487,6 +537,7 @@ export function ConfirmDialog({
       }
     >
       <p>{message}</p>
+      {children}
     </Modal>
   );
 }

@@ -82,4 +82,27 @@ describeEachDialect('rate limits on public routes', (dialect) => {
     const list = await node.request({ method: 'GET', url: '/api/v1/subscribers?limit=100', token: u.apiKey });
     assert.equal(list.body.data.length, 7);
   });
+
+  it('invites: creating and resending share 30 an hour per client; accepting has 20 a minute', async () => {
+    const u = await node.signup();
+    const invite = (payload: Record<string, string>, remoteAddress: string) =>
+      node.request({ method: 'POST', url: '/api/v1/invites', token: u.apiKey, payload, remoteAddress });
+    // Invalid bodies count too: the limit runs before validation (and before the seat limit).
+    for (let i = 0; i < 29; i++) assert.equal((await invite({ email: 'not-an-email', role: 'viewer' }, '198.51.100.40')).status, 400, `attempt ${i + 1}`);
+    const resend = await node.request({ method: 'POST', url: '/api/v1/invites/mem_missing/resend', token: u.apiKey, remoteAddress: '198.51.100.40' });
+    assert.equal(resend.status, 404, 'the 30th, a resend');
+    assertRateLimited(await invite({ email: 'x@example.com', role: 'viewer' }, '198.51.100.40'), 'invite', 30, 3600);
+    assertRateLimited(
+      await node.request({ method: 'POST', url: '/api/v1/invites/mem_missing/resend', token: u.apiKey, remoteAddress: '198.51.100.40' }),
+      'invite',
+      30,
+      3600,
+    );
+    assert.equal((await invite({ email: 'x@example.com', role: 'viewer' }, '198.51.100.41')).status, 201, 'another client');
+
+    const accept = (remoteAddress: string) => node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token: 'forged' }, remoteAddress });
+    for (let i = 0; i < 20; i++) assert.equal((await accept('198.51.100.42')).status, 404, `accept ${i + 1}`);
+    assertRateLimited(await accept('198.51.100.42'), 'acceptInvite', 20, 60);
+    assert.equal((await accept('198.51.100.43')).status, 404);
+  });
 });

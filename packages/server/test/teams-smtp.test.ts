@@ -21,6 +21,11 @@ before(async () => {
     authOptional: true,
     disabledCommands: ['STARTTLS'],
     logger: false,
+    // A mail server that refuses one recipient: the invite must stand anyway.
+    onRcptTo(address, _session, callback) {
+      if (address.address === 'refused@example.com') callback(Object.assign(new Error('mailbox unavailable'), { responseCode: 550 }));
+      else callback();
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
@@ -59,4 +64,15 @@ it('an invite is mailed with its one-time link; a resend mails the new link', as
   await waitFor('the resent mail', () => received.length === 2);
   const second = received[1]!.raw.replace(/=\r?\n/g, '').replace(/=3D/g, '=');
   assert.ok(second.includes(resent.body.acceptUrl));
+});
+
+it('a mail server that refuses the mail does not undo the invite: the response still carries the link, and it works', async () => {
+  const owner = await node.signup();
+  const invite = await node.request({ method: 'POST', url: '/api/v1/invites', token: owner.apiKey, payload: { email: 'refused@example.com', role: 'viewer' } });
+  assert.equal(invite.status, 201, invite.raw);
+  assert.match(invite.body.acceptUrl, /#token=/);
+  assert.ok(!received.some((m) => m.to.includes('refused@example.com')));
+  const token = new URL(invite.body.acceptUrl).hash.replace(/^#token=/, '');
+  const accepted = await node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token, password: 'correct horse battery' } });
+  assert.equal(accepted.status, 200, accepted.raw);
 });

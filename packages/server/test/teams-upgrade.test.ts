@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { after, before, it } from 'node:test';
+import { waitFor } from '@linkwire/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { Migrator } from 'kysely';
 import { hashPassword } from '../src/accounts/passwords.js';
@@ -162,5 +163,23 @@ describeEachDialect('upgrading a database from before teams (009 → 010)', (dia
     const redirect = await app.inject({ method: 'GET', url: '/l/oldlink' });
     assert.equal(redirect.statusCode, 302);
     assert.equal(redirect.headers.location, 'https://example.com/old');
+  });
+
+  it('the old key invites a member, and the old webhook gets the team event and the click', async () => {
+    const auth = { authorization: `Bearer ${API_KEY}` };
+    const invite = await app.inject({ method: 'POST', url: '/api/v1/invites', headers: auth, payload: { email: 'new@example.com', role: 'editor' } });
+    assert.equal(invite.statusCode, 201, invite.body);
+    const click = await app.inject({
+      method: 'GET',
+      url: '/l/oldlink',
+      headers: { 'user-agent': 'Mozilla/5.0 (Macintosh; Intel Mac OS X 14_0) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.0 Safari/605.1.15' },
+    });
+    assert.equal(click.statusCode, 302);
+    const queued = async () =>
+      (await ctx.db.selectFrom('deliveries').select('eventType').where('webhookId', '=', 'wh_01jqa7q4d6f8h0k2m4p6r8t0v2').execute()).map((d) => d.eventType);
+    await waitFor('deliveries to the old webhook', async () => {
+      const types = await queued();
+      return types.includes('team.member_added') && types.includes('link.click');
+    });
   });
 });

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
 import { it } from 'node:test';
+import { waitFor } from '@linkwire/test-kit';
 import { recordAudit } from '../src/audit/record.js';
 import { purgeAudit } from '../src/audit/retention.js';
 import { ConfigError, loadConfig } from '../src/config.js';
 import { idTimePrefix } from '../src/lib/ids.js';
 import { inTransaction } from '../src/db/transaction.js';
-import { expireInvites } from '../src/teams/service.js';
+import { startInviteExpiry } from '../src/teams/expiry.js';
+import { changeRole, expireInvites } from '../src/teams/service.js';
 import { describeEachDialect, suiteNode, type TestNode } from './helpers.js';
 
 const PASSWORD = 'correct horse battery';
@@ -20,6 +22,11 @@ function sessionOf(headers: Record<string, any>): { cookie: string; csrf: string
 
 const tokenOf = (acceptUrl: string) => new URL(acceptUrl).hash.replace(/^#token=/, '');
 
+// The invite and accept routes are rate-limited per client address (http/rate-limits.ts), and the
+// suite's node lives for all its tests: each helper call speaks from an address of its own.
+let clients = 0;
+const client = () => `198.51.100.${(clients++ % 250) + 1}`;
+
 async function eventsOf(node: TestNode, accountId: string, type: string) {
   const rows = await node.ctx.db.selectFrom('events').select('payload').where('accountId', '=', accountId).where('type', '=', type).orderBy('id').execute();
   return rows.map((r) => JSON.parse(r.payload).data);
@@ -27,11 +34,13 @@ async function eventsOf(node: TestNode, accountId: string, type: string) {
 
 /** Invites `email` as `role` and accepts with a new password; returns the member's session and id. */
 async function join(node: TestNode, ownerKey: string, email: string, role: string) {
-  const invite = await node.request({ method: 'POST', url: '/api/v1/invites', token: ownerKey, payload: { email, role } });
+  const remoteAddress = client();
+  const invite = await node.request({ method: 'POST', url: '/api/v1/invites', token: ownerKey, payload: { email, role }, remoteAddress });
   assert.equal(invite.status, 201, invite.raw);
   const accepted = await node.request({
     method: 'POST',
     url: '/api/v1/invites/accept',
+    remoteAddress,
     payload: { token: tokenOf(invite.body.acceptUrl), password: PASSWORD },
   });
   assert.equal(accepted.status, 200, accepted.raw);
@@ -64,6 +73,10 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
     const account = await node.request({ method: 'GET', url: '/api/v1/account', headers: { cookie: grace.cookie } });
     assert.equal(account.body.id, owner.accountId);
     assert.equal(account.body.role, 'editor');
+    // `email` is the workspace's contact; `userEmail` who is signed in (null for an API key).
+    assert.equal(account.body.email, owner.email);
+    assert.equal(account.body.userEmail, 'grace@example.com');
+    assert.equal((await node.request({ method: 'GET', url: '/api/v1/account', token: owner.apiKey })).body.userEmail, null);
 
     // The editor writes links but not webhooks.
     const link = await node.request({
@@ -118,6 +131,8 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
     const reused = await node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token, password: PASSWORD } });
     assert.equal(reused.status, 410);
     assert.match(reused.body.type, /invite_gone$/);
+    assert.match(reused.body.detail, /already used/);
+    assert.match(String(reused.headers['content-type']), /^application\/problem\+json/);
     const forged = await node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token: 'x'.repeat(43), password: PASSWORD } });
     assert.equal(forged.status, 404);
 
@@ -129,10 +144,44 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
       .execute();
     const expired = await node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token: tokenOf(late.body.acceptUrl), password: PASSWORD } });
     assert.equal(expired.status, 410);
-    // The scheduler ends it and says so.
+    assert.match(expired.body.detail, /expired/);
+    // The scheduler ends it and says so; the link still says why it no longer works.
     assert.ok((await expireInvites(node.ctx)) >= 1);
+    const after = await node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token: tokenOf(late.body.acceptUrl), password: PASSWORD } });
+    assert.equal(after.status, 410);
+    assert.match(after.body.detail, /expired/);
     const removed = await eventsOf(node, owner.accountId, 'team.member_removed');
     assert.deepEqual(removed, [{ memberId: late.body.memberId, email: 'late@example.com', role: 'viewer', reason: 'invite_expired' }]);
+  });
+
+  it("the worker's scheduler ends an expired invite by itself (team.member_removed, invite_expired) and leaves a live one", async () => {
+    const owner = await node.signup();
+    const invite = (email: string) =>
+      node.request({ method: 'POST', url: '/api/v1/invites', token: owner.apiKey, payload: { email, role: 'editor' }, remoteAddress: client() });
+    const stale = await invite('stale-invite@example.com');
+    const live = await invite('live-invite@example.com');
+    await node.ctx.db
+      .updateTable('members')
+      .set({ inviteExpiresAt: Date.now() - 1 })
+      .where('id', '=', stale.body.memberId)
+      .execute();
+    const service = startInviteExpiry(node.ctx);
+    try {
+      // Its first run is 5 s after the start, then once a minute.
+      await waitFor('the expiry', async () => (await eventsOf(node, owner.accountId, 'team.member_removed')).length > 0, 15_000);
+    } finally {
+      await service.stop();
+    }
+    assert.deepEqual(await eventsOf(node, owner.accountId, 'team.member_removed'), [
+      { memberId: stale.body.memberId, email: 'stale-invite@example.com', role: 'editor', reason: 'invite_expired' },
+    ]);
+    const members = (await node.request({ method: 'GET', url: '/api/v1/members', token: owner.apiKey })).body.data.map((m: { id: string }) => m.id);
+    assert.ok(members.includes(live.body.memberId) && !members.includes(stale.body.memberId));
+    const audit = await node.request({ method: 'GET', url: '/api/v1/audit-log?action=member.invite_expired', token: owner.apiKey });
+    assert.deepEqual(
+      audit.body.data.map((e: { actor: { type: string } }) => e.actor.type),
+      ['system'],
+    );
   });
 
   it('resend gives a new link and kills the old one; revoke emits team.member_removed (invite_revoked)', async () => {
@@ -152,6 +201,7 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
     assert.equal(revoked.status, 204);
     const fresh = await node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token: tokenOf(resent.body.acceptUrl), password: PASSWORD } });
     assert.equal(fresh.status, 410);
+    assert.match(fresh.body.detail, /revoked/);
     assert.deepEqual(await eventsOf(node, owner.accountId, 'team.member_removed'), [
       { memberId: invite.body.memberId, email: 'resend@example.com', role: 'viewer', reason: 'invite_revoked' },
     ]);
@@ -179,8 +229,22 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
     assert.equal(again.status, 409);
     const full = await node.request({ method: 'POST', url: '/api/v1/invites', token: owner.apiKey, payload: { email: 'seat9@example.com', role: 'viewer' } });
     assert.equal(full.status, 403);
+    assert.match(String(full.headers['content-type']), /problem\+json/);
     assert.equal(full.body.limit, 'seats');
     assert.equal(full.body.max, 5);
+    assert.match(full.body.detail, /pending invites/);
+    // Revoking a pending invite frees its seat.
+    const pending = (await node.request({ method: 'GET', url: '/api/v1/members', token: owner.apiKey })).body.data.find(
+      (m: { status: string }) => m.status === 'invited',
+    );
+    assert.equal((await node.request({ method: 'DELETE', url: `/api/v1/invites/${pending.id}`, token: owner.apiKey })).status, 204);
+    // The last seat, asked for twice at once: the account lock lets one invite count the other.
+    const race = await Promise.all(
+      ['race-a@example.com', 'race-b@example.com'].map((email) =>
+        node.request({ method: 'POST', url: '/api/v1/invites', token: owner.apiKey, payload: { email, role: 'viewer' }, remoteAddress: client() }),
+      ),
+    );
+    assert.deepEqual(race.map((r) => r.status).sort(), [201, 403]);
   });
 
   it("an API key acts with its creator's current role; removing the member revokes (or keeps) their keys and ends their session", async () => {
@@ -235,6 +299,10 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
       (await node.request({ method: 'POST', url: '/api/v1/links', token: kept.body.key, payload: { url: 'https://example.com', title: 'k' } })).status,
       403,
     );
+    // …but it mints no new keys for the removed member.
+    const minted = await node.request({ method: 'POST', url: '/api/v1/api-keys', token: kept.body.key, payload: { name: 'more' } });
+    assert.equal(minted.status, 403);
+    assert.match(minted.body.detail, /removed/);
 
     // The existing DELETE api-key route emits api.key_revoked too.
     assert.equal((await node.request({ method: 'DELETE', url: `/api/v1/api-keys/${kept.body.id}`, token: owner.apiKey })).status, 204);
@@ -293,6 +361,139 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
       .where('status', '=', 'active')
       .execute();
     assert.equal(owners.length, 1);
+  });
+
+  it('a caller demoted while its request waited for the lock is judged on its committed role', async () => {
+    const owner = await node.signup();
+    const second = await join(node, owner.apiKey, 'stale@example.com', 'owner');
+    const first = await ownerMember(node, owner.accountId);
+    // `second` was an owner when its request was authenticated, and is an admin by the time it runs.
+    assert.equal(
+      (await node.request({ method: 'PATCH', url: `/api/v1/members/${second.memberId}`, token: owner.apiKey, payload: { role: 'admin' } })).status,
+      200,
+    );
+    const stale = { memberId: second.memberId, role: 'owner' as const, actor: { type: 'user' as const, id: 'usr_stale' } };
+    await assert.rejects(changeRole(node.ctx, owner.accountId, stale, first, 'viewer'), (err: { status: number; extra?: { permission?: string } }) => {
+      assert.equal(err.status, 403);
+      assert.equal(err.extra?.permission, 'owners:manage');
+      return true;
+    });
+    // Removed by now: a session's request that was already past the auth hook is refused too.
+    assert.equal((await node.request({ method: 'DELETE', url: `/api/v1/members/${second.memberId}`, token: owner.apiKey })).status, 204);
+    await assert.rejects(changeRole(node.ctx, owner.accountId, stale, first, 'viewer'), (err: { status: number }) => err.status === 401);
+  });
+
+  it('a member removed and invited again signs in and acts in the account again', async () => {
+    const owner = await node.signup();
+    const before = await join(node, owner.apiKey, 'back@example.com', 'editor');
+    assert.equal((await node.request({ method: 'DELETE', url: `/api/v1/members/${before.memberId}`, token: owner.apiKey })).status, 204);
+    assert.equal((await node.request({ method: 'GET', url: '/api/v1/account', headers: { cookie: before.cookie } })).status, 401);
+    const invite = await node.request({
+      method: 'POST',
+      url: '/api/v1/invites',
+      token: owner.apiKey,
+      payload: { email: 'back@example.com', role: 'viewer' },
+      remoteAddress: client(),
+    });
+    assert.equal(invite.status, 201, invite.raw);
+    // The user exists: accepted from their (still valid) login session.
+    const accepted = await node.request({
+      method: 'POST',
+      url: '/api/v1/invites/accept',
+      remoteAddress: client(),
+      headers: { cookie: before.cookie },
+      payload: { token: tokenOf(invite.body.acceptUrl) },
+    });
+    assert.equal(accepted.status, 200, accepted.raw);
+    for (const cookie of [sessionOf(accepted.headers).cookie]) {
+      const account = await node.request({ method: 'GET', url: '/api/v1/account', headers: { cookie } });
+      assert.equal(account.status, 200, account.raw);
+      assert.equal(account.body.role, 'viewer');
+      assert.equal(account.body.memberId, invite.body.memberId);
+    }
+    const login = await node.request({ method: 'POST', url: '/api/v1/login', payload: { email: 'back@example.com', password: PASSWORD } });
+    const again = await node.request({ method: 'GET', url: '/api/v1/account', headers: { cookie: sessionOf(login.headers).cookie } });
+    assert.equal(again.status, 200, again.raw);
+    assert.equal(again.body.memberId, invite.body.memberId);
+  });
+
+  it('leaving: any role may leave (reason left), the session moves to the next workspace or ends; the last owner may not', async () => {
+    const a = await node.signup();
+    const b = await node.signup();
+    const viewer = await join(node, b.apiKey, `leaver-${a.handle}@example.com`, 'viewer');
+    const leave = (s: { cookie: string; csrf: string }, q = '') =>
+      node.request({ method: 'DELETE', url: `/api/v1/members/me${q}`, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+    const left = await leave(viewer);
+    assert.equal(left.status, 200, left.raw);
+    assert.deepEqual(left.body, { accountId: null });
+    assert.equal((await node.request({ method: 'GET', url: '/api/v1/account', headers: { cookie: viewer.cookie } })).status, 401);
+    assert.deepEqual(
+      (await eventsOf(node, b.accountId, 'team.member_removed')).map((e) => [e.memberId, e.reason]),
+      [[viewer.memberId, 'left']],
+    );
+    const audit = await node.request({ method: 'GET', url: '/api/v1/audit-log?action=member.left', token: b.apiKey });
+    assert.deepEqual(
+      audit.body.data.map((e: { target: { id: string }; actor: { type: string } }) => [e.target.id, e.actor.type]),
+      [[viewer.memberId, 'user']],
+    );
+
+    // a's owner is also an editor of b: leaving b moves the session back to a.
+    const login = await node.request({ method: 'POST', url: '/api/v1/login', payload: { email: a.email, password: PASSWORD } });
+    const session = sessionOf(login.headers);
+    const invite = await node.request({
+      method: 'POST',
+      url: '/api/v1/invites',
+      token: b.apiKey,
+      payload: { email: a.email, role: 'editor' },
+      remoteAddress: client(),
+    });
+    const accepted = await node.request({
+      method: 'POST',
+      url: '/api/v1/invites/accept',
+      remoteAddress: client(),
+      headers: { cookie: session.cookie },
+      payload: { token: tokenOf(invite.body.acceptUrl) },
+    });
+    const inB = sessionOf(accepted.headers);
+    const moved = await leave(inB, '?apiKeys=keep');
+    assert.equal(moved.status, 200, moved.raw);
+    assert.deepEqual(moved.body, { accountId: a.accountId });
+    const now = await node.request({ method: 'GET', url: '/api/v1/account', headers: { cookie: inB.cookie } });
+    assert.equal(now.body.id, a.accountId);
+
+    // a's only owner cannot leave a.
+    const last = await leave(inB);
+    assert.equal(last.status, 409);
+    assert.match(last.body.type, /last_owner$/);
+    // An API key is not a person: it cannot leave.
+    const byKey = await node.request({ method: 'DELETE', url: '/api/v1/members/me', token: a.apiKey });
+    assert.equal(byKey.status, 400);
+  });
+
+  it('two invites of one new email accepted at once: one login is created, the other accept is a clear 4xx', async () => {
+    const a = await node.signup();
+    const b = await node.signup();
+    const email = `twofold-${a.handle}@example.com`;
+    const invites = await Promise.all(
+      [a, b].map((o) => node.request({ method: 'POST', url: '/api/v1/invites', token: o.apiKey, payload: { email, role: 'viewer' }, remoteAddress: client() })),
+    );
+    const results = await Promise.all(
+      invites.map((i) =>
+        node.request({
+          method: 'POST',
+          url: '/api/v1/invites/accept',
+          remoteAddress: client(),
+          payload: { token: tokenOf(i.body.acceptUrl), password: PASSWORD },
+        }),
+      ),
+    );
+    const statuses = results.map((r) => r.status).sort();
+    assert.equal(statuses[0], 200, results.map((r) => r.raw).join(' '));
+    // Serialised, the second finds the login and asks to log in (401); racing, the unique email decides (409).
+    assert.ok(statuses[1] === 401 || statuses[1] === 409, results.map((r) => r.raw).join(' '));
+    assert.match(String(results.find((r) => r.status !== 200)!.headers['content-type']), /problem\+json/);
+    const users = await node.ctx.db.selectFrom('users').select('id').where('email', '=', email).execute();
+    assert.equal(users.length, 1);
   });
 
   it('workspaces: a user in two accounts lists them and switches the session', async () => {
@@ -369,6 +570,19 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
       lines.map((l) => l.action),
       ['api_key.created', 'member.invited', 'member.invited', 'member.invited'],
     );
+
+    // No address is kept: not the caller's, not a part of it.
+    const fromAddress = await node.request({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      token: owner.apiKey,
+      payload: { name: 'from-far' },
+      remoteAddress: '203.0.113.77',
+    });
+    assert.equal(fromAddress.status, 201);
+    const withAddress = await node.app.inject({ method: 'GET', url: '/api/v1/audit-log/export', headers: { authorization: `Bearer ${owner.apiKey}` } });
+    assert.ok(!withAddress.body.includes('203.0.113'), 'no IP in the audit log');
+    assert.ok(!withAddress.body.includes(fromAddress.body.key), 'no API key in the audit log');
 
     // Webhooks and their secrets are audited; the secret never is.
     const hook = await node.request({

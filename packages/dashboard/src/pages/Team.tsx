@@ -1,8 +1,23 @@
 import { useState } from 'preact/hooks';
-import { type AuditLogPage, ApiError, del, get, type Invite, type Member, type MemberList, patch, post, qs, type Role } from '../api';
+import {
+  type Account,
+  type AuditEntry,
+  type AuditLogPage,
+  del,
+  get,
+  type Invite,
+  type LeftWorkspace,
+  type Member,
+  type MemberList,
+  patch,
+  post,
+  qs,
+  type Role,
+} from '../api';
 import { relative } from '../format';
 import { usePermissions } from '../permissions';
-import { useAccount } from '../session';
+import { navigate } from '../router';
+import { setAccount, useAccount } from '../session';
 import {
   Badge,
   Button,
@@ -13,90 +28,105 @@ import {
   ErrorBox,
   Field,
   FormError,
+  LoadMore,
   PageHeader,
   Skeleton,
   toast,
   toastError,
   useResource,
+  useSubmit,
 } from '../ui';
 
 const ROLES: Role[] = ['owner', 'admin', 'editor', 'viewer'];
 
-function InviteCard({ onInvited }: { onInvited: () => void }) {
+/** The roles the caller may hand out: owners only by someone with owners:manage. */
+function RoleOptions({ can }: { can: (permission: string) => boolean }) {
+  return (
+    <>
+      {ROLES.filter((r) => r !== 'owner' || can('owners:manage')).map((r) => (
+        <option key={r} value={r}>
+          {r}
+        </option>
+      ))}
+    </>
+  );
+}
+
+/** An invite's one-time link, to copy and hand over (also mailed when the server has SMTP). */
+function InviteLink({ invite }: { invite: Invite }) {
+  return (
+    <div class="alert alert-info" role="status">
+      <div class="stack">
+        <p>
+          Share this link with <strong>{invite.email}</strong>. It works once and expires {relative(invite.expiresAt)}.
+        </p>
+        <p class="row">
+          <code class="break" data-testid="accept-url">
+            {invite.acceptUrl}
+          </code>
+          <CopyButton text={invite.acceptUrl} label="Copy link" what="invite link" />
+        </p>
+      </div>
+    </div>
+  );
+}
+
+function InviteCard({ onInvited }: { onInvited: () => Promise<void> }) {
   const can = usePermissions();
   const [email, setEmail] = useState('');
   const [role, setRole] = useState<Role>('editor');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<unknown>(null);
   const [invite, setInvite] = useState<Invite | null>(null);
-  const fields = error instanceof ApiError ? error.fieldErrors() : {};
+  const submit = useSubmit(async () => {
+    const created = await post<Invite>('/api/v1/invites', { email, role });
+    setInvite(created);
+    setEmail('');
+    toast(`Invite created for ${created.email}`);
+    await onInvited();
+  });
   return (
     <Card title="Invite a member">
-      <form
-        class="stack"
-        onSubmit={async (e) => {
-          e.preventDefault();
-          setBusy(true);
-          setError(null);
-          try {
-            const created = await post<Invite>('/api/v1/invites', { email, role });
-            setInvite(created);
-            setEmail('');
-            toast(`Invite created for ${created.email}`);
-            onInvited();
-          } catch (err) {
-            setError(err);
-          } finally {
-            setBusy(false);
-          }
-        }}
-      >
-        <FormError error={error} />
+      <form class="stack" onSubmit={submit.onSubmit}>
+        <FormError error={submit.error} />
         <div class="row">
-          <Field label="Email" error={fields.email}>
+          <Field label="Email" error={submit.fields.email}>
             {(p) => <input {...p} type="email" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} autocomplete="off" />}
           </Field>
-          <Field label="Role" error={fields.role}>
+          <Field label="Role" error={submit.fields.role}>
             {(p) => (
               <select {...p} value={role} onChange={(e) => setRole(e.currentTarget.value as Role)}>
-                {ROLES.filter((r) => r !== 'owner' || can('owners:manage')).map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
+                <RoleOptions can={can} />
               </select>
             )}
           </Field>
         </div>
         <div>
-          <Button type="submit" variant="primary" icon="plus" busy={busy}>
+          <Button type="submit" variant="primary" icon="plus" busy={submit.busy}>
             Send invite
           </Button>
         </div>
       </form>
-      {invite && (
-        <div class="alert alert-info" role="status">
-          <div class="stack">
-            <p>
-              Share this link with <strong>{invite.email}</strong>. It works once and expires {relative(invite.expiresAt)}.
-            </p>
-            <p class="row">
-              <code class="break" data-testid="accept-url">
-                {invite.acceptUrl}
-              </code>
-              <CopyButton text={invite.acceptUrl} label="Copy link" what="invite link" />
-            </p>
-          </div>
-        </div>
-      )}
+      {invite && <InviteLink invite={invite} />}
     </Card>
   );
 }
 
+/** After leaving: the session acts in the user's next workspace, or has ended. */
+async function afterLeaving(left: LeftWorkspace): Promise<void> {
+  if (left.accountId) {
+    setAccount(await get<Account>('/api/v1/account'));
+    navigate('/links');
+  } else {
+    setAccount(null);
+    navigate('/login');
+  }
+}
+
 function MembersCard({ members, reload }: { members: Member[]; reload: () => Promise<void> }) {
   const can = usePermissions();
-  const account = useAccount() as { memberId?: string } | null;
+  const account = useAccount();
   const [removing, setRemoving] = useState<Member | null>(null);
+  const [keys, setKeys] = useState<'revoke' | 'keep'>('revoke');
+  const [leaving, setLeaving] = useState(false);
   const [invite, setInvite] = useState<Invite | null>(null);
   const manages = (m: Member) => can('members:manage') && (m.role !== 'owner' || can('owners:manage'));
   const act = async (fn: () => Promise<unknown>, done: string) => {
@@ -139,11 +169,7 @@ function MembersCard({ members, reload }: { members: Member[]; reload: () => Pro
                         act(() => patch(`/api/v1/members/${m.id}`, { role: e.currentTarget.value }), `${m.email} is now ${e.currentTarget.value}`)
                       }
                     >
-                      {ROLES.filter((r) => r !== 'owner' || can('owners:manage')).map((r) => (
-                        <option key={r} value={r}>
-                          {r}
-                        </option>
-                      ))}
+                      <RoleOptions can={can} />
                     </select>
                   ) : (
                     m.role
@@ -165,6 +191,7 @@ function MembersCard({ members, reload }: { members: Member[]; reload: () => Pro
                           try {
                             setInvite(await post<Invite>(`/api/v1/invites/${m.id}/resend`));
                             toast(`New link for ${m.email}`);
+                            await reload();
                           } catch (err) {
                             toastError(err);
                           }
@@ -178,8 +205,20 @@ function MembersCard({ members, reload }: { members: Member[]; reload: () => Pro
                     </>
                   )}
                   {manages(m) && m.status === 'active' && m.id !== account?.memberId && (
-                    <Button size="sm" variant="danger" onClick={() => setRemoving(m)}>
+                    <Button
+                      size="sm"
+                      variant="danger"
+                      onClick={() => {
+                        setKeys('revoke');
+                        setRemoving(m);
+                      }}
+                    >
                       Remove
+                    </Button>
+                  )}
+                  {m.id === account?.memberId && (
+                    <Button size="sm" onClick={() => setLeaving(true)}>
+                      Leave workspace
                     </Button>
                   )}
                 </td>
@@ -188,22 +227,40 @@ function MembersCard({ members, reload }: { members: Member[]; reload: () => Pro
           </tbody>
         </table>
       </div>
-      {invite && (
-        <p class="row">
-          <span>New link for {invite.email}:</span> <code class="break">{invite.acceptUrl}</code>
-          <CopyButton text={invite.acceptUrl} label="Copy link" what="invite link" />
-        </p>
-      )}
+      {invite && <InviteLink invite={invite} />}
       <ConfirmDialog
         open={removing !== null}
         title={`Remove ${removing?.email ?? ''}?`}
-        message="They lose access to this workspace at once, and their API keys are revoked."
-        confirmLabel="Remove and revoke their keys"
+        message="They lose access to this workspace at once."
+        confirmLabel={keys === 'revoke' ? 'Remove and revoke their keys' : 'Remove and keep their keys'}
         onClose={() => setRemoving(null)}
         onConfirm={async () => {
           const m = removing;
           setRemoving(null);
-          if (m) await act(() => del(`/api/v1/members/${m.id}${qs({ apiKeys: 'revoke' })}`), `${m.email} removed`);
+          if (m) await act(() => del(`/api/v1/members/${m.id}${qs({ apiKeys: keys })}`), `${m.email} removed`);
+        }}
+      >
+        <fieldset class="stack">
+          <legend>Their API keys</legend>
+          <label>
+            <input type="radio" name="apiKeys" value="revoke" checked={keys === 'revoke'} onChange={() => setKeys('revoke')} /> Revoke them (recommended)
+          </label>
+          <label>
+            <input type="radio" name="apiKeys" value="keep" checked={keys === 'keep'} onChange={() => setKeys('keep')} /> Keep them working, with the role they
+            have now (for integrations that must not stop)
+          </label>
+        </fieldset>
+      </ConfirmDialog>
+      <ConfirmDialog
+        open={leaving}
+        title="Leave this workspace?"
+        message="You lose access at once and your API keys in this workspace are revoked. Someone who manages members can invite you again."
+        confirmLabel="Leave workspace"
+        onClose={() => setLeaving(false)}
+        onConfirm={async () => {
+          const left = await del<LeftWorkspace>(`/api/v1/members/me${qs({ apiKeys: 'revoke' })}`);
+          toast('You left the workspace');
+          await afterLeaving(left);
         }}
       />
     </Card>
@@ -211,7 +268,11 @@ function MembersCard({ members, reload }: { members: Member[]; reload: () => Pro
 }
 
 function AuditCard() {
-  const log = useResource(() => get<AuditLogPage>('/api/v1/audit-log?limit=20'));
+  const first = useResource(() => get<AuditLogPage>('/api/v1/audit-log?limit=20'));
+  // Older pages, fetched with the cursor of the last page shown; cleared when the first page reloads.
+  const [more, setMore] = useState<{ data: AuditEntry[]; nextCursor: string | null } | null>(null);
+  const rows = [...(first.data?.data ?? []), ...(more?.data ?? [])];
+  const cursor = more ? more.nextCursor : (first.data?.nextCursor ?? null);
   return (
     <Card
       title="Audit log"
@@ -221,39 +282,50 @@ function AuditCard() {
         </a>
       }
     >
-      {log.error ? (
-        <ErrorBox error={log.error} retry={log.reload} />
-      ) : !log.data ? (
+      {first.error ? (
+        <ErrorBox error={first.error} retry={first.reload} />
+      ) : !first.data ? (
         <Skeleton rows={3} />
-      ) : log.data.data.length === 0 ? (
+      ) : rows.length === 0 ? (
         <EmptyState icon="list" title="No changes yet" />
       ) : (
-        <div class="table-wrap">
-          <table>
-            <caption class="sr-only">Recent changes</caption>
-            <thead>
-              <tr>
-                <th scope="col">When</th>
-                <th scope="col">Who</th>
-                <th scope="col">Action</th>
-                <th scope="col">Target</th>
-              </tr>
-            </thead>
-            <tbody>
-              {log.data.data.map((e) => (
-                <tr key={e.id}>
-                  <td>{relative(e.at)}</td>
-                  <td>{e.actor.email ?? `${e.actor.type} ${e.actor.id}`}</td>
-                  <td>
-                    <code>{e.action}</code>
-                  </td>
-                  <td>
-                    <code>{e.target.id}</code>
-                  </td>
+        <div class="stack">
+          <div class="table-wrap">
+            <table>
+              <caption class="sr-only">Recent changes</caption>
+              <thead>
+                <tr>
+                  <th scope="col">When</th>
+                  <th scope="col">Who</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Target</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {rows.map((e) => (
+                  <tr key={e.id}>
+                    <td>{relative(e.at)}</td>
+                    <td>{e.actor.email ?? `${e.actor.type} ${e.actor.id}`}</td>
+                    <td>
+                      <code>{e.action}</code>
+                    </td>
+                    <td>
+                      <code>{e.target.id}</code>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {cursor && (
+            <LoadMore
+              label="Load older changes"
+              onLoad={async () => {
+                const page = await get<AuditLogPage>(`/api/v1/audit-log${qs({ limit: 20, cursor })}`);
+                setMore({ data: [...(more?.data ?? []), ...page.data], nextCursor: page.nextCursor });
+              }}
+            />
+          )}
         </div>
       )}
     </Card>
@@ -263,7 +335,13 @@ function AuditCard() {
 export function TeamPage() {
   const can = usePermissions();
   const members = useResource(() => get<MemberList>('/api/v1/members'));
-  const role = (useAccount() as { role?: string } | null)?.role;
+  const role = useAccount()?.role;
+  // Every change on this page writes an audit row: the audit card starts again from its newest page.
+  const [changes, setChanges] = useState(0);
+  const changed = async () => {
+    await members.reload();
+    setChanges((n) => n + 1);
+  };
   return (
     <div class="page">
       <PageHeader
@@ -274,15 +352,15 @@ export function TeamPage() {
           </>
         }
       />
-      {can('members:manage') && <InviteCard onInvited={members.reload} />}
+      {can('members:manage') && <InviteCard onInvited={changed} />}
       {members.error ? (
         <ErrorBox error={members.error} retry={members.reload} />
       ) : !members.data ? (
         <Skeleton rows={3} />
       ) : (
-        <MembersCard members={members.data.data} reload={members.reload} />
+        <MembersCard members={members.data.data} reload={changed} />
       )}
-      {can('audit:read') && <AuditCard />}
+      {can('audit:read') && <AuditCard key={changes} />}
     </div>
   );
 }

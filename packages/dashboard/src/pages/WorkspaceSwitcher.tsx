@@ -1,11 +1,13 @@
 import { type Account, get, post, type WorkspaceList } from '../api';
 import { navigate } from '../router';
-import { setAccount } from '../session';
+import { setAccount, useAccount } from '../session';
 import { toastError, useResource } from '../ui';
 
 /** Shown when the signed-in user belongs to more than one workspace. */
 export function WorkspaceSwitcher() {
-  const list = useResource(() => get<WorkspaceList>('/api/v1/workspaces'));
+  // Loaded again whenever the session's workspace changes (a switch, leaving one, accepting an invite).
+  const accountId = useAccount()?.id;
+  const list = useResource(() => get<WorkspaceList>('/api/v1/workspaces'), [accountId]);
   const workspaces = list.data?.data ?? [];
   if (workspaces.length < 2) return null;
   const current = workspaces.find((w) => w.current);
@@ -18,7 +20,6 @@ export function WorkspaceSwitcher() {
         try {
           await post(`/api/v1/workspaces/${e.currentTarget.value}/switch`);
           setAccount(await get<Account>('/api/v1/account'));
-          await list.reload();
           navigate('/links');
         } catch (err) {
           toastError(err);

@@ -89,7 +89,12 @@ export async function accountRoutes(instance: FastifyInstance) {
       config: { permission: 'account:read' },
       schema: { operationId: 'getAccount', summary: 'The account and its plan limits', tags, response: { 200: AccountWithLimits, ...authed(404) } },
     },
-    async (req) => ({ ...(await accountWithLimits(ctx, req.accountId)), role: req.member!.role, memberId: req.member!.id }),
+    async (req) => ({
+      ...(await accountWithLimits(ctx, req.accountId)),
+      role: req.member!.role,
+      memberId: req.member!.id,
+      userEmail: req.authKind === 'session' ? (req.actor?.email ?? null) : null,
+    }),
   );
 
   app.get(

@@ -22,6 +22,7 @@ export const AccountWithLimits = Account.extend({
   limits: z.object({ endpoints: limit, deliveries24h: limit, testSends1h: limit, seats: limit.describe('members plus pending invites') }),
   role: z.enum(ROLES).describe("the caller's role in this account (an API key: its creator's)"),
   memberId: z.string().describe("the caller's membership (an API key: its creator's)"),
+  userEmail: z.string().nullable().describe("the signed-in user's email (a session); null for an API key. `email` is the workspace's contact"),
 }).meta({ id: 'AccountWithLimits' });
 
 export const SignupResult = z

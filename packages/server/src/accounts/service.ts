@@ -3,7 +3,7 @@ import type { PlanName } from '../config.js';
 import type { AppContext } from '../context.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
 import type { AccountsTable } from '../db/schema.js';
-import { conflict, notFound, tooManyRequests, unauthorized, validationError } from '../http/errors.js';
+import { conflict, forbidden, notFound, tooManyRequests, unauthorized, validationError } from '../http/errors.js';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/record.js';
 import { newId } from '../lib/ids.js';
 import { handleProblem } from './handles.js';
@@ -251,15 +251,21 @@ export interface SessionMember {
   email: string;
 }
 
-/** The session's user and its membership in the session's current account; null when expired or no longer a member. */
+/**
+ * The session's user and its ACTIVE membership in the session's current account; null when expired
+ * or no longer a member. A user removed and invited again has two member rows in the account (the
+ * removed one stays for its kept keys): only the active one counts.
+ */
 export async function memberForSession(ctx: AppContext, token: string): Promise<SessionMember | null> {
   const row = await ctx.db
     .selectFrom('sessions')
-    .innerJoin('members', (join) => join.onRef('members.userId', '=', 'sessions.userId').onRef('members.accountId', '=', 'sessions.accountId'))
-    .select(['sessions.userId', 'sessions.accountId', 'sessions.expiresAt', 'members.id as memberId', 'members.role', 'members.status', 'members.email'])
+    .innerJoin('members', (join) =>
+      join.onRef('members.userId', '=', 'sessions.userId').onRef('members.accountId', '=', 'sessions.accountId').on('members.status', '=', 'active'),
+    )
+    .select(['sessions.userId', 'sessions.accountId', 'sessions.expiresAt', 'members.id as memberId', 'members.role', 'members.email'])
     .where('sessions.tokenHash', '=', sha256(token))
     .executeTakeFirst();
-  if (!row || row.expiresAt <= Date.now() || row.status !== 'active' || !row.userId) return null;
+  if (!row || row.expiresAt <= Date.now() || !row.userId) return null;
   return { userId: row.userId, accountId: row.accountId, memberId: row.memberId, role: row.role, email: row.email };
 }
 
@@ -327,6 +333,13 @@ export async function createApiKeyInTx(ctx: AppContext, tx: Tx, accountId: strin
 
 export async function createApiKey(ctx: AppContext, accountId: string, memberId: string, name: string, actor: Actor) {
   return inTransaction(ctx.db, async (tx) => {
+    // A kept key of a removed member goes on working, but mints no new keys (they would outlive it).
+    const member = await tx.selectFrom('members').select('status').where('id', '=', memberId).executeTakeFirst();
+    if (member?.status !== 'active') {
+      throw forbidden('This API key belongs to a member who was removed from the workspace: it keeps working, but cannot create API keys.', {
+        permission: 'api_keys:own',
+      });
+    }
     const created = await createApiKeyInTx(ctx, tx, accountId, memberId, name);
     await recordAudit(tx, accountId, actor, {
       action: 'api_key.created',

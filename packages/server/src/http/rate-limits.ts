@@ -33,6 +33,8 @@ export const RATE_LIMITS = {
   // The app-side API (apps/sdk.ts), per app key and client: an app calls it a few times per launch.
   sdk: { max: 60, windowMs: 60_000, detail: 'Too many app API calls from this device' },
   // Each invite may send a mail and takes a seat: 30 an hour per network is a team's onboarding day.
+  // Creating and resending share the one counter (a resend mails again), so it is a check(), not a
+  // route() limit: the plugin keeps a separate store per route.
   invite: { max: 30, windowMs: 3_600_000, detail: 'Too many invites sent from this network' },
   // Accepting may hash a password (scrypt), like a sign-up; tokens are 256-bit, so this is about cost, not guessing.
   acceptInvite: { max: 20, windowMs: 60_000, detail: 'Too many invite acceptances from this network' },
@@ -55,7 +57,7 @@ export function rateLimited(name: RateLimitName, ttlMs: number, now = Date.now()
 
 export interface RateLimits {
   /** For a route's `config.rateLimit`: counts every request before the body is read. */
-  route(name: 'signup' | 'login' | 'invite' | 'acceptInvite'): {
+  route(name: 'signup' | 'login' | 'acceptInvite'): {
     max: number;
     timeWindow: number;
     errorResponseBuilder: (req: FastifyRequest, c: { ttl: number }) => AppError;
@@ -64,7 +66,7 @@ export interface RateLimits {
    * Counts one request against `name` and throws its 429 when over the limit. For limits that
    * count only some outcomes (a miss, a subscribe with a valid body), called where the outcome is known.
    */
-  check(name: 'subscribe' | 'notFound' | 'sdk', req: FastifyRequest): Promise<void>;
+  check(name: 'subscribe' | 'notFound' | 'sdk' | 'invite', req: FastifyRequest): Promise<void>;
 }
 
 declare module 'fastify' {
@@ -98,6 +100,7 @@ export async function installRateLimits(app: FastifyInstance, hashes: ClientHash
       keyGenerator: (req) => `${clientKey(req)}|${String((req.body as { widgetId?: unknown } | undefined)?.widgetId)}`,
     }),
     notFound: app.createRateLimit({ max: RATE_LIMITS.notFound.max, timeWindow: RATE_LIMITS.notFound.windowMs }),
+    invite: app.createRateLimit({ max: RATE_LIMITS.invite.max, timeWindow: RATE_LIMITS.invite.windowMs }),
     sdk: app.createRateLimit({
       max: RATE_LIMITS.sdk.max,
       timeWindow: RATE_LIMITS.sdk.windowMs,

@@ -1,9 +1,9 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { SESSION_COOKIE } from '../accounts/auth.js';
+import { CSRF_COOKIE, SESSION_COOKIE } from '../accounts/auth.js';
 import { PERMISSIONS, ROLE_PERMISSIONS, ROLES } from '../accounts/permissions.js';
 import { setSessionCookies } from '../accounts/routes.js';
-import { createSession, switchSession, userForSession } from '../accounts/service.js';
+import { createSession, destroySession, switchSession, userForSession } from '../accounts/service.js';
 import { actorOf } from '../audit/record.js';
 import { badRequest } from '../http/errors.js';
 import { authed, NoContent, problems } from '../http/schemas.js';
@@ -14,6 +14,7 @@ import {
   IdParams,
   Invite,
   InviteBody,
+  Left,
   Member,
   MemberList,
   RemoveQuery,
@@ -27,6 +28,7 @@ import {
   type Caller,
   changeRole,
   createInvite,
+  leaveWorkspace,
   listMembers,
   listWorkspaces,
   removeMember,
@@ -50,6 +52,8 @@ function sessionUser(req: FastifyRequest): string {
 export async function teamRoutes(instance: FastifyInstance) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
+  // Runs after the auth hook, before the body is read: creating and resending share one counter.
+  const inviteLimit = async (req: FastifyRequest) => app.rateLimits.check('invite', req);
 
   app.get(
     '/roles',
@@ -71,7 +75,8 @@ export async function teamRoutes(instance: FastifyInstance) {
   app.post(
     '/invites',
     {
-      config: { permission: 'members:manage', rateLimit: app.rateLimits.route('invite') },
+      config: { permission: 'members:manage' },
+      onRequest: inviteLimit,
       schema: {
         operationId: 'createInvite',
         summary: 'Invite someone by email with a role; emits team.member_added',
@@ -86,7 +91,8 @@ export async function teamRoutes(instance: FastifyInstance) {
   app.post(
     '/invites/:id/resend',
     {
-      config: { permission: 'members:manage', rateLimit: app.rateLimits.route('invite') },
+      config: { permission: 'members:manage' },
+      onRequest: inviteLimit,
       schema: {
         operationId: 'resendInvite',
         summary: 'A new link (and mail) for a pending invite; the previous link stops working',
@@ -146,6 +152,33 @@ export async function teamRoutes(instance: FastifyInstance) {
       schema: { operationId: 'listMembers', summary: 'Members and pending invites', tags, response: { 200: MemberList, ...authed() } },
     },
     async (req) => ({ data: (await listMembers(ctx, req.accountId)) as never }),
+  );
+
+  // Before /members/:id in the docs; Fastify matches the static segment first either way.
+  app.delete(
+    '/members/me',
+    {
+      config: { permission: 'account:read' },
+      schema: {
+        operationId: 'leaveWorkspace',
+        summary: 'Leave the current workspace (any role; not its last owner); emits team.member_removed (reason left)',
+        tags,
+        querystring: RemoveQuery,
+        response: { 200: Left, ...authed(400, 409) },
+      },
+    },
+    async (req, reply) => {
+      const userId = sessionUser(req);
+      const token = req.cookies[SESSION_COOKIE]!;
+      const next = await leaveWorkspace(ctx, req.accountId, callerOf(req), userId, req.query.apiKeys);
+      // The session moves to the user's next workspace, or ends when there is none.
+      if (next) await switchSession(ctx, token, next);
+      else {
+        await destroySession(ctx, token);
+        reply.clearCookie(SESSION_COOKIE, { path: '/' }).clearCookie(CSRF_COOKIE, { path: '/' });
+      }
+      return { accountId: next };
+    },
   );
 
   app.patch(

@@ -48,6 +48,9 @@ export const RoleBody = z.strictObject({ role });
 export const RemoveQuery = z.strictObject({
   apiKeys: z.enum(['revoke', 'keep'], { message: 'must be revoke or keep' }).default('revoke').describe("the member's API keys: revoke (default) or keep"),
 });
+export const Left = z
+  .object({ accountId: z.string().nullable().describe('the workspace the session acts in now; null: none is left and the session has ended') })
+  .meta({ id: 'LeftWorkspace' });
 export const IdParams = z.strictObject({ id: z.string() });
 export const AccountParams = z.strictObject({ accountId: z.string() });
 

@@ -1,14 +1,14 @@
 // Members, invites and workspaces (PRODUCT.md §9). Every change runs in one transaction with its
 // event (ctx.outbox.emit) and its audit row (recordAudit), so all three commit or roll back together.
 import { createHash, randomBytes } from 'node:crypto';
-import { type Role, roleAllows } from '../accounts/permissions.js';
+import { isRole, type Permission, type Role, roleAllows } from '../accounts/permissions.js';
 import { hashPassword, passwordProblem } from '../accounts/passwords.js';
 import { normalizeEmail, revokeKeysInTx } from '../accounts/service.js';
 import { type Actor, recordAudit, SYSTEM_ACTOR } from '../audit/record.js';
 import type { AppContext } from '../context.js';
 import type { MembersTable } from '../db/schema.teams.js';
 import { inTransaction, type Tx } from '../db/transaction.js';
-import { AppError, conflict, forbidden, limitReached, notFound, validationError } from '../http/errors.js';
+import { AppError, conflict, forbidden, limitReached, notFound, unauthorized, validationError } from '../http/errors.js';
 import { newId } from '../lib/ids.js';
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
@@ -59,6 +59,24 @@ async function lockAccount(ctx: AppContext, tx: Tx, accountId: string): Promise<
   const account = await (ctx.database.caps.rowLocks ? query.forUpdate() : query).executeTakeFirst();
   if (!account) throw notFound('Account', accountId);
   return account;
+}
+
+/**
+ * The caller as the database has it now, read after lockAccount: the role the auth hook saw may be
+ * stale by the time the lock is granted (a concurrent request demoted or removed the caller), and
+ * every rule below (owners:manage, the last owner) must be judged on the committed state.
+ */
+async function freshCaller(tx: Tx, accountId: string, caller: Caller, permission: Permission | null = 'members:manage'): Promise<Caller> {
+  const row = await tx.selectFrom('members').select(['role', 'status']).where('id', '=', caller.memberId).where('accountId', '=', accountId).executeTakeFirst();
+  // A session acts only while its member is active; a kept API key of a removed member acts with the role it last had.
+  if (!row || row.status === 'invited' || (row.status !== 'active' && caller.actor.type === 'user')) {
+    throw unauthorized('You are no longer a member of this workspace; log in again.');
+  }
+  const role = isRole(row.role) ? row.role : 'viewer';
+  if (permission && !roleAllows(role, permission)) {
+    throw forbidden(`The ${role} role does not have the ${permission} permission (your role changed while this request waited).`, { role, permission });
+  }
+  return { ...caller, role };
 }
 
 async function activeOwners(tx: Tx, accountId: string): Promise<number> {
@@ -126,13 +144,14 @@ async function mailInvite(ctx: AppContext, accountId: string, email: string, rol
 
 export async function createInvite(ctx: AppContext, accountId: string, caller: Caller, input: InviteInput): Promise<InviteResult> {
   const email = normalizeEmail(input.email);
-  if (input.role === 'owner') requireOwnerRights(caller, 'invite an owner');
   const { token, hash } = newInviteToken();
   const now = Date.now();
   const expiresAt = now + ctx.config.inviteTtlMs;
   const memberId = newId('mem');
   await inTransaction(ctx.db, async (tx) => {
     const account = await lockAccount(ctx, tx, accountId);
+    const current = await freshCaller(tx, accountId, caller);
+    if (input.role === 'owner') requireOwnerRights(current, 'invite an owner');
     const existing = await tx
       .selectFrom('members')
       .select(['id', 'status'])
@@ -205,8 +224,10 @@ export async function resendInvite(ctx: AppContext, accountId: string, caller: C
   const { token, hash } = newInviteToken();
   const expiresAt = Date.now() + ctx.config.inviteTtlMs;
   const member = await inTransaction(ctx.db, async (tx) => {
+    await lockAccount(ctx, tx, accountId);
+    const current = await freshCaller(tx, accountId, caller);
     const member = await pendingInvite(tx, accountId, memberId);
-    if (member.role === 'owner') requireOwnerRights(caller, 'resend an owner invite');
+    if (member.role === 'owner') requireOwnerRights(current, 'resend an owner invite');
     await tx.updateTable('members').set({ inviteTokenHash: hash, inviteExpiresAt: expiresAt, updatedAt: Date.now() }).where('id', '=', memberId).execute();
     await recordAudit(tx, accountId, caller.actor, { action: 'member.invite_resent', target: { type: 'member', id: memberId } });
     return member;
@@ -218,19 +239,19 @@ export async function resendInvite(ctx: AppContext, accountId: string, caller: C
 
 export async function revokeInvite(ctx: AppContext, accountId: string, caller: Caller, memberId: string): Promise<void> {
   await inTransaction(ctx.db, async (tx) => {
+    await lockAccount(ctx, tx, accountId);
+    const current = await freshCaller(tx, accountId, caller);
     const member = await pendingInvite(tx, accountId, memberId);
-    if (member.role === 'owner') requireOwnerRights(caller, 'revoke an owner invite');
+    if (member.role === 'owner') requireOwnerRights(current, 'revoke an owner invite');
     await endInvite(ctx, tx, member, 'invite_revoked', caller.actor);
   });
 }
 
 async function endInvite(ctx: AppContext, tx: Tx, member: MembersTable, reason: 'invite_revoked' | 'invite_expired', actor: Actor): Promise<boolean> {
-  const res = await tx
-    .updateTable('members')
-    .set({ status: 'removed', updatedAt: Date.now() })
-    .where('id', '=', member.id)
-    .where('status', '=', 'invited')
-    .executeTakeFirst();
+  let update = tx.updateTable('members').set({ status: 'removed', updatedAt: Date.now() }).where('id', '=', member.id).where('status', '=', 'invited');
+  // The scheduler read `member` before this transaction: an invite resent (new expiry) or accepted since is left alone.
+  if (reason === 'invite_expired') update = update.where('inviteExpiresAt', '<=', member.inviteExpiresAt ?? 0);
+  const res = await update.executeTakeFirst();
   if (Number(res.numUpdatedRows) === 0) return false;
   await ctx.outbox.emit(tx, member.accountId, 'team.member_removed', { memberId: member.id, email: member.email, role: member.role, reason });
   await recordAudit(tx, member.accountId, actor, {
@@ -282,8 +303,10 @@ export async function acceptInvite(ctx: AppContext, input: AcceptInput, sessionU
       field: 'token',
     });
   const gone = (detail: string) => new AppError(410, 'invite_gone', 'Gone', detail, { field: 'token' });
-  if (invite.status !== 'invited') throw gone('This invite was already used or revoked. Ask for a new one.');
+  if (invite.status === 'active') throw gone('This invite was already used. Log in instead, or ask for a new invite.');
+  // Expired, whether or not the scheduler has ended it yet (it then has status removed).
   if (invite.inviteExpiresAt !== null && invite.inviteExpiresAt <= Date.now()) throw gone('This invite has expired. Ask for a new one.');
+  if (invite.status !== 'invited') throw gone('This invite was revoked, or its member removed. Ask for a new one.');
 
   const user = await ctx.db.selectFrom('users').select(['id', 'email']).where('email', '=', invite.email).executeTakeFirst();
   let newUser: { id: string; passwordHash: string } | null = null;
@@ -304,6 +327,34 @@ export async function acceptInvite(ctx: AppContext, input: AcceptInput, sessionU
   }
   const userId = user?.id ?? newUser!.id;
   const now = Date.now();
+  try {
+    return await claimInvite(ctx, invite, hash, userId, newUser, now);
+  } catch (err) {
+    // Two invites of one new email (two workspaces) accepted at the same moment: the first created the login.
+    if (newUser && /unique|duplicate/i.test((err as Error).message)) {
+      throw new AppError(
+        409,
+        'login_exists',
+        'Conflict',
+        `${invite.email} just got a Linkwire login: log in as ${invite.email}, then open the invite link again.`,
+        {
+          field: 'password',
+        },
+      );
+    }
+    throw err;
+  }
+}
+
+async function claimInvite(
+  ctx: AppContext,
+  invite: MembersTable,
+  hash: string,
+  userId: string,
+  newUser: { id: string; passwordHash: string } | null,
+  now: number,
+): Promise<AcceptResult> {
+  const gone = (detail: string) => new AppError(410, 'invite_gone', 'Gone', detail, { field: 'token' });
   return inTransaction(ctx.db, async (tx) => {
     // The claim comes first: a concurrent accept of the same token waits on this row and then gets
     // the 410, instead of racing to create the same user.
@@ -367,10 +418,11 @@ async function activeMember(tx: Tx, accountId: string, memberId: string) {
 export async function changeRole(ctx: AppContext, accountId: string, caller: Caller, memberId: string, toRole: Role): Promise<MemberView> {
   return inTransaction(ctx.db, async (tx) => {
     await lockAccount(ctx, tx, accountId);
+    const current = await freshCaller(tx, accountId, caller);
     const member = await activeMember(tx, accountId, memberId);
     const fromRole = member.role;
     if (fromRole === toRole) return toMemberView(member);
-    if (fromRole === 'owner' || toRole === 'owner') requireOwnerRights(caller, fromRole === 'owner' ? 'demote an owner' : 'make an owner');
+    if (fromRole === 'owner' || toRole === 'owner') requireOwnerRights(current, fromRole === 'owner' ? 'demote an owner' : 'make an owner');
     if (fromRole === 'owner' && (await activeOwners(tx, accountId)) <= 1) throw lastOwner();
     const now = Date.now();
     await tx.updateTable('members').set({ role: toRole, updatedAt: now }).where('id', '=', memberId).execute();
@@ -393,9 +445,11 @@ export type KeyDisposition = 'revoke' | 'keep';
 export async function removeMember(ctx: AppContext, accountId: string, caller: Caller, memberId: string, apiKeys: KeyDisposition): Promise<void> {
   await inTransaction(ctx.db, async (tx) => {
     await lockAccount(ctx, tx, accountId);
+    // Leaving (removing oneself) needs no members:manage: every role may leave a workspace.
+    const current = await freshCaller(tx, accountId, caller, memberId === caller.memberId ? null : 'members:manage');
     const member = await activeMember(tx, accountId, memberId);
     if (member.role === 'owner') {
-      requireOwnerRights(caller, 'remove an owner');
+      requireOwnerRights(current, 'remove an owner');
       if ((await activeOwners(tx, accountId)) <= 1) throw lastOwner();
     }
     await tx.updateTable('members').set({ status: 'removed', updatedAt: Date.now() }).where('id', '=', memberId).execute();
@@ -412,11 +466,21 @@ export async function removeMember(ctx: AppContext, accountId: string, caller: C
     const reason = memberId === caller.memberId ? 'left' : 'removed';
     await ctx.outbox.emit(tx, accountId, 'team.member_removed', { memberId, email: member.email, role: member.role, reason });
     await recordAudit(tx, accountId, caller.actor, {
-      action: 'member.removed',
+      action: reason === 'left' ? 'member.left' : 'member.removed',
       target: { type: 'member', id: memberId },
       changes: { status: { from: 'active', to: 'removed' }, apiKeys: { from: null, to: apiKeys } },
     });
   });
+}
+
+/**
+ * The signed-in member leaves the workspace (team.member_removed, reason left). The last owner
+ * cannot leave (409 last_owner). Returns the user's next workspace, or null when none is left.
+ */
+export async function leaveWorkspace(ctx: AppContext, accountId: string, caller: Caller, userId: string, apiKeys: KeyDisposition): Promise<string | null> {
+  await removeMember(ctx, accountId, caller, caller.memberId, apiKeys);
+  const next = await listWorkspaces(ctx, userId, accountId);
+  return next[0]?.accountId ?? null;
 }
 
 // ---- workspaces ----
