@@ -93,7 +93,7 @@ export class Dispatcher implements BackgroundService {
       { endpointConcurrency: this.opts.endpointConcurrency, queuesAhead: this.sender.queuesAhead },
       { breakers: this.breakers, start: (lane, job) => this.start(lane, job), release: (jobs, dueAt, refused) => this.releaseJobs(jobs, dueAt, refused) },
     );
-    this.chat = new ChatSender(ctx.targetPolicy, `${ctx.config.publicUrl}/dashboard`);
+    this.chat = new ChatSender(ctx.db, ctx.targetPolicy, `${ctx.config.publicUrl}/dashboard`);
     this.endpoints = new EndpointLoader(ctx.db, ctx.masterKey);
     this.results = new ResultWriter(ctx, this.workerId, { flushMs: this.opts.flushMs, flushMax: this.opts.flushMax }, (err) =>
       ctx.log.error({ err }, 'writing delivery results failed; retrying'),

@@ -205,6 +205,7 @@ export async function createEndpoint(
       format,
       source,
       misconfiguredReason: null,
+      chatNextAt: null,
       device: listen?.device ?? null,
       createdAt: now,
       updatedAt: now,
