@@ -335,6 +335,8 @@ export class Dispatcher implements BackgroundService {
       const unsubscribed = this.unsubscribe();
       await this.loopDone;
       await unsubscribed;
+      // Sink deliveries waiting for a fuller batch go out now, within the drain.
+      this.sinks.sendNow();
       this.release(this.lanes.takeAllWaiting(), Date.now());
       // And what waits unstarted in a sender thread: it comes back as null and is released then.
       this.sender.handBackWaiting();
