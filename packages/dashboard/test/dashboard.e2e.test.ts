@@ -51,6 +51,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
+/** The API key made in Settings, named Zapier (used as Zapier would). */
+let zapierKey = '';
 
 async function axeCheck(name: string): Promise<void> {
   await page.addScriptTag({ content: axeSource });
@@ -329,6 +331,7 @@ describe('dashboard end-to-end', { timeout: 180_000 }, () => {
     await page.getByRole('button', { name: 'Create key' }).click();
     const key = (await page.getByTestId('new-api-key').textContent()) ?? '';
     assert.ok(key.length > 20);
+    zapierKey = key;
     // The key works as a Bearer token against the API.
     const res = await fetch(`${base}/api/v1/account`, { headers: { authorization: `Bearer ${key}` } });
     assert.equal(res.status, 200);
@@ -337,6 +340,35 @@ describe('dashboard end-to-end', { timeout: 180_000 }, () => {
     await page.getByRole('cell', { name: 'Zapier', exact: true }).waitFor();
     await axeCheck('settings');
     await shot('settings');
+  });
+
+  it('lists the subscriptions a no-code tool made with the key, with their source, on the Integrations page', async () => {
+    // What the Zapier app's performSubscribe sends (packages/zapier-app), with the key made above.
+    const res = await fetch(`${base}/api/v1/webhooks`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${zapierKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ url: `${receiver.url}/hooks/catch/123/abc/`, events: ['link.click'], source: 'zapier' }),
+    });
+    assert.equal(res.status, 201, await res.clone().text());
+    const created = (await res.json()) as { id: string };
+    await page.getByRole('link', { name: 'Integrations' }).click();
+    await page.getByRole('heading', { name: 'Integrations', exact: true }).waitFor();
+    const row = page.getByTestId('nocode-subscription');
+    await row.waitFor();
+    assert.equal(await row.count(), 1);
+    const text = (await row.textContent()) ?? '';
+    assert.match(text, /Zapier/);
+    assert.match(text, /hooks\/catch\/123\/abc/);
+    assert.match(text, /link\.click/);
+    await page.getByText('No-code subscriptions (1)').waitFor();
+    // A no-code subscription is not a chat channel.
+    await page.getByText('No chat channel yet').waitFor();
+    await axeCheck('integrations (no-code subscription)');
+    // Zapier turns the Zap off: the subscription goes, and the page says so.
+    const removed = await fetch(`${base}/api/v1/webhooks/${created.id}`, { method: 'DELETE', headers: { authorization: `Bearer ${zapierKey}` } });
+    assert.equal(removed.status, 204);
+    await page.reload();
+    await page.getByText('No Zapier, Make or n8n subscription').waitFor();
   });
 
   it('works on a phone and in dark mode', async () => {

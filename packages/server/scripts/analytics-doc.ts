@@ -3,7 +3,7 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { GA4_MAX_AGE_MS } from '../src/delivery/sinks/dispatch.js';
+import { GA4_MAX_AGE_MS, SINK_FULL_BATCH, SINK_LINGER_MS } from '../src/delivery/sinks/dispatch.js';
 import { type Envelope, GA4_LIMITS, mappingTable, toGa4, toPosthog, toSegment } from '../src/delivery/sinks/mapping.js';
 import { POSTHOG_HISTORICAL_MS, POSTHOG_LIMITS, SEGMENT_LIMITS } from '../src/delivery/sinks/requests.js';
 import { EVENT_TYPES, EXAMPLES } from '../src/events/catalog.js';
@@ -89,7 +89,8 @@ export function renderAnalyticsDoc(): string {
     `| Segment | \`POST /v1/batch\`, Basic auth with the write key | < ${SEGMENT_LIMITS.batchBytes / 1024} KB, each event ≤ ${SEGMENT_LIMITS.eventBytes / 1024} KB (a larger one fails alone: \`payload_too_large\`) | after the retry schedule |`,
     `| PostHog | \`POST /batch/\`, \`api_key\` in the body | ≤ ${POSTHOG_LIMITS.eventsPerRequest} events, < ${POSTHOG_LIMITS.batchBytes / 1024 / 1024} MB; \`historical_migration: true\` when every event is older than ${hours(POSTHOG_HISTORICAL_MS)} | after the retry schedule |`,
     '',
-    'The due deliveries of one sink that a worker claims together are sent together. A 2xx answer',
+    `A sink's deliveries wait up to ${SINK_LINGER_MS / 1000} s for company (or until ${SINK_FULL_BATCH} wait), then go out together: clicks`,
+    `that arrive one at a time still make full batches (60 clicks of one visitor in 3 s are 3 GA4 requests). A 2xx answer`,
     'succeeds every delivery of the batch; a timeout, a connection error, 408, 429 (with `Retry-After`)',
     'or a 5xx retries them on `LINKWIRE_RETRY_SCHEDULE`; any other 4xx (a revoked key, a malformed batch)',
     'fails them at once, since retrying cannot help, and counts towards auto-disable like an exhausted',

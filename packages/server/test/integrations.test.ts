@@ -83,22 +83,34 @@ describeEachDialect('integrations: chat endpoints and no-code subscriptions', (d
     assert.deepEqual(JSON.parse(gone[0]!.payload).data, { integration: 'slack', integrationId: res.body.id, reason: 'deleted' });
   });
 
-  it('100 clicks in a burst to a Slack endpoint: a handful of messages, 100 accounted deliveries', async () => {
-    const u = await node.signup();
-    const res = await create(u.apiKey, { url: slack.url, events: ['link.click'], format: 'slack' });
-    const before = slack.accepted.length;
-    for (let i = 0; i < 5; i++) await clicks(u.accountId, 20);
+  /** Every window of the fake's arrival times respects the bucket: at most 2 at once, then 1 a second. */
+  const assertRate = (times: number[]) => {
+    for (let i = 0; i + 2 < times.length; i++) {
+      // GCRA with a burst of 2: messages i and i+2 start at least one interval apart. Measured at
+      // arrival, so 150 ms are allowed for one request being slower than another on a busy machine
+      // (947 ms was seen); a bucket per worker put pairs ~0 ms apart.
+      assert.ok(times[i + 2]! - times[i]! >= 850, `messages ${i} and ${i + 2} only ${times[i + 2]! - times[i]!} ms apart`);
+    }
+  };
+
+  const hundredClicksOverFiveSeconds = async (accountId: string) => {
+    // 100 clicks in 5 s: 5 every 250 ms.
+    for (let i = 0; i < 20; i++) {
+      await clicks(accountId, 5);
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  };
+
+  const assertAccounted = async (accountId: string, webhookId: string, messages: any[]) => {
     const rows = await waitFor(
       '100 succeeded',
       async () => {
-        const r = await deliveriesOf(res.body.id);
+        const r = await deliveriesOf(webhookId);
         return r.length === 100 && r.every((d) => d.status === 'succeeded') && r;
       },
       60_000,
     );
     assert.equal(rows.length, 100);
-    const messages = slack.accepted.slice(before);
-    assert.ok(messages.length <= 12, `${messages.length} messages`);
     assert.ok(
       messages.some((m) => /clicks on \*Spring sale\*/.test(m.text)),
       'a digest names the link',
@@ -107,11 +119,59 @@ describeEachDialect('integrations: chat endpoints and no-code subscriptions', (d
     const attempts = await node.ctx.db
       .selectFrom('attempts')
       .select(['deliveryId', 'requestHeaders', 'statusCode'])
-      .where('accountId', '=', u.accountId)
+      .where('accountId', '=', accountId)
       .execute();
     assert.equal(attempts.length, 100);
+    assert.equal(new Set(attempts.map((a) => a.deliveryId)).size, 100, 'one attempt per delivery');
     assert.ok(attempts.every((a) => a.statusCode === 200));
+    // The events folded into digests: every delivery but the ones sent alone carries the digest header.
     assert.ok(attempts.filter((a) => /x-linkwire-digest/.test(a.requestHeaders ?? '')).length >= 100 - messages.length);
+  };
+
+  it('100 clicks in 5 s to a Slack endpoint: a handful of messages at ≤ 1/s, 100 accounted deliveries', async () => {
+    const u = await node.signup();
+    const res = await create(u.apiKey, { url: slack.url, events: ['link.click'], format: 'slack' });
+    const before = slack.accepted.length;
+    const startedAt = Date.now();
+    await hundredClicksOverFiveSeconds(u.accountId);
+    await waitFor('100 delivered', async () => (await deliveriesOf(res.body.id)).filter((d) => d.status === 'succeeded').length === 100, 60_000);
+    const elapsedS = (Date.now() - startedAt) / 1000;
+    const messages = slack.accepted.slice(before);
+    const times = slack.acceptedAt.slice(before);
+    // About one a second over the ~5 s of clicks (plus the burst of 2 and the last digest).
+    assert.ok(messages.length >= 3 && messages.length <= Math.ceil(elapsedS) + 2, `${messages.length} messages in ${elapsedS} s`);
+    assertRate(times);
+    await assertAccounted(u.accountId, res.body.id, messages);
+  });
+
+  it('two workers on one database share the endpoint’s rate: still ≤ 1 message/s, 100 accounted deliveries', async () => {
+    // Two dispatchers stand for two worker processes: each has its own ChatSender, nothing shared
+    // in memory, only the database. Claims of 2 split every commit of 5 clicks between them.
+    await dispatcher.stop();
+    const workers = [new Dispatcher(node.ctx, { pollMs: 50, claimBatch: 2 }), new Dispatcher(node.ctx, { pollMs: 50, claimBatch: 2 })];
+    try {
+      const u = await node.signup();
+      const res = await create(u.apiKey, { url: slack.url, events: ['link.click'], format: 'slack' });
+      const before = slack.accepted.length;
+      const startedAt = Date.now();
+      await hundredClicksOverFiveSeconds(u.accountId);
+      await waitFor('100 delivered', async () => (await deliveriesOf(res.body.id)).filter((d) => d.status === 'succeeded').length === 100, 60_000);
+      const elapsedS = (Date.now() - startedAt) / 1000;
+      const messages = slack.accepted.slice(before);
+      const posted = workers.map((w) => w.chat.stats.messages);
+      assert.ok(
+        posted.every((n) => n > 0),
+        `both workers posted (${posted.join(' + ')}), so the rate below is theirs together`,
+      );
+      assert.equal(posted[0]! + posted[1]!, messages.length);
+      // Each worker with its own bucket would post up to twice this.
+      assert.ok(messages.length <= Math.ceil(elapsedS) + 2, `${messages.length} messages in ${elapsedS} s`);
+      assertRate(slack.acceptedAt.slice(before));
+      await assertAccounted(u.accountId, res.body.id, messages);
+    } finally {
+      await Promise.all(workers.map((w) => w.stop()));
+      dispatcher = new Dispatcher(node.ctx, { pollMs: 50 });
+    }
   });
 
   it('Slack no_text marks the endpoint without retrying; channel_not_found disables it', async () => {
@@ -244,6 +304,17 @@ describeEachDialect('integrations: chat endpoints and no-code subscriptions', (d
     assert.equal(removed.status, 204);
     const unsubscribe = await waitFor('reverse unsubscribe', () => zapier.requests.slice(before).find((r) => r.method === 'DELETE'));
     assert.equal(unsubscribe.url, '/hooks/catch/1/abc');
+
+    // Zapier's own unsubscribe (the Zap turned off, performUnsubscribe) gets no reverse unsubscribe back.
+    const third = await create(u.apiKey, { url: zapier.url, events: ['*'], source: 'zapier' });
+    const beforeOwn = zapier.requests.length;
+    const own = await node.request({ method: 'DELETE', url: `/api/v1/webhooks/${third.body.id}`, token: u.apiKey, headers: { 'user-agent': 'Zapier' } });
+    assert.equal(own.status, 204);
+    await new Promise((r) => setTimeout(r, 200));
+    assert.deepEqual(
+      zapier.requests.slice(beforeOwn).map((r) => r.method),
+      [],
+    );
   });
 
   it('the 26th no-code subscription on Pro is refused, naming integrationSubscriptions', async () => {

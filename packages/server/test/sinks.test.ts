@@ -259,6 +259,33 @@ describeEachDialect('analytics sinks', (dialect) => {
     assert.equal(history.status, 200, history.raw);
   });
 
+  it('sends 60 clicks arriving one commit at a time over 3 s in 3 GA4 requests too (the sink waits for a fuller batch)', async () => {
+    const u = await node.signup();
+    const sink = await connectGa4(u.apiKey);
+    startDispatcher();
+    const before = ga4.collected().length;
+    const startedAt = Date.now();
+    const eventIds: string[] = [];
+    // 20 clicks a second, each commit claimed on its own by the running dispatcher.
+    for (let i = 0; i < 20; i++) {
+      eventIds.push(...(await emitClicks(u.accountId, 3)));
+      await new Promise((r) => setTimeout(r, 150));
+    }
+    await waitFor('60 GA4 deliveries succeeded', async () => {
+      const rows = await node.ctx.db.selectFrom('deliveries').select('status').where('webhookId', '=', sink.body.webhookId).execute();
+      return rows.length === 60 && rows.every((r) => r.status === 'succeeded');
+    });
+    const requests = ga4.collected().slice(before);
+    assert.equal(requests.length, 3, `${requests.map((r) => r.body.events.length).join(', ')} in ${Date.now() - startedAt} ms`);
+    assert.deepEqual(
+      requests.map((r) => r.body.events.length),
+      [25, 25, 10],
+    );
+    assert.deepEqual(requests.flatMap((r) => r.body.events.map((e: any) => e.params.linkwire_event_id)).sort(), [...eventIds].sort());
+    for (const r of requests) assert.deepEqual(validateGa4(r.query, r.raw), []);
+    await stopDispatcher();
+  });
+
   it('gives up on a GA4 event older than the 72-hour window without sending it', async () => {
     const u = await node.signup();
     const sink = await connectGa4(u.apiKey);

@@ -13,6 +13,7 @@ import * as m012 from './migrations/012_apps.js';
 import * as m013 from './migrations/013_endpoint_formats.js';
 import * as m014 from './migrations/014_integrations.js';
 import * as m015 from './migrations/015_slugs_per_domain.js';
+import * as m019 from './migrations/019_chat_rate.js';
 
 // Numbered migrations, in order. Each runs on both dialects; test/schema.test.ts checks that a
 // fresh database of each dialect matches its committed snapshot (src/db/schema.sqlite.sql,
@@ -42,6 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '013_endpoint_formats': m013,
   '014_integrations': m014,
   '015_slugs_per_domain': m015,
+  '019_chat_rate': m019,
 };
 
 /** The migrations up to and including `last`, in order: upgrade tests build an older release's database with them. */

@@ -1,28 +1,30 @@
+import type { Kysely } from 'kysely';
 import { Agent } from 'undici';
+import type { DB } from '../db/schema.js';
 import { createGuardedConnector, type TargetPolicy } from '../lib/ssrf.js';
+import { BURST, block, INTERVAL_MS, takeTurn } from './chat-rate.js';
 import type { Job } from './lanes.js';
 import { type ChatFormat, type Envelope, renderChat } from './formats/index.js';
 import { USER_AGENT } from './request-headers.js';
 import { parseRetryAfter } from './retry.js';
 import { classify, type SendResult, STORE_LIMIT } from './send-result.js';
 
-// Chat endpoints (format slack/discord/teams, PRODUCT.md §12): a per-endpoint token bucket and
+// Chat endpoints (format slack/discord/teams, PRODUCT.md §12): a per-endpoint rate limit and
 // digests. Every delivery the dispatcher starts for a chat endpoint waits here for the endpoint's
-// next token; when it comes, everything waiting goes out as ONE message (a digest when more than
-// one event waits), and every folded delivery gets that message's result as its attempt. So a
-// burst never floods a channel and no event is dropped: 100 clicks in 5 s are a handful of
-// messages and 100 succeeded deliveries.
+// next turn; when it comes, everything waiting in this process goes out as ONE message (a digest
+// when more than one event waits), and every folded delivery gets that message's result as its
+// attempt. So a burst never floods a channel and no event is dropped: 100 clicks in 5 s are a
+// handful of messages and 100 succeeded deliveries.
 //
-// The bucket: RATE_PER_S tokens a second, BURST at most (Slack: "1 per second, short bursts
-// allowed"). A 429 (Retry-After, or Discord's JSON retry_after) and Discord's
-// X-RateLimit-Remaining: 0 + Reset-After block the endpoint until then. The bucket lives in this
-// process: two worker processes each keep their own, so the rate is per worker.
+// The turns are taken in the database (chat-rate.ts: ≈ 1 message/s, a burst of 2, kept in
+// webhooks.chat_next_at), so every worker process shares one bucket per endpoint: two workers on
+// PostgreSQL post no more than one would, and a 429 seen by one (Retry-After, Discord's JSON
+// retry_after, or Discord's X-RateLimit-Remaining: 0 + Reset-After) holds back all of them.
+// `nextAt` here is only this process's last view of that time, to sleep until it.
 
-const RATE_PER_S = 1;
-const BURST = 2;
 /** A block longer than this is not waited out: the waiting deliveries are rescheduled (a 429 attempt). */
 const MAX_WAIT_MS = 5_000;
-/** At most this many events in one digest; more wait for the next token. */
+/** At most this many events in one digest; more wait for the next turn. */
 const MAX_FOLD = 500;
 
 interface Waiting {
@@ -32,11 +34,12 @@ interface Waiting {
 }
 
 interface EndpointState {
-  tokens: number;
-  refilledAt: number;
-  blockedUntil: number;
+  /** When the endpoint's next turn comes, as this process last read it (0: unknown, ask). */
+  nextAt: number;
   waiting: Waiting[];
   timer: NodeJS.Timeout | null;
+  /** A turn is being taken or a message posted: one at a time per endpoint in a process. */
+  busy: boolean;
 }
 
 export class ChatSender {
@@ -46,6 +49,7 @@ export class ChatSender {
   readonly stats = { messages: 0, digests: 0 };
 
   constructor(
+    private readonly db: Kysely<DB>,
     policy: TargetPolicy,
     private readonly dashboardUrl: string,
   ) {
@@ -71,25 +75,21 @@ export class ChatSender {
   private stateOf(id: string): EndpointState {
     let state = this.states.get(id);
     if (!state) {
-      state = { tokens: BURST, refilledAt: Date.now(), blockedUntil: 0, waiting: [], timer: null };
+      state = { nextAt: 0, waiting: [], timer: null, busy: false };
       this.states.set(id, state);
     }
     return state;
   }
 
   private schedule(id: string, state: EndpointState, format: ChatFormat): void {
-    if (state.timer !== null || state.waiting.length === 0) return;
-    const now = Date.now();
-    state.tokens = Math.min(BURST, state.tokens + ((now - state.refilledAt) / 1000) * RATE_PER_S);
-    state.refilledAt = now;
-    const blockedFor = state.blockedUntil - now;
-    if (blockedFor > MAX_WAIT_MS) {
+    if (state.timer !== null || state.busy || state.waiting.length === 0) return;
+    const waitMs = Math.max(0, state.nextAt - Date.now());
+    if (waitMs > MAX_WAIT_MS) {
       const waiting = state.waiting.splice(0);
-      for (const w of waiting) w.resolve(notSent(`Not sent: the service asked to wait ${Math.ceil(blockedFor / 1000)} s (429)`, blockedFor));
+      for (const w of waiting) w.resolve(notSent(`Not sent: the service asked to wait ${Math.ceil(waitMs / 1000)} s (429)`, waitMs));
       return;
     }
-    const waitMs = Math.max(blockedFor, state.tokens >= 1 ? 0 : ((1 - state.tokens) / RATE_PER_S) * 1000);
-    // A macrotask even when a token is there: the rest of the claimed batch joins the message.
+    // A macrotask even when the turn has come: the rest of the claimed batch joins the message.
     state.timer = setTimeout(() => {
       state.timer = null;
       void this.post(id, state, format);
@@ -97,35 +97,51 @@ export class ChatSender {
   }
 
   private async post(id: string, state: EndpointState, format: ChatFormat): Promise<void> {
-    const now = Date.now();
-    state.tokens = Math.min(BURST, state.tokens + ((now - state.refilledAt) / 1000) * RATE_PER_S) - 1;
-    state.refilledAt = now;
-    const batch = state.waiting.splice(0, MAX_FOLD);
-    const endpoint = batch[0]!.job.endpoint;
-    const result = await this.exchange(
-      format,
-      endpoint.url,
-      endpoint.timeoutMs,
-      batch.map((w) => w.envelope),
-      state,
-    );
-    this.stats.messages++;
-    if (batch.length > 1) this.stats.digests++;
-    for (const w of batch) w.resolve(result);
-    if (state.waiting.length === 0 && state.timer === null && Date.now() - state.refilledAt > 0) {
-      // Idle endpoints are forgotten once their bucket is full again.
-      setTimeout(
-        () => {
-          const s = this.states.get(id);
-          if (s && s.waiting.length === 0 && s.timer === null && Date.now() >= s.blockedUntil) this.states.delete(id);
-        },
-        (BURST / RATE_PER_S) * 1000,
-      ).unref();
+    state.busy = true;
+    try {
+      let turn: Awaited<ReturnType<typeof takeTurn>>;
+      try {
+        turn = await takeTurn(this.db, id, Date.now());
+      } catch {
+        // The database is away: ask again in a second (the claims' leases cover the wait).
+        state.nextAt = Date.now() + INTERVAL_MS;
+        return;
+      }
+      state.nextAt = turn.nextAt;
+      if (!turn.granted) return;
+      const batch = state.waiting.splice(0, MAX_FOLD);
+      const endpoint = batch[0]!.job.endpoint;
+      const blockedUntil = { at: 0 };
+      const result = await this.exchange(
+        format,
+        endpoint.url,
+        endpoint.timeoutMs,
+        batch.map((w) => w.envelope),
+        blockedUntil,
+      );
+      if (blockedUntil.at > 0) {
+        state.nextAt = Math.max(state.nextAt, blockedUntil.at);
+        await block(this.db, id, blockedUntil.at).catch(() => {});
+      }
+      this.stats.messages++;
+      if (batch.length > 1) this.stats.digests++;
+      for (const w of batch) w.resolve(result);
+    } finally {
+      state.busy = false;
+      if (state.waiting.length === 0) this.forgetWhenIdle(id);
+      else this.schedule(id, state, format);
     }
-    this.schedule(id, state, format);
   }
 
-  private async exchange(format: ChatFormat, url: string, timeoutMs: number, envelopes: Envelope[], state: EndpointState): Promise<SendResult> {
+  /** Idle endpoints are forgotten once their bucket is full again (the database keeps the turn). */
+  private forgetWhenIdle(id: string): void {
+    setTimeout(() => {
+      const s = this.states.get(id);
+      if (s && s.waiting.length === 0 && s.timer === null && !s.busy && Date.now() >= s.nextAt) this.states.delete(id);
+    }, BURST * INTERVAL_MS).unref();
+  }
+
+  private async exchange(format: ChatFormat, url: string, timeoutMs: number, envelopes: Envelope[], blockedUntil: { at: number }): Promise<SendResult> {
     const startedAt = Date.now();
     const t0 = performance.now();
     const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': USER_AGENT };
@@ -152,7 +168,7 @@ export class ChatSender {
       });
       const text = await readCapped(res.body);
       const ok = res.statusCode >= 200 && res.statusCode < 300;
-      const retryAfterMs = this.rateLimit(res.statusCode, res.headers, text, state);
+      const retryAfterMs = this.rateLimit(res.statusCode, res.headers, text, blockedUntil);
       return {
         ok,
         startedAt,
@@ -181,8 +197,8 @@ export class ChatSender {
     }
   }
 
-  /** Blocks the bucket as the service asks; the Retry-After of a 429 for the retry of its deliveries. */
-  private rateLimit(status: number, headers: Record<string, string | string[] | undefined>, body: string | null, state: EndpointState): number | null {
+  /** Blocks the endpoint as the service asks (into `blocked`); the Retry-After of a 429 for the retry of its deliveries. */
+  private rateLimit(status: number, headers: Record<string, string | string[] | undefined>, body: string | null, blocked: { at: number }): number | null {
     const header = (name: string) => {
       const v = headers[name];
       return Array.isArray(v) ? v[0] : v;
@@ -190,7 +206,7 @@ export class ChatSender {
     const now = Date.now();
     if (header('x-ratelimit-remaining') === '0') {
       const resetAfter = Number(header('x-ratelimit-reset-after'));
-      if (Number.isFinite(resetAfter) && resetAfter > 0) state.blockedUntil = Math.max(state.blockedUntil, now + resetAfter * 1000);
+      if (Number.isFinite(resetAfter) && resetAfter > 0) blocked.at = Math.max(blocked.at, now + Math.ceil(resetAfter * 1000));
     }
     if (status !== 429 && status !== 503) return null;
     let retryAfterMs = parseRetryAfter(header('retry-after'), now);
@@ -200,7 +216,7 @@ export class ChatSender {
     } catch {
       // Slack's and Teams' bodies are not JSON.
     }
-    if (retryAfterMs !== null) state.blockedUntil = Math.max(state.blockedUntil, now + retryAfterMs);
+    if (retryAfterMs !== null) blocked.at = Math.max(blocked.at, now + retryAfterMs);
     return retryAfterMs;
   }
 

@@ -93,7 +93,7 @@ export class Dispatcher implements BackgroundService {
       { endpointConcurrency: this.opts.endpointConcurrency, queuesAhead: this.sender.queuesAhead },
       { breakers: this.breakers, start: (lane, job) => this.start(lane, job), release: (jobs, dueAt, refused) => this.releaseJobs(jobs, dueAt, refused) },
     );
-    this.chat = new ChatSender(ctx.targetPolicy, `${ctx.config.publicUrl}/dashboard`);
+    this.chat = new ChatSender(ctx.db, ctx.targetPolicy, `${ctx.config.publicUrl}/dashboard`);
     this.endpoints = new EndpointLoader(ctx.db, ctx.masterKey);
     this.results = new ResultWriter(ctx, this.workerId, { flushMs: this.opts.flushMs, flushMax: this.opts.flushMax }, (err) =>
       ctx.log.error({ err }, 'writing delivery results failed; retrying'),
@@ -335,6 +335,8 @@ export class Dispatcher implements BackgroundService {
       const unsubscribed = this.unsubscribe();
       await this.loopDone;
       await unsubscribed;
+      // Sink deliveries waiting for a fuller batch go out now, within the drain.
+      this.sinks.sendNow();
       this.release(this.lanes.takeAllWaiting(), Date.now());
       // And what waits unstarted in a sender thread: it comes back as null and is released then.
       this.sender.handBackWaiting();

@@ -144,6 +144,7 @@ export async function connectIntegration(ctx: AppContext, accountId: string, act
       source: 'api',
       urlEnc: null,
       misconfiguredReason: null,
+      chatNextAt: null,
       createdAt: now,
       updatedAt: now,
       deletedAt: null,

@@ -95,7 +95,7 @@ export async function webhookRoutes(instance: FastifyInstance) {
       },
     },
     async (req, reply) => {
-      await deleteEndpoint(ctx, req.accountId, req.params.id, actorOf(req));
+      await deleteEndpoint(ctx, req.accountId, req.params.id, actorOf(req), { userAgent: req.headers['user-agent'] });
       return reply.code(204).send(null);
     },
   );

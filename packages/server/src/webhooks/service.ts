@@ -13,6 +13,7 @@ import { checkTargetUrl } from '../lib/ssrf.js';
 import { isChatFormat } from '../delivery/formats/index.js';
 import { open, seal } from '../lib/secretbox.js';
 import { disconnectChatEndpoint, maskUrl } from './integrations.js';
+import { noCodeSourceOf } from './nocode.js';
 import { reverseUnsubscribe } from './unsubscribe.js';
 import { countDeliveries24h, countTestSends1h, HOUR_MS, oldestTestSendSince } from './usage.js';
 
@@ -205,6 +206,7 @@ export async function createEndpoint(
       format,
       source,
       misconfiguredReason: null,
+      chatNextAt: null,
       device: listen?.device ?? null,
       createdAt: now,
       updatedAt: now,
@@ -290,7 +292,13 @@ function auditedChanges(current: WebhooksTable, set: Partial<WebhooksTable>): Re
 }
 
 /** Soft delete: the row stays for the delivery history; its pending deliveries are cancelled. */
-export async function deleteEndpoint(ctx: AppContext, accountId: string, id: string, actor: Actor = SYSTEM_ACTOR): Promise<void> {
+export async function deleteEndpoint(
+  ctx: AppContext,
+  accountId: string,
+  id: string,
+  actor: Actor = SYSTEM_ACTOR,
+  caller: { userAgent?: string } = {},
+): Promise<void> {
   const deleted = await inTransaction(ctx.db, async (tx) => {
     const row = await findEndpoint(tx, accountId, id);
     await recordAudit(tx, accountId, actor, { action: 'webhook.deleted', target: { type: 'webhook', id } });
@@ -307,7 +315,9 @@ export async function deleteEndpoint(ctx: AppContext, accountId: string, id: str
   });
   // Zapier's reverse unsubscribe: DELETE <target url> pauses the Zap, so a deletion here shows
   // there instead of the Zap failing silently. After the commit, best effort, through the SSRF guard.
-  if (deleted.source === 'zapier') await reverseUnsubscribe(ctx, deleted.url, deleted.timeoutMs);
+  // Not when Zapier itself unsubscribes (performUnsubscribe, the Zap turned off: its requests say
+  // `user-agent: Zapier`): the Zap is off already, and its unsubscribe call would wait for ours.
+  if (deleted.source === 'zapier' && noCodeSourceOf(caller.userAgent) !== 'zapier') await reverseUnsubscribe(ctx, deleted.url, deleted.timeoutMs);
 }
 
 async function checkIntegrationCap(tx: Tx, accountId: string, max: number | null): Promise<void> {

@@ -36,10 +36,12 @@ export interface FakeSlack extends Receiver {
   mode: SlackMode;
   /** Messages Slack accepted (parsed). */
   accepted: any[];
+  /** When each accepted message arrived (Date.now()), for rate checks. */
+  acceptedAt: number[];
 }
 
 export async function startFakeSlack(): Promise<FakeSlack> {
-  const fake = { mode: 'ok' as SlackMode, accepted: [] as any[] } as FakeSlack;
+  const fake = { mode: 'ok' as SlackMode, accepted: [] as any[], acceptedAt: [] as number[] } as FakeSlack;
   const receiver = await startReceiver(
     (req, res) => {
       const mode = fake.mode;
@@ -49,7 +51,10 @@ export async function startFakeSlack(): Promise<FakeSlack> {
         return;
       }
       const verdict = slackVerdict(req.body);
-      if (verdict.status === 200) fake.accepted.push(JSON.parse(req.body));
+      if (verdict.status === 200) {
+        fake.accepted.push(JSON.parse(req.body));
+        fake.acceptedAt.push(Date.now());
+      }
       res.writeHead(verdict.status, { 'content-type': 'text/plain' });
       res.end(verdict.body);
     },

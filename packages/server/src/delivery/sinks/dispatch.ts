@@ -15,7 +15,8 @@ import { targetOfRow } from './target.js';
 // this batches each sink's claimed deliveries into as few requests as the provider accepts
 // (requests.ts), sends them, and pushes one Outcome per delivery to the dispatcher's ResultWriter:
 // one request is one attempt in the history of each delivery it carried, written by the same group
-// commit as every other attempt (retries, 410, auto-disable included).
+// commit as every other attempt (retries, 410, auto-disable included). Deliveries claimed one
+// commit at a time wait a moment for the rest of their batch (SINK_LINGER_MS).
 
 /**
  * GA4 accepts events up to 72 h old; a delivery whose next try would fall later (an hour's margin
@@ -32,9 +33,31 @@ export interface SinkJob {
 
 const decoder = new TextDecoder();
 
+/**
+ * A sink's deliveries wait this long (from the first one waiting) for a fuller batch, unless
+ * SINK_FULL_BATCH are waiting already. Clicks arrive one commit at a time, so without it a sink got
+ * one request per click: 60 clicks in 3 s were 60 GA4 requests, now 3 (25, 25, 10; PRODUCT.md §8:
+ * ≤ ⌈n/25⌉ requests for n events). Segment's and PostHog's own libraries wait 10 s (flushInterval)
+ * or 15–20 events (flushAt); 2 s keeps the analytics near real time and far inside the claim lease.
+ */
+export const SINK_LINGER_MS = 2_000;
+/** GA4's most events in one request: as many waiting go out at once. */
+export const SINK_FULL_BATCH = 25;
+
+interface SinkQueue {
+  /** In arrival order; `at` is when each was queued. */
+  waiting: Array<{ job: SinkJob; at: number; sent: () => void }>;
+  timer: NodeJS.Timeout | null;
+  /** One batch at a time per sink: a provider's rate limits are per key, and a batch is large already. */
+  running: boolean;
+}
+
 export class SinkDispatcher {
   private readonly client: SinkClient;
   private sending = 0;
+  private readonly queues = new Map<string, SinkQueue>();
+  /** Stopping: whatever waits goes out now. */
+  private hurry = false;
 
   constructor(
     private readonly ctx: AppContext,
@@ -44,37 +67,91 @@ export class SinkDispatcher {
     this.client = new SinkClient(ctx.targetPolicy);
   }
 
-  /** Sink deliveries being sent (the dispatcher counts them in its load). */
+  /** Sink deliveries waiting or being sent (the dispatcher counts them in its load). */
   get load(): number {
     return this.sending;
   }
 
-  /** Sends one claimed batch's sink deliveries, grouped per sink; resolves when their outcomes are pushed. */
-  async deliver(jobs: SinkJob[], now: number): Promise<void> {
+  /**
+   * Queues one claimed batch's sink deliveries per sink; resolves when their outcomes are pushed
+   * (after at most SINK_LINGER_MS and the requests).
+   */
+  deliver(jobs: SinkJob[], _now: number): Promise<void> {
     this.sending += jobs.length;
+    const sent: Promise<void>[] = [];
+    for (const job of jobs) {
+      const id = job.delivery.webhookId;
+      let queue = this.queues.get(id);
+      if (!queue) {
+        queue = { waiting: [], timer: null, running: false };
+        this.queues.set(id, queue);
+      }
+      const at = Date.now();
+      sent.push(new Promise<void>((resolve) => queue.waiting.push({ job, at, sent: resolve })));
+    }
+    for (const id of new Set(jobs.map((j) => j.delivery.webhookId))) this.pump(id);
+    return Promise.all(sent).then(() => {});
+  }
+
+  /** Stopping: send what waits without lingering. */
+  sendNow(): void {
+    this.hurry = true;
+    for (const id of this.queues.keys()) this.pump(id);
+  }
+
+  private pump(id: string): void {
+    const queue = this.queues.get(id);
+    if (!queue || queue.running) return;
+    if (queue.waiting.length === 0) {
+      this.queues.delete(id);
+      return;
+    }
+    const waitMs = queue.waiting[0]!.at + SINK_LINGER_MS - Date.now();
+    if (this.hurry || waitMs <= 0 || queue.waiting.length >= SINK_FULL_BATCH) {
+      if (queue.timer) clearTimeout(queue.timer);
+      queue.timer = null;
+      // Full batches only, while the oldest may still wait: 27 waiting are 25 now and 2 that wait
+      // for more (sending all 27 made a request of 2).
+      const take = this.hurry || waitMs <= 0 ? queue.waiting.length : queue.waiting.length - (queue.waiting.length % SINK_FULL_BATCH);
+      void this.run(id, queue, take);
+    } else if (!queue.timer) {
+      queue.timer = setTimeout(() => {
+        queue.timer = null;
+        this.pump(id);
+      }, waitMs);
+    }
+  }
+
+  private async run(id: string, queue: SinkQueue, take: number): Promise<void> {
+    queue.running = true;
+    const batch = queue.waiting.splice(0, take);
+    const jobs = batch.map((w) => w.job);
+    const now = Date.now();
     try {
-      const bySink = new Map<string, SinkJob[]>();
-      for (const job of jobs) {
-        let list = bySink.get(job.delivery.webhookId);
-        if (!list) {
-          list = [];
-          bySink.set(job.delivery.webhookId, list);
-        }
-        list.push(job);
-      }
-      const targets = await this.loadTargets([...bySink.keys()]);
-      const unknown: string[] = [];
-      const sends: Promise<void>[] = [];
-      for (const [webhookId, list] of bySink) {
-        const target = targets.get(webhookId);
-        if (target) sends.push(this.deliverToSink(target, list, now));
-        else unknown.push(...list.map((j) => j.delivery.id));
-      }
+      const target = (await this.loadTargets([id])).get(id);
       // A sink row without its integration (removed in between): the next claim sees it deleted.
-      if (unknown.length) await releaseClaims(this.ctx.db, this.workerId, unknown, now);
-      await Promise.all(sends);
+      if (target) await this.deliverToSink(target, jobs, now);
+      else
+        await releaseClaims(
+          this.ctx.db,
+          this.workerId,
+          jobs.map((j) => j.delivery.id),
+          now,
+        );
+    } catch (err) {
+      // The database was away (targets, give-ups): hand the claims back rather than hold them to the lease.
+      this.ctx.log.error({ err, webhookId: id }, 'sending to an analytics sink failed before a request; handing the deliveries back');
+      await releaseClaims(
+        this.ctx.db,
+        this.workerId,
+        jobs.map((j) => j.delivery.id),
+        Date.now(),
+      ).catch(() => {});
     } finally {
-      this.sending -= jobs.length;
+      this.sending -= batch.length;
+      for (const w of batch) w.sent();
+      queue.running = false;
+      this.pump(id);
     }
   }
 
