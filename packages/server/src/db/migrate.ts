@@ -13,7 +13,7 @@ import * as m012 from './migrations/012_apps.js';
 import * as m013 from './migrations/013_endpoint_formats.js';
 import * as m014 from './migrations/014_integrations.js';
 import * as m015 from './migrations/015_slugs_per_domain.js';
-import * as m019 from './migrations/019_chat_rate.js';
+import * as m016 from './migrations/016_chat_rate.js';
 
 // Numbered migrations, in order. Each runs on both dialects; test/schema.test.ts checks that a
 // fresh database of each dialect matches its committed snapshot (src/db/schema.sqlite.sql,
@@ -27,7 +27,7 @@ import * as m019 from './migrations/019_chat_rate.js';
 // refuses a pending migration whose name sorts before the last executed one ("corrupted migrations:
 // expected previously executed migration 004_delivery to be at index 2 but 003_… was found in its
 // place"; test/schema.test.ts shows it). Setting allowUnorderedMigrations was rejected: old and
-// fresh databases would then run the migrations in different orders. The next migration is 010.
+// fresh databases would then run the migrations in different orders. The next migration is 017.
 const MIGRATIONS: Record<string, Migration> = {
   '001_init': m001,
   '002_links': m002,
@@ -43,7 +43,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '013_endpoint_formats': m013,
   '014_integrations': m014,
   '015_slugs_per_domain': m015,
-  '019_chat_rate': m019,
+  '016_chat_rate': m016,
 };
 
 /** The migrations up to and including `last`, in order: upgrade tests build an older release's database with them. */
@@ -52,6 +52,11 @@ export function migrationsThrough(last: string): Record<string, Migration> {
   const end = names.indexOf(last);
   if (end < 0) throw new Error(`no migration named ${last}`);
   return Object.fromEntries(names.slice(0, end + 1).map((name) => [name, MIGRATIONS[name]!]));
+}
+
+/** Every migration, in order (upgrade and downgrade tests). */
+export function allMigrations(): Record<string, Migration> {
+  return { ...MIGRATIONS };
 }
 
 class StaticProvider implements MigrationProvider {

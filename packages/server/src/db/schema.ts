@@ -110,7 +110,7 @@ export interface WebhooksTable {
   urlEnc: string | null;
   /** A chat service's permanent refusal of a message (Slack invalid_payload…), until the endpoint is edited. */
   misconfiguredReason: string | null;
-  /** A chat endpoint's next allowed message time, Unix ms, shared by every worker (migration 019, delivery/chat-rate.ts). */
+  /** A chat endpoint's next allowed message time, Unix ms, shared by every worker (migration 016, delivery/chat-rate.ts). */
   chatNextAt: number | null;
   createdAt: number;
   updatedAt: number;

@@ -7,7 +7,7 @@ import type { DB } from '../db/schema.js';
 // throttle by flow. Linkwire posts at most BURST messages at once, then RATE_PER_S a second.
 //
 // The bucket is GCRA (the generic cell rate algorithm, a token bucket kept as one timestamp):
-// webhooks.chat_next_at (migration 019) is the earliest time the endpoint's next message may go.
+// webhooks.chat_next_at (migration 016) is the earliest time the endpoint's next message may go.
 // A worker takes a turn with one conditional UPDATE:
 //   allowed when chat_next_at IS NULL or chat_next_at <= now;
 //   then chat_next_at = max(chat_next_at, now - (BURST - 1) · INTERVAL) + INTERVAL.
