@@ -1,6 +1,6 @@
 // (g) PostgreSQL: fill a backlog on a fresh database (created and dropped here), then TWO
 //     `--role worker` processes drain it; target ≥ 0.7× the SQLite single-process figure of (a)
-//     (bench/README.md#current-results); the row below still checks the first line, 0.5×.
+//     (bench/README.md#current-results), checked by the row below.
 import { drainBacklog } from '../lib/drain.js';
 import { assertBuilt, postgresStore } from '../lib/linkwire.js';
 import { Receiver } from '../lib/receiver-client.js';

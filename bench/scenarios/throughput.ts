@@ -1,6 +1,5 @@
 // (a) Durable delivery throughput, SQLite, one process, draining a backlog. Target: ≥ 0.8× the raw
-//     ceiling and ≥ 2.5× BullMQ (bench/README.md#current-results); the rows below still check the
-//     first lines, 0.6× and 2×.
+//     ceiling and ≥ 2.5× BullMQ (bench/README.md#current-results), checked by the rows below.
 import { drainBacklog } from '../lib/drain.js';
 import { sqliteStore } from '../lib/linkwire.js';
 import { Receiver } from '../lib/receiver-client.js';
