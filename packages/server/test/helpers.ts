@@ -33,11 +33,13 @@ export function dialectSkip(dialect: DialectName): { skip?: string } {
  * Runs the same suite on every dialect, like Kysely's own tests; the ones not available here are
  * reported skipped. Each suite also fails if, after its own `after` hooks, a thread it started is
  * still running (a dispatcher's sender thread, a database's WAL checkpointer): a suite that forgets
- * to stop one fails itself, instead of leaving it to run under the suites after it.
+ * to stop one fails itself, instead of leaving it to run under the suites after it. `options.skip`
+ * reports every dialect's suite skipped with that reason (a tool the suite needs is not installed).
  */
-export function describeEachDialect(name: string, fn: (dialect: DialectName) => void): void {
+export function describeEachDialect(name: string, fn: (dialect: DialectName) => void, options: { skip?: string } = {}): void {
   for (const dialect of ALL_DIALECTS) {
-    describe(`${name} [${dialect}]`, dialectSkip(dialect), () => {
+    // A suite-wide reason (a missing tool, e.g. caddy) wins over the dialect's own.
+    describe(`${name} [${dialect}]`, options.skip ? { skip: options.skip } : dialectSkip(dialect), () => {
       let threads = 0;
       before(() => {
         threads = liveThreads();
