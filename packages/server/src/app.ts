@@ -104,8 +104,10 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   });
   if (opts.healthOnly) return app;
 
-  await installHostRouting(app);
   await app.register(cookie);
+  // After the cookie plugin: its onSend hook writes Set-Cookie, and the host guard's onSend (no
+  // cookie on a custom domain) must run after it to strip it (test/domains-hosts.test.ts).
+  await installHostRouting(app);
   await app.register(formbody, { bodyLimit: 16 * 1024 });
 
   // Route schemas are zod (http/schemas.ts); @fastify/swagger collects them into the OpenAPI

@@ -46,6 +46,9 @@ export class HostCache {
   /** The custom host a request arrived on, set by the routing hook (domains/routing.ts). */
   readonly ofRequest = new WeakMap<IncomingMessage, HostEntry>();
   loaded = false;
+  /** Reloads started / the latest one applied: a slow reload never overwrites a newer map. */
+  private started = 0;
+  private applied = 0;
 
   get(hostname: string): HostEntry | undefined {
     return this.byHost.get(hostname);
@@ -57,6 +60,9 @@ export class HostCache {
   }
 
   async reload(db: Kysely<DB>): Promise<void> {
+    // Reloads overlap (the minute's, a NOTIFY's, a local change's): one that read the table before
+    // a change must not land after one that read it after, or the change is lost until the next.
+    const generation = ++this.started;
     const rows = await db
       .selectFrom('domains')
       .innerJoin('accounts', 'accounts.id', 'domains.accountId')
@@ -73,6 +79,8 @@ export class HostCache {
       ])
       .where('domains.releasedAt', 'is', null)
       .execute();
+    if (generation < this.applied) return;
+    this.applied = generation;
     this.byHost = new Map(rows.map((r) => [r.hostname, r]));
     this.byId = new Map(rows.map((r) => [r.domainId, r]));
     this.loaded = true;

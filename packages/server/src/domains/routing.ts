@@ -76,13 +76,15 @@ function notFoundPage(reply: FastifyReply) {
 
 /**
  * The routes rewritten requests land on, and the guard that nothing on a custom host sets a cookie.
- * Registered at the root by app.ts (with rewriteUrl: hostRewriter(ctx)).
+ * Registered at the root by app.ts (with rewriteUrl: hostRewriter(ctx)), after the cookie plugin.
  */
 export async function installHostRouting(app: FastifyInstance): Promise<void> {
   const ctx = app.ctx;
   const entryOf = (raw: IncomingMessage): HostEntry | undefined => ctx.hosts.ofRequest.get(raw);
   // The map is in memory before the first request; changes reload it (domains/service.ts, worker.ts).
   app.addHook('onReady', async () => ctx.hosts.reload(ctx.db));
+  // Runs after @fastify/cookie's own onSend (app.ts registers this after it), which is what writes
+  // reply.setCookie() into the Set-Cookie header.
   app.addHook('onSend', async (req, reply) => {
     if (entryOf(req.raw)) reply.removeHeader('set-cookie');
   });
