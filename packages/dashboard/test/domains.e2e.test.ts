@@ -115,6 +115,11 @@ describe('custom domains in the dashboard', { timeout: 120_000 }, () => {
     dns.zone.set(`_linkwire-challenge.${HOSTNAME}`, { TXT: [token] });
     dns.zone.set(HOSTNAME, { CNAME: CNAME_TARGET });
     // "Check now" allows one check per 10 s per domain; the button answers with a toast until then.
+    await page.getByRole('button', { name: 'Check now' }).click();
+    await page
+      .getByText(/try again in \d+ s/)
+      .first()
+      .waitFor();
     await page.waitForTimeout(10_500);
     await page.getByRole('button', { name: 'Check now' }).click();
     await page.getByTestId('domain-status').getByText('Verified: serving your links').waitFor();
@@ -133,5 +138,14 @@ describe('custom domains in the dashboard', { timeout: 120_000 }, () => {
     const followed = await getOnHost(HOSTNAME, new URL(short).pathname);
     assert.equal(followed.status, 302);
     assert.equal(followed.location, 'https://shop.example.com/spring');
+
+    // Nothing is deleted silently: removing a domain that still has a link is refused, and says why.
+    await page.getByRole('link', { name: 'Domains' }).click();
+    await page.getByRole('button', { name: `Remove ${HOSTNAME}` }).click();
+    await page.getByRole('button', { name: 'Remove domain' }).click();
+    await page.getByText(/1 link lives on go\.brand-e2e\.test; delete it first/).waitFor();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await page.getByRole('heading', { name: HOSTNAME }).waitFor();
+    assert.equal((await getOnHost(HOSTNAME, new URL(short).pathname)).status, 302);
   });
 });

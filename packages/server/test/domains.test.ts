@@ -151,7 +151,23 @@ describeEachDialect('custom domains on real DNS', (dialect) => {
     // "Check now" is limited to one per 10 s per domain.
     const tooSoon = await verify(u.apiKey, created.id);
     assert.equal(tooSoon.status, 429);
-    assert.ok(Number(tooSoon.headers['retry-after']) >= 1);
+    assert.match(String(tooSoon.headers['content-type']), /^application\/problem\+json/);
+    assert.ok(Number(tooSoon.headers['retry-after']) >= 1 && Number(tooSoon.headers['retry-after']) <= 10);
+    assert.match(tooSoon.body.detail, /try again in \d+ s/);
+    // The window passed: a check again. While a worker holds the domain's lease: 429 too.
+    await node.ctx.db
+      .updateTable('domains')
+      .set({ manualCheckAt: Date.now() - 11_000 })
+      .where('id', '=', created.id)
+      .execute();
+    assert.equal((await verify(u.apiKey, created.id)).status, 200);
+    await node.ctx.db
+      .updateTable('domains')
+      .set({ manualCheckAt: Date.now() - 11_000, leaseUntil: Date.now() + 60_000 })
+      .where('id', '=', created.id)
+      .execute();
+    assert.equal((await verify(u.apiKey, created.id)).status, 429);
+    await node.ctx.db.updateTable('domains').set({ leaseUntil: 0 }).where('id', '=', created.id).execute();
 
     setRecords(hostname, token);
     assert.ok((await scheduledCheck(Date.now() + 2 * 60_000)) >= 1);
@@ -194,6 +210,7 @@ describeEachDialect('custom domains on real DNS', (dialect) => {
         ['scheduled', 'fail', 'txt_missing'],
         ['scheduled', 'fail', 'txt_missing'],
         ['scheduled', 'pass', null],
+        ['manual', 'fail', 'txt_missing'],
         ['manual', 'fail', 'txt_missing'],
       ],
     );

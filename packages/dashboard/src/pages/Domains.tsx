@@ -1,8 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, get, post } from '../api';
+import { ApiError, del, get, post } from '../api';
 import type { components } from '../api.generated';
 import { relative } from '../format';
-import { Badge, Button, Card, CopyButton, EmptyState, ErrorBox, Field, FormError, PageHeader, Skeleton, toast, toastError, useResource } from '../ui';
+import {
+  Badge,
+  Button,
+  Card,
+  ConfirmDialog,
+  CopyButton,
+  EmptyState,
+  ErrorBox,
+  Field,
+  FormError,
+  PageHeader,
+  Skeleton,
+  toast,
+  toastError,
+  useResource,
+} from '../ui';
 
 // Custom domains (docs/domains.md): add one, copy the DNS records, watch the status, read every
 // check with its reason, and check now.
@@ -133,36 +148,54 @@ function CheckHistory({ id, version }: { id: string; version: string }) {
   );
 }
 
-function DomainCard({ domain, onChange }: { domain: Domain; onChange: (d: Domain) => void }) {
+function DomainCard({ domain, onChange, onRemoved }: { domain: Domain; onChange: (d: Domain) => void; onRemoved: () => void }) {
   const [busy, setBusy] = useState(false);
+  const [removing, setRemoving] = useState(false);
   return (
     <Card
       title={domain.hostname}
       actions={
-        <Button
-          size="sm"
-          icon="refresh"
-          busy={busy}
-          onClick={async () => {
-            setBusy(true);
-            try {
-              const d = await post<Domain>(`/api/v1/domains/${domain.id}/verify`);
-              onChange(d);
-              toast(
-                d.status === 'verified' ? `${d.hostname} is verified` : `Checked: ${reasonText(d.lastReason)}`,
-                d.status === 'verified' ? 'success' : 'info',
-              );
-            } catch (err) {
-              toastError(err);
-            } finally {
-              setBusy(false);
-            }
-          }}
-        >
-          Check now
-        </Button>
+        <>
+          <Button
+            size="sm"
+            icon="refresh"
+            busy={busy}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                const d = await post<Domain>(`/api/v1/domains/${domain.id}/verify`);
+                onChange(d);
+                toast(
+                  d.status === 'verified' ? `${d.hostname} is verified` : `Checked: ${reasonText(d.lastReason)}`,
+                  d.status === 'verified' ? 'success' : 'info',
+                );
+              } catch (err) {
+                toastError(err);
+              } finally {
+                setBusy(false);
+              }
+            }}
+          >
+            Check now
+          </Button>
+          <Button size="sm" variant="ghost" icon="trash" onClick={() => setRemoving(true)} aria-label={`Remove ${domain.hostname}`}>
+            Remove
+          </Button>
+        </>
       }
     >
+      <ConfirmDialog
+        open={removing}
+        title={`Remove ${domain.hostname}?`}
+        message={<>It stops serving at once and its check history goes with it. A domain that still has links is kept until they are deleted.</>}
+        confirmLabel="Remove domain"
+        onClose={() => setRemoving(false)}
+        onConfirm={async () => {
+          await del(`/api/v1/domains/${domain.id}`);
+          toast(`${domain.hostname} removed`);
+          onRemoved();
+        }}
+      />
       <p data-testid="domain-status" aria-live="polite">
         <Badge tone={STATUS_TONE[domain.status]}>{STATUS_TEXT[domain.status]}</Badge>{' '}
         <span class="small muted">
@@ -258,7 +291,14 @@ export function DomainsPage() {
           </EmptyState>
         </Card>
       ) : (
-        list.map((d) => <DomainCard key={d.id} domain={d} onChange={(nd) => setList(list.map((x) => (x.id === nd.id ? nd : x)))} />)
+        list.map((d) => (
+          <DomainCard
+            key={d.id}
+            domain={d}
+            onChange={(nd) => setList(list.map((x) => (x.id === nd.id ? nd : x)))}
+            onRemoved={() => setList(list.filter((x) => x.id !== d.id))}
+          />
+        ))
       )}
     </div>
   );
