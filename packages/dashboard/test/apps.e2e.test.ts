@@ -59,7 +59,7 @@ before(async () => {
   });
   apiKey = ((await signup.json()) as any).apiKey;
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1360, height: 900 }, bypassCSP: true });
+  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1360, height: 900 }, bypassCSP: true });
   context.setDefaultTimeout(15_000);
   page = await context.newPage();
 });

@@ -107,7 +107,7 @@ before(async () => {
   base = server.url;
   browser = await launchChromium();
   // bypassCSP: axe is injected as an inline script, which the dashboard's CSP rightly forbids.
-  context = await browser.newContext({ viewport: { width: 1360, height: 900 }, colorScheme: 'light', bypassCSP: true });
+  context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1360, height: 900 }, colorScheme: 'light', bypassCSP: true });
   context.setDefaultTimeout(15_000);
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));

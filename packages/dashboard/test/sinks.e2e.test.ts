@@ -58,7 +58,7 @@ before(async () => {
     },
   });
   browser = await launchChromium();
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light', bypassCSP: true });
+  const context = await browser.newContext({ reducedMotion: 'reduce', viewport: { width: 1280, height: 900 }, colorScheme: 'light', bypassCSP: true });
   context.setDefaultTimeout(15_000);
   page = await context.newPage();
   page.on('pageerror', (e) => pageErrors.push(e.message));

@@ -61,7 +61,7 @@ it('owner invites from the Team page → the invitee accepts in another browser 
     return { name: name!, value: value!, url: base };
   });
 
-  const ownerContext = await browser.newContext({ bypassCSP: true });
+  const ownerContext = await browser.newContext({ reducedMotion: 'reduce', bypassCSP: true });
   ownerContext.setDefaultTimeout(15_000);
   await ownerContext.addCookies(cookies);
   const owner = await ownerContext.newPage();
@@ -75,7 +75,7 @@ it('owner invites from the Team page → the invitee accepts in another browser 
   await owner.getByRole('cell', { name: 'viewer@example.com' }).waitFor();
   await axeClean(owner, 'team (owner)');
 
-  const inviteeContext = await browser.newContext({ bypassCSP: true });
+  const inviteeContext = await browser.newContext({ reducedMotion: 'reduce', bypassCSP: true });
   inviteeContext.setDefaultTimeout(15_000);
   const invitee = await inviteeContext.newPage();
   await invitee.goto(`${base}/dashboard/accept-invite${new URL(acceptUrl).hash}`);
@@ -137,7 +137,7 @@ it('owner invites from the Team page → the invitee accepts in another browser 
   assert.equal(account.role, 'editor');
 
   // The owner of the other workspace removes the editor and keeps their keys: the dialog asks.
-  const otherContext = await browser.newContext({ bypassCSP: true });
+  const otherContext = await browser.newContext({ reducedMotion: 'reduce', bypassCSP: true });
   otherContext.setDefaultTimeout(15_000);
   await otherContext.addCookies(other.cookies);
   const otherOwner = await otherContext.newPage();
