@@ -166,6 +166,55 @@ describeEachDialect('custom domain rules', (dialect) => {
     assert.ok(audit.some((a) => a.action === 'domain.removed'));
   });
 
+  it('routes by purpose: short_links sends / to rootUrl (or 404), profile serves / and no slugs; a profile domain takes no links; rootUrl must be http(s)', async () => {
+    const u = await node.signup();
+    const verified = async (payload: Record<string, unknown>) => {
+      const created = await add(u.apiKey, payload);
+      assert.equal(created.status, 201, created.raw);
+      proveTxt(created.body.hostname, created.body.records[0].value);
+      const res = await node.request({ method: 'POST', url: `/api/v1/domains/${created.body.id}/verify`, token: u.apiKey });
+      assert.equal(res.body.status, 'verified', res.raw);
+      return res.body.hostname as string;
+    };
+    const links = await verified({ hostname: uniqueHost('go'), purpose: 'short_links', rootUrl: 'https://brand.example/' });
+    const bare = await verified({ hostname: uniqueHost('bare'), purpose: 'short_links' });
+    const profile = await verified({ hostname: uniqueHost('me'), purpose: 'profile' });
+    const link = await node.request({
+      method: 'POST',
+      url: '/api/v1/links',
+      token: u.apiKey,
+      payload: { url: 'https://example.com/p', title: 'P', domain: links },
+    });
+    assert.equal(link.status, 201, link.raw);
+
+    assert.deepEqual(await get(links, '/'), { status: 302, location: 'https://brand.example/' });
+    assert.equal((await get(links, `/${link.body.slug}`)).location, 'https://example.com/p');
+    assert.equal((await get(links, `/${u.handle}`)).status, 404);
+    assert.equal((await get(bare, '/')).status, 404);
+    assert.equal((await get(profile, '/')).status, 200);
+    assert.equal((await get(profile, `/${link.body.slug}`)).status, 404);
+
+    const onProfile = await node.request({
+      method: 'POST',
+      url: '/api/v1/links',
+      token: u.apiKey,
+      payload: { url: 'https://example.com/x', title: 'X', domain: profile },
+    });
+    assert.equal(onProfile.status, 400, onProfile.raw);
+    assert.equal(onProfile.body.errors[0].field, 'domain');
+    const notMine = await node.request({
+      method: 'POST',
+      url: '/api/v1/links',
+      token: u.apiKey,
+      payload: { url: 'https://example.com/x', title: 'X', domain: 'nobody.example.test' },
+    });
+    assert.equal(notMine.status, 400, notMine.raw);
+    assert.equal(notMine.body.errors[0].field, 'domain');
+    const badRoot = await add(u.apiKey, { hostname: uniqueHost('bad'), rootUrl: 'javascript:alert(1)' });
+    assert.equal(badRoot.status, 400, badRoot.raw);
+    assert.equal(badRoot.body.errors[0].field, 'rootUrl');
+  });
+
   it('the TLS ask endpoint answers from memory while the database is unreachable', async () => {
     const u = await node.signup();
     const hostname = uniqueHost('blip');
