@@ -62,6 +62,16 @@ describeEachDialect('custom domain rules', (dialect) => {
     const ipv4Mapped = await add(u.apiKey, { hostname: '::ffff:192.0.2.1' });
     assert.equal(ipv4Mapped.status, 400, ipv4Mapped.raw);
     assert.match(ipv4Mapped.body.errors[0].message, /IP address/);
+    // IPv4 in the forms a URL parser accepts (shortened, hex, one number) is still an IP address.
+    for (const hostname of ['127.1', '0x7f.0.0.1', '2130706433', '::1', '[::1]:80']) {
+      const res = await add(u.apiKey, { hostname });
+      assert.equal(res.status, 400, `${hostname}: ${res.raw}`);
+      assert.match(res.body.errors[0].message, /IP address/, hostname);
+    }
+    // Full-width letters fold to ASCII (IDNA mapping), as browsers do.
+    const wide = await add(u.apiKey, { hostname: `ＧＯ${n}.rules-${dialect}.test` });
+    assert.equal(wide.status, 201, wide.raw);
+    assert.equal(wide.body.hostname, `go${n}.rules-${dialect}.test`);
     const numeric = await add(u.apiKey, { hostname: '192.0.2.300' });
     assert.equal(numeric.status, 400, numeric.raw);
     assert.equal(numeric.body.errors[0].field, 'hostname');
