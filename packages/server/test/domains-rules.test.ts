@@ -250,6 +250,8 @@ describeEachDialect('custom domain rules', (dialect) => {
     } finally {
       (node.ctx as { db: unknown }).db = realDb;
     }
+    // Only the loopback listener answers it: the public port does not know the path.
+    assert.equal((await node.request({ method: 'GET', url: `/internal/tls/allow?domain=${hostname}` })).status, 404);
     const after = await node.request({ method: 'GET', url: '/metrics' });
     assert.equal(count(after.raw, 'allowed') - count(before.raw, 'allowed'), 2);
     assert.equal(count(after.raw, 'denied') - count(before.raw, 'denied'), 1);
