@@ -5,13 +5,12 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { request } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { fileURLToPath } from 'node:url';
-import { type SpawnedNode, spawnNode, startDnsServer, type TestDnsServer } from '@linkwire/test-kit';
+import { getOnHost, type SpawnedNode, spawnNode, startDnsServer, type TestDnsServer } from '@linkwire/test-kit';
 import { launchChromium } from '@linkwire/test-kit/browser';
 import type { Browser, Page } from 'playwright-core';
 
@@ -40,15 +39,9 @@ async function axeCheck(name: string): Promise<void> {
 }
 
 /** GET on the node's socket with a Host header: what a browser on the custom domain would send. */
-function getOnHost(host: string, path: string): Promise<{ status: number; location: string | undefined }> {
-  return new Promise((resolve, reject) => {
-    const req = request(`${server!.url}${path}`, { headers: { host, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120' } }, (res) => {
-      res.resume();
-      resolve({ status: res.statusCode!, location: res.headers.location });
-    });
-    req.on('error', reject);
-    req.end();
-  });
+async function followOnHost(host: string, path: string): Promise<{ status: number; location: string | undefined }> {
+  const res = await getOnHost(server!.url, host, path, { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120' });
+  return { status: res.status, location: res.headers.location as string | undefined };
 }
 
 before(async () => {
@@ -137,7 +130,7 @@ describe('custom domains in the dashboard', { timeout: 120_000 }, () => {
     const short = (await page.getByTestId('link-row').first().locator('code').textContent()) ?? '';
     assert.match(short, new RegExp(`^http://${HOSTNAME.replace(/\./g, '\\.')}/[A-Za-z0-9]{7}$`));
 
-    const followed = await getOnHost(HOSTNAME, new URL(short).pathname);
+    const followed = await followOnHost(HOSTNAME, new URL(short).pathname);
     assert.equal(followed.status, 302);
     assert.equal(followed.location, 'https://shop.example.com/spring');
 
@@ -148,6 +141,6 @@ describe('custom domains in the dashboard', { timeout: 120_000 }, () => {
     await page.getByText(/1 link lives on go\.brand-e2e\.test; delete it first/).waitFor();
     await page.getByRole('button', { name: 'Cancel' }).click();
     await page.getByRole('heading', { name: HOSTNAME }).waitFor();
-    assert.equal((await getOnHost(HOSTNAME, new URL(short).pathname)).status, 302);
+    assert.equal((await followOnHost(HOSTNAME, new URL(short).pathname)).status, 302);
   });
 });

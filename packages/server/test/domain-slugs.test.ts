@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, it } from 'node:test';
-import { startDnsServer, type TestDnsServer } from '@linkwire/test-kit';
+import { getOnHost, startDnsServer, type TestDnsServer } from '@linkwire/test-kit';
 import { createDnsResolver } from '../src/domains/dns.js';
 import { ANDROID, createApp, IOS } from './apps-helpers.js';
 import { describeEachDialect, suiteNode } from './helpers.js';
@@ -29,19 +28,7 @@ describeEachDialect('slugs per domain and association files on custom domains', 
   let n = 0;
   const uniqueHost = (label: string) => `${label}${++n}${process.pid}.slugs-${dialect}.test`;
 
-  const get = (host: string, path: string, headers: Record<string, string> = {}) =>
-    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-      const req = httpRequest(`${origin}${path}`, { headers: { host, ...headers } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => {
-          body += c;
-        });
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
+  const get = (host: string, path: string, headers: Record<string, string> = {}) => getOnHost(origin, host, path, headers);
 
   /** Adds a domain; with `verified`, sets its records on the loopback DNS server and verifies it. */
   async function domainOf(token: string, label: string, verified = true): Promise<{ id: string; hostname: string }> {

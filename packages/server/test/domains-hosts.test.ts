@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
-import { createServer, request as httpRequest, type Server } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import { after, before, describe, it } from 'node:test';
-import { freePort, type SpawnedNode, spawnNode, startDnsServer, type TestDnsServer, waitFor } from '@linkwire/test-kit';
+import { freePort, getOnHost, type SpawnedNode, spawnNode, startDnsServer, type TestDnsServer, waitFor } from '@linkwire/test-kit';
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../src/app.js';
 import type { AppContext } from '../src/context.js';
@@ -17,21 +17,7 @@ import { createTestNode, describeEachDialect, dialectSkip, freshDatabase, type T
 
 const CNAME_TARGET = 'cname.linkwire.test';
 
-type Got = { status: number; headers: Record<string, string | string[] | undefined>; body: string };
-/** Real sockets: a GET with a Host header (no DNS needed on the client side). */
-const getOn = (origin: string, host: string, path: string) =>
-  new Promise<Got>((resolve, reject) => {
-    const req = httpRequest(`${origin}${path}`, { headers: { host, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120' } }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (c: string) => {
-        body += c;
-      });
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-    });
-    req.on('error', reject);
-    req.end();
-  });
+const getOn = (origin: string, host: string, path: string) => getOnHost(origin, host, path, { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120' });
 
 describeEachDialect('custom hosts: no cookies, and the HTTP fallback for proxied DNS', (dialect) => {
   let database: TestDatabase;

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, it } from 'node:test';
-import { startDnsServer, type TestDnsServer } from '@linkwire/test-kit';
+import { getOnHost, startDnsServer, type TestDnsServer } from '@linkwire/test-kit';
 import { createDnsResolver } from '../src/domains/dns.js';
 import { startTlsAsk, type TlsAskService } from '../src/domains/tls-ask.js';
 import { describeEachDialect, suiteNode } from './helpers.js';
@@ -40,15 +39,10 @@ describeEachDialect('custom domain rules', (dialect) => {
     dns.zone.set(`_linkwire-challenge.${hostname}`, { TXT: [value] });
     dns.zone.set(hostname, { CNAME: CNAME_TARGET });
   };
-  const get = (host: string, path: string) =>
-    new Promise<{ status: number; location?: string }>((resolve, reject) => {
-      const req = httpRequest(`${origin}${path}`, { headers: { host, 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120' } }, (res) => {
-        res.resume();
-        res.on('end', () => resolve({ status: res.statusCode!, location: res.headers.location }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
+  const get = async (host: string, path: string) => {
+    const res = await getOnHost(origin, host, path, { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120' });
+    return { status: res.status, location: res.headers.location as string | undefined };
+  };
 
   it("refuses the instance's own host in every spelling, and allows its subdomains only as any other hostname", async () => {
     const u = await node.signup();

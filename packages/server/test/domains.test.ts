@@ -8,7 +8,7 @@ import { DAY } from '../src/domains/schedule.js';
 import { checkDueDomains, claimDueDomains } from '../src/domains/service.js';
 import { startTlsAsk, type TlsAskService } from '../src/domains/tls-ask.js';
 import { createEndpoint, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
-import { startDnsServer, type TestDnsServer } from '@linkwire/test-kit';
+import { getOnHost, startDnsServer, type TestDnsServer } from '@linkwire/test-kit';
 import { describeEachDialect, suiteNode } from './helpers.js';
 
 const CNAME_TARGET = 'cname.linkwire.test';
@@ -48,19 +48,7 @@ describeEachDialect('custom domains on real DNS', (dialect) => {
   const scheduledCheck = async (at: number) => checkDueDomains(node.ctx, at);
 
   /** Real sockets: a GET with a Host header (no DNS needed on the client side). */
-  const get = (host: string, path: string, headers: Record<string, string> = {}) =>
-    new Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }>((resolve, reject) => {
-      const req = httpRequest(`${origin}${path}`, { headers: { host, ...headers } }, (res) => {
-        let body = '';
-        res.setEncoding('utf8');
-        res.on('data', (c: string) => {
-          body += c;
-        });
-        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
-      });
-      req.on('error', reject);
-      req.end();
-    });
+  const get = (host: string, path: string, headers: Record<string, string> = {}) => getOnHost(origin, host, path, headers);
 
   it('adds a domain: normalised, the records to set, pending; refuses IPs, localhost and the instance host', async () => {
     const u = await node.signup();

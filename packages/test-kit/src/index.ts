@@ -3,6 +3,7 @@
 // it. The browser launcher is a separate entry, '@linkwire/test-kit/browser', so that only the
 // browser tests load playwright-core.
 export { freePort } from './net.js';
+export { getOnHost, type HostResponse } from './http.js';
 export { listeningUrl, SERVER_CLI, type SpawnedNode, type SpawnNodeOptions, spawnNode } from './node.js';
 export { type Handler, type ReceivedRequest, type Receiver, type ReceiverOptions, type ReceiverPool, receiverPool, startReceiver } from './receiver.js';
 export { liveThreads } from './threads.js';
