@@ -219,6 +219,72 @@ describeEachDialect('custom domain rules', (dialect) => {
     assert.equal(badRoot.body.errors[0].field, 'rootUrl');
   });
 
+  it('PATCH changes how a domain routes (audited, served at once); turning it to profile is refused while links live on it; bad input names the field', async () => {
+    const u = await node.signup();
+    const created = await add(u.apiKey, { hostname: uniqueHost('edit'), purpose: 'short_links' });
+    proveTxt(created.body.hostname, created.body.records[0].value);
+    await node.request({ method: 'POST', url: `/api/v1/domains/${created.body.id}/verify`, token: u.apiKey });
+    const hostname = created.body.hostname as string;
+    const patch = (payload: Record<string, unknown>, token = u.apiKey) =>
+      node.request({ method: 'PATCH', url: `/api/v1/domains/${created.body.id}`, token, payload });
+    assert.equal((await get(hostname, '/')).status, 404, 'no rootUrl yet');
+
+    const set = await patch({ rootUrl: 'https://brand.example/home', notFoundUrl: 'https://brand.example/404' });
+    assert.equal(set.status, 200, set.raw);
+    assert.equal(set.body.rootUrl, 'https://brand.example/home');
+    assert.equal(set.body.hostname, hostname);
+    assert.equal(set.body.status, 'verified');
+    assert.deepEqual(await get(hostname, '/'), { status: 302, location: 'https://brand.example/home' });
+    assert.equal((await get(hostname, '/no-such-slug')).location, 'https://brand.example/404');
+    const audit = await node.ctx.db
+      .selectFrom('auditLog')
+      .select(['action', 'changes'])
+      .where('accountId', '=', u.accountId)
+      .where('action', '=', 'domain.updated')
+      .execute();
+    assert.equal(audit.length, 1);
+    assert.deepEqual(JSON.parse(String(audit[0]!.changes)), {
+      rootUrl: { from: null, to: 'https://brand.example/home' },
+      notFoundUrl: { from: null, to: 'https://brand.example/404' },
+    });
+
+    const cleared = await patch({ notFoundUrl: null });
+    assert.equal(cleared.status, 200, cleared.raw);
+    assert.equal(cleared.body.notFoundUrl, null);
+    assert.equal(cleared.body.rootUrl, 'https://brand.example/home', 'a field left out is kept');
+    assert.equal((await get(hostname, '/no-such-slug')).status, 404);
+
+    const link = await node.request({
+      method: 'POST',
+      url: '/api/v1/links',
+      token: u.apiKey,
+      payload: { url: 'https://example.com/e', title: 'E', domain: hostname },
+    });
+    assert.equal(link.status, 201, link.raw);
+    const toProfile = await patch({ purpose: 'profile' });
+    assert.equal(toProfile.status, 409, toProfile.raw);
+    assert.match(String(toProfile.headers['content-type']), /^application\/problem\+json/);
+    assert.equal(toProfile.body.errors[0].field, 'purpose');
+    assert.match(toProfile.body.detail, /1 link lives on/);
+    assert.equal((await get(hostname, `/${link.body.slug}`)).location, 'https://example.com/e', 'nothing changed');
+    assert.equal((await patch({ purpose: 'both' })).body.purpose, 'both');
+
+    for (const [payload, field] of [
+      [{ rootUrl: 'javascript:alert(1)' }, 'rootUrl'],
+      [{ purpose: 'everything' }, 'purpose'],
+      [{ hostname: 'other.example' }, 'hostname'],
+    ] as const) {
+      const res = await patch(payload);
+      assert.equal(res.status, 400, res.raw);
+      assert.equal(res.body.errors[0].field, field, res.raw);
+    }
+    const empty = await patch({});
+    assert.equal(empty.status, 400, empty.raw);
+    assert.match(empty.raw, /at least one of purpose, rootUrl, notFoundUrl/);
+    const other = await node.signup();
+    assert.equal((await patch({ rootUrl: null }, other.apiKey)).status, 404, "another account's domain is not found");
+  });
+
   it('the TLS ask endpoint answers from memory while the database is unreachable', async () => {
     const u = await node.signup();
     const hostname = uniqueHost('blip');

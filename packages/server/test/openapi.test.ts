@@ -73,9 +73,9 @@ it('every operation has an operationId, a tag, a success answer, and problem+jso
     }
   }
   // 39 API operations (accounts 7, events 2, links 17, webhooks 9, delivery 4) and 4 public pages.
-  // + teams 13 (roles, invites, members, leaving, workspaces, audit log), domains 6, deep links 13 (apps 7,
+  // + teams 13 (roles, invites, members, leaving, workspaces, audit log), domains 7, deep links 13 (apps 7,
   // sdk 3, the 3 association-file routes), chat and no-code 2 (me, samples), sinks 6 (with the widget redirect).
-  assert.equal(operations, 86);
+  assert.equal(operations, 87);
   assert.deepEqual(Object.keys(doc.components.securitySchemes).sort(), ['apiKey', 'appKey', 'csrf', 'session']);
   assert.deepEqual(doc.components.securitySchemes.apiKey, {
     type: 'http',

@@ -2,14 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { actorOf } from '../audit/record.js';
 import { authed, NoContent } from '../http/schemas.js';
-import { CreateDomainBody, Domain, DomainCheckPage, DomainPage, IdParams, ListQuery } from './schemas.js';
-import { addDomain, deleteDomain, getDomain, listChecks, listDomains, verifyNow } from './service.js';
+import { CreateDomainBody, Domain, DomainCheckPage, DomainPage, IdParams, ListQuery, UpdateDomainBody } from './schemas.js';
+import { addDomain, deleteDomain, getDomain, listChecks, listDomains, updateDomain, verifyNow } from './service.js';
 
 export * from './schemas.js';
 
 const tags = ['domains'];
 
-/** Custom domains (PRODUCT.md §10): add, list, read, check now, check history, remove. */
+/** Custom domains (PRODUCT.md §10): add, list, read, change routing, check now, check history, remove. */
 export async function domainRoutes(instance: FastifyInstance) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
@@ -88,6 +88,22 @@ export async function domainRoutes(instance: FastifyInstance) {
       },
     },
     async (req) => listChecks(ctx, req.accountId, req.params.id, req.query),
+  );
+
+  app.patch(
+    '/domains/:id',
+    {
+      config: { permission: 'domains:write' },
+      schema: {
+        operationId: 'updateDomain',
+        summary: 'Change how a domain routes: purpose, rootUrl, notFoundUrl (the hostname stays)',
+        tags,
+        params: IdParams,
+        body: UpdateDomainBody,
+        response: { 200: Domain, ...authed(400, 404, 409) },
+      },
+    },
+    async (req) => updateDomain(ctx, req.accountId, actorOf(req), req.params.id, req.body),
   );
 
   app.delete(

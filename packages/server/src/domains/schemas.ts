@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { cursorParam, limitParam } from '../http/pagination.js';
 import { IsoTime, Page } from '../http/schemas.js';
 
-export { CreateDomainBody } from './service.js';
+export { CreateDomainBody, UpdateDomainBody } from './service.js';
 
 export const IdParams = z.strictObject({ id: z.string() });
 export const ListQuery = z.strictObject({ cursor: cursorParam, limit: limitParam });

@@ -28,6 +28,18 @@ export const CreateDomainBody = z.strictObject({
 });
 export type CreateDomainInput = z.output<typeof CreateDomainBody>;
 
+/** What can change after a domain is added: how it routes. The hostname cannot (add another domain). */
+export const UpdateDomainBody = z
+  .strictObject({
+    purpose: CreateDomainBody.shape.purpose,
+    rootUrl: CreateDomainBody.shape.rootUrl,
+    notFoundUrl: CreateDomainBody.shape.notFoundUrl,
+  })
+  .refine((b) => b.purpose !== undefined || b.rootUrl !== undefined || b.notFoundUrl !== undefined, {
+    message: 'give at least one of purpose, rootUrl, notFoundUrl',
+  });
+export type UpdateDomainInput = z.output<typeof UpdateDomainBody>;
+
 const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
 
 export interface DomainRecordView {
@@ -234,6 +246,48 @@ export async function listDomains(ctx: AppContext, accountId: string, opts: { cu
 export async function getDomain(ctx: AppContext, accountId: string, id: string): Promise<DomainView> {
   const d = await findDomain(ctx.db, accountId, id);
   return toView(ctx, d, await lastCheck(ctx.db, id));
+}
+
+/**
+ * Changes how a domain routes. A domain turned to `profile` serves no short links, so that is
+ * refused while links live on it (409), as deleting is: nothing stops working without the owner
+ * moving it first. Audited with each field's before and after; every process's host map follows.
+ */
+export async function updateDomain(ctx: AppContext, accountId: string, actor: Actor, id: string, input: UpdateDomainInput): Promise<DomainView> {
+  const now = Date.now();
+  const updated = await inTransaction(ctx.db, async (tx) => {
+    const d = await findDomain(tx, accountId, id);
+    if (input.purpose === 'profile' && d.purpose !== 'profile') {
+      const { n } = await tx
+        .selectFrom('links')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('domainId', '=', id)
+        .executeTakeFirstOrThrow();
+      if (Number(n) > 0)
+        throw conflict(
+          `${n} link${Number(n) === 1 ? ' lives' : 's live'} on ${d.hostname}, and a profile domain serves no short links; move or delete ${Number(n) === 1 ? 'it' : 'them'} first.`,
+          'purpose',
+        );
+    }
+    const next = {
+      purpose: input.purpose ?? d.purpose,
+      rootUrl: input.rootUrl === undefined ? d.rootUrl : input.rootUrl,
+      notFoundUrl: input.notFoundUrl === undefined ? d.notFoundUrl : input.notFoundUrl,
+    };
+    const changes: Record<string, { from: unknown; to: unknown }> = {};
+    for (const key of ['purpose', 'rootUrl', 'notFoundUrl'] as const) if (next[key] !== d[key]) changes[key] = { from: d[key], to: next[key] };
+    if (Object.keys(changes).length === 0) return d;
+    await tx
+      .updateTable('domains')
+      .set({ ...next, updatedAt: now })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(tx, accountId, actor, { action: 'domain.updated', target: { type: 'domain', id }, changes });
+    await announceDomainChange(tx, ctx.database.caps);
+    return { ...d, ...next, updatedAt: now };
+  });
+  await refreshHosts(ctx);
+  return toView(ctx, updated, await lastCheck(ctx.db, id));
 }
 
 export async function deleteDomain(ctx: AppContext, accountId: string, actor: Actor, id: string): Promise<void> {
