@@ -134,8 +134,22 @@ describe('custom domains in the dashboard', { timeout: 120_000 }, () => {
     assert.equal(followed.status, 302);
     assert.equal(followed.location, 'https://shop.example.com/spring');
 
-    // Nothing is deleted silently: removing a domain that still has a link is refused, and says why.
+    // Routing changes after the domain is added: unknown slugs go where the owner says, at once.
     await page.getByRole('link', { name: 'Domains' }).click();
+    const routing = page.getByRole('form', { name: `Routing of ${HOSTNAME}` });
+    await routing.getByLabel('Unknown links go to').fill('https://shop.example.com/not-found');
+    await routing.getByRole('button', { name: 'Save routing' }).click();
+    await page.getByText(`${HOSTNAME}: routing saved`).waitFor();
+    assert.deepEqual(await followOnHost(HOSTNAME, '/no-such-link'), { status: 302, location: 'https://shop.example.com/not-found' });
+    await routing.getByLabel('Unknown links go to').fill('not a url');
+    await routing.getByRole('button', { name: 'Save routing' }).click();
+    await routing
+      .getByText(/must be/)
+      .first()
+      .waitFor();
+    await axeCheck('domains (routing)');
+
+    // Nothing is deleted silently: removing a domain that still has a link is refused, and says why.
     await page.getByRole('button', { name: `Remove ${HOSTNAME}` }).click();
     await page.getByRole('button', { name: 'Remove domain' }).click();
     await page.getByText(/1 link lives on go\.brand-e2e\.test; delete it first/).waitFor();

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, del, get, post } from '../api';
+import { ApiError, del, get, patch, post } from '../api';
 import type { components } from '../api.generated';
 import { relative } from '../format';
 import {
@@ -17,6 +17,7 @@ import {
   toast,
   toastError,
   useResource,
+  useSubmit,
 } from '../ui';
 
 // Custom domains (docs/domains.md): add one, copy the DNS records, watch the status, read every
@@ -107,6 +108,56 @@ function AddDomainForm({ onAdded }: { onAdded: (d: Domain) => void }) {
         </div>
       </form>
     </Card>
+  );
+}
+
+/** How a domain routes (PATCH /api/v1/domains/{id}): what it serves, where / and unknown slugs go. */
+function RoutingForm({ domain, onChange }: { domain: Domain; onChange: (d: Domain) => void }) {
+  const [purpose, setPurpose] = useState<Domain['purpose']>(domain.purpose);
+  const [rootUrl, setRootUrl] = useState(domain.rootUrl ?? '');
+  const [notFoundUrl, setNotFoundUrl] = useState(domain.notFoundUrl ?? '');
+  const form = useSubmit(async () => {
+    const d = await patch<Domain>(`/api/v1/domains/${domain.id}`, { purpose, rootUrl: rootUrl.trim() || null, notFoundUrl: notFoundUrl.trim() || null });
+    onChange(d);
+    toast(`${d.hostname}: routing saved`, 'success');
+  });
+  return (
+    <form noValidate onSubmit={form.onSubmit} aria-label={`Routing of ${domain.hostname}`}>
+      <FormError error={form.error} />
+      <div class="grid-2">
+        <Field label="Serves" error={form.fields.purpose}>
+          {(p) => (
+            <select {...p} value={purpose} onChange={(e) => setPurpose(e.currentTarget.value as Domain['purpose'])}>
+              <option value="both">Short links and the profile page</option>
+              <option value="short_links">Short links only</option>
+              <option value="profile">The profile page only</option>
+            </select>
+          )}
+        </Field>
+        <Field label="Home page" optional hint="Where / goes when the domain does not serve the profile page." error={form.fields.rootUrl}>
+          {(p) => (
+            <input {...p} type="url" spellcheck={false} placeholder="https://brand.com/" value={rootUrl} onInput={(e) => setRootUrl(e.currentTarget.value)} />
+          )}
+        </Field>
+        <Field label="Unknown links go to" optional hint="Where a slug that does not exist goes; empty: a 404 page." error={form.fields.notFoundUrl}>
+          {(p) => (
+            <input
+              {...p}
+              type="url"
+              spellcheck={false}
+              placeholder="https://brand.com/404"
+              value={notFoundUrl}
+              onInput={(e) => setNotFoundUrl(e.currentTarget.value)}
+            />
+          )}
+        </Field>
+      </div>
+      <div class="form-actions">
+        <Button type="submit" busy={form.busy}>
+          Save routing
+        </Button>
+      </div>
+    </form>
   );
 }
 
@@ -253,6 +304,8 @@ function DomainCard({ domain, onChange, onRemoved }: { domain: Domain; onChange:
       <p class="hint">
         Behind a proxy such as Cloudflare? <code>{domain.challengeUrl}</code> must answer the TXT value; Linkwire then verifies the domain over HTTP.
       </p>
+      <h3>Routing</h3>
+      <RoutingForm domain={domain} onChange={onChange} />
       <h3>Recent checks</h3>
       <CheckHistory id={domain.id} version={`${domain.lastCheckedAt}-${domain.status}`} />
     </Card>
