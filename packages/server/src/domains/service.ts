@@ -248,6 +248,18 @@ export async function getDomain(ctx: AppContext, accountId: string, id: string):
   return toView(ctx, d, await lastCheck(ctx.db, id));
 }
 
+/** The links on a domain, in words for a 409 ("2 links live on go.brand.com"), or null when none. */
+async function linksLiving(tx: Tx, d: Pick<DomainsTable, 'id' | 'hostname'>): Promise<{ text: string; them: string } | null> {
+  const { n } = await tx
+    .selectFrom('links')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('domainId', '=', d.id)
+    .executeTakeFirstOrThrow();
+  const count = Number(n);
+  if (count === 0) return null;
+  return { text: `${count} link${count === 1 ? ' lives' : 's live'} on ${d.hostname}`, them: count === 1 ? 'it' : 'them' };
+}
+
 /**
  * Changes how a domain routes. A domain turned to `profile` serves no short links, so that is
  * refused while links live on it (409), as deleting is: nothing stops working without the owner
@@ -258,16 +270,8 @@ export async function updateDomain(ctx: AppContext, accountId: string, actor: Ac
   const updated = await inTransaction(ctx.db, async (tx) => {
     const d = await findDomain(tx, accountId, id);
     if (input.purpose === 'profile' && d.purpose !== 'profile') {
-      const { n } = await tx
-        .selectFrom('links')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('domainId', '=', id)
-        .executeTakeFirstOrThrow();
-      if (Number(n) > 0)
-        throw conflict(
-          `${n} link${Number(n) === 1 ? ' lives' : 's live'} on ${d.hostname}, and a profile domain serves no short links; move or delete ${Number(n) === 1 ? 'it' : 'them'} first.`,
-          'purpose',
-        );
+      const live = await linksLiving(tx, d);
+      if (live) throw conflict(`${live.text}, and a profile domain serves no short links; move or delete ${live.them} first.`, 'purpose');
     }
     const next = {
       purpose: input.purpose ?? d.purpose,
@@ -294,13 +298,8 @@ export async function deleteDomain(ctx: AppContext, accountId: string, actor: Ac
   const now = Date.now();
   await inTransaction(ctx.db, async (tx) => {
     const d = await findDomain(tx, accountId, id);
-    const { n } = await tx
-      .selectFrom('links')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('domainId', '=', id)
-      .executeTakeFirstOrThrow();
-    if (Number(n) > 0)
-      throw conflict(`${n} link${Number(n) === 1 ? ' lives' : 's live'} on ${d.hostname}; delete ${Number(n) === 1 ? 'it' : 'them'} first.`, 'id');
+    const live = await linksLiving(tx, d);
+    if (live) throw conflict(`${live.text}; delete ${live.them} first.`, 'id');
     // Links of a released (transferred) row point at it: keep that row, delete only what is unreferenced.
     await tx.deleteFrom('domains').where('id', '=', id).execute();
     await ctx.outbox.emit(tx, accountId, 'domain.removed', { domainId: id, domain: d.hostname, reason: 'deleted' }, { now });
