@@ -58,6 +58,21 @@ export async function loadDomains(): Promise<Domain[]> {
   return (await get<DomainPage>('/api/v1/domains?limit=100')).data;
 }
 
+/** What a domain serves: the add form's and the routing form's one choice. */
+function PurposeField({ value, onChange, error }: { value: Domain['purpose']; onChange: (p: Domain['purpose']) => void; error?: string }) {
+  return (
+    <Field label="Serves" error={error}>
+      {(p) => (
+        <select {...p} value={value} onChange={(e) => onChange(e.currentTarget.value as Domain['purpose'])}>
+          <option value="both">Short links and the profile page</option>
+          <option value="short_links">Short links only</option>
+          <option value="profile">The profile page only</option>
+        </select>
+      )}
+    </Field>
+  );
+}
+
 function AddDomainForm({ onAdded }: { onAdded: (d: Domain) => void }) {
   const [hostname, setHostname] = useState('');
   const [purpose, setPurpose] = useState<Domain['purpose']>('both');
@@ -91,15 +106,7 @@ function AddDomainForm({ onAdded }: { onAdded: (d: Domain) => void }) {
               <input {...p} required spellcheck={false} placeholder="go.brand.com" value={hostname} onInput={(e) => setHostname(e.currentTarget.value)} />
             )}
           </Field>
-          <Field label="Serves" error={fe.purpose}>
-            {(p) => (
-              <select {...p} value={purpose} onChange={(e) => setPurpose(e.currentTarget.value as Domain['purpose'])}>
-                <option value="both">Short links and the profile page</option>
-                <option value="short_links">Short links only</option>
-                <option value="profile">The profile page only</option>
-              </select>
-            )}
-          </Field>
+          <PurposeField value={purpose} onChange={setPurpose} error={fe.purpose} />
         </div>
         <div class="form-actions">
           <Button type="submit" variant="primary" icon="plus" busy={busy}>
@@ -125,15 +132,7 @@ function RoutingForm({ domain, onChange }: { domain: Domain; onChange: (d: Domai
     <form noValidate onSubmit={form.onSubmit} aria-label={`Routing of ${domain.hostname}`}>
       <FormError error={form.error} />
       <div class="grid-2">
-        <Field label="Serves" error={form.fields.purpose}>
-          {(p) => (
-            <select {...p} value={purpose} onChange={(e) => setPurpose(e.currentTarget.value as Domain['purpose'])}>
-              <option value="both">Short links and the profile page</option>
-              <option value="short_links">Short links only</option>
-              <option value="profile">The profile page only</option>
-            </select>
-          )}
-        </Field>
+        <PurposeField value={purpose} onChange={setPurpose} error={form.fields.purpose} />
         <Field label="Home page" optional hint="Where / goes when the domain does not serve the profile page." error={form.fields.rootUrl}>
           {(p) => (
             <input {...p} type="url" spellcheck={false} placeholder="https://brand.com/" value={rootUrl} onInput={(e) => setRootUrl(e.currentTarget.value)} />
