@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { sql } from 'kysely';
 import { inTransaction } from '../src/db/transaction.js';
 import { Dispatcher } from '../src/delivery/dispatcher.js';
 import { HELD_UNTIL, resumeDeliveries } from '../src/delivery/hold.js';
@@ -429,6 +430,73 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     } finally {
       hung.handle(() => {});
       await hung.close();
+      await dispatcher.stop();
+    }
+  });
+});
+
+describeEachDialect('dispatcher: bookkeeping writes that fail', (dialect) => {
+  let node: TestNode;
+  before(async () => {
+    node = await createTestNode(dialect);
+  });
+  after(async () => {
+    await node.close();
+  });
+
+  // The write refused here is a hand-back (claimed_by set back to NULL on a pending row), as a full
+  // disk refuses it for a moment (chaos/scenarios/disk-full.ts); only this endpoint's rows are refused.
+  const refuseHandBacks = async (webhookId: string) => {
+    if (dialect === 'sqlite') {
+      await sql`CREATE TRIGGER refuse_hand_back BEFORE UPDATE OF claimed_by ON deliveries
+        WHEN NEW.claimed_by IS NULL AND NEW.status = 'pending' AND NEW.webhook_id = ${sql.lit(webhookId)}
+        BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`.execute(node.ctx.db);
+    } else {
+      await sql`CREATE FUNCTION refuse_hand_back() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`.execute(
+        node.ctx.db,
+      );
+      await sql`CREATE TRIGGER refuse_hand_back BEFORE UPDATE ON deliveries FOR EACH ROW
+        WHEN (NEW.claimed_by IS NULL AND NEW.status = 'pending' AND NEW.webhook_id = ${sql.lit(webhookId)})
+        EXECUTE FUNCTION refuse_hand_back()`.execute(node.ctx.db);
+    }
+  };
+  const allowHandBacks = async () => {
+    if (dialect === 'sqlite') await sql`DROP TRIGGER refuse_hand_back`.execute(node.ctx.db);
+    else {
+      await sql`DROP TRIGGER refuse_hand_back ON deliveries`.execute(node.ctx.db);
+      await sql`DROP FUNCTION refuse_hand_back()`.execute(node.ctx.db);
+    }
+  };
+
+  it('a hand-back that fails is tried again until it lands, instead of waiting out the lease', async () => {
+    const u = await node.signup();
+    const endpoint = await createEndpoint(node.ctx, u.accountId, { url: 'http://127.0.0.1:9/never-sent' });
+    await emitConnected(node.ctx, u.accountId, 3);
+    // Disabled after its deliveries were queued: the dispatcher claims them and must hand them back (held).
+    await node.ctx.db.updateTable('webhooks').set({ enabled: 0 }).where('id', '=', endpoint.id).execute();
+    await refuseHandBacks(endpoint.id);
+    const dispatcher = new Dispatcher(node.ctx, { pollMs: 20, leaseMs: 90_000 });
+    try {
+      await waitFor('claimed', async () => (await deliveryRows(node.ctx, endpoint.id)).every((d) => d.claimedBy === dispatcher.workerId));
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      const refused = await deliveryRows(node.ctx, endpoint.id);
+      assert.ok(
+        refused.every((d) => d.claimedBy === dispatcher.workerId),
+        'the hand-back was refused: the rows are still leased to the dispatcher',
+      );
+      await allowHandBacks();
+      // Far sooner than the 90 s lease: the retry (at most 5 s apart) lands.
+      const rows = await waitFor(
+        'handed back (held)',
+        async () => {
+          const now = await deliveryRows(node.ctx, endpoint.id);
+          return now.every((d) => d.claimedBy === null && d.nextAttemptAt === HELD_UNTIL) && now;
+        },
+        10_000,
+      );
+      assert.equal(rows.length, 3);
+      assert.ok(rows.every((d) => d.status === 'pending' && d.attemptCount === 0));
+    } finally {
       await dispatcher.stop();
     }
   });
