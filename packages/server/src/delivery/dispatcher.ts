@@ -187,7 +187,8 @@ export class Dispatcher implements BackgroundService {
       now,
     );
     const { jobs, cancelled, held, orphaned, listen, sink } = triage(claimed, endpoints);
-    if (cancelled.length || held.length || orphaned.length) this.trackRetried(() => settleUnsendable(this.ctx.db, this.workerId, cancelled, held, orphaned, now));
+    if (cancelled.length || held.length || orphaned.length)
+      this.trackRetried(() => settleUnsendable(this.ctx.db, this.workerId, cancelled, held, orphaned, now));
     if (listen.length) this.trackRetried(() => parkForListen(this.ctx, this.workerId, listen, now));
     if (sink.length) this.track(this.sinks.deliver(sink, now));
     this.lanes.enqueueAll(this.disabling.size ? jobs.filter((j) => !this.awaitingDisable(j.endpoint.id)) : jobs);
