@@ -7,7 +7,7 @@ import { ConfigError, loadConfig } from '../src/config.js';
 import { idTimePrefix } from '../src/lib/ids.js';
 import { inTransaction } from '../src/db/transaction.js';
 import { startInviteExpiry } from '../src/teams/expiry.js';
-import { changeRole, expireInvites } from '../src/teams/service.js';
+import { changeRole, dueInvites, expireInvite, expireInvites } from '../src/teams/service.js';
 import { describeEachDialect, suiteNode, type TestNode } from './helpers.js';
 
 const PASSWORD = 'correct horse battery';
@@ -182,6 +182,33 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
       audit.body.data.map((e: { actor: { type: string } }) => e.actor.type),
       ['system'],
     );
+  });
+
+  it('an invite resent between the scheduler reading it and ending it is left pending, with its new link working', async () => {
+    const owner = await node.signup();
+    const invite = await node.request({ method: 'POST', url: '/api/v1/invites', token: owner.apiKey, payload: { email: 'race@example.com', role: 'viewer' } });
+    await node.ctx.db
+      .updateTable('members')
+      .set({ inviteExpiresAt: Date.now() - 1 })
+      .where('id', '=', invite.body.memberId)
+      .execute();
+    // The scheduler's read sees it expired…
+    const read = (await dueInvites(node.ctx, Date.now())).find((m) => m.id === invite.body.memberId);
+    assert.ok(read, 'the scheduler found the expired invite');
+    // …the owner resends it before the scheduler's write…
+    const resent = await node.request({ method: 'POST', url: `/api/v1/invites/${invite.body.memberId}/resend`, token: owner.apiKey });
+    assert.equal(resent.status, 200);
+    // …and the write, made from what it read, leaves the resent invite alone.
+    assert.equal(await expireInvite(node.ctx, read), false);
+    assert.deepEqual(await eventsOf(node, owner.accountId, 'team.member_removed'), []);
+    const members = (await node.request({ method: 'GET', url: '/api/v1/members', token: owner.apiKey })).body.data;
+    assert.equal(members.find((m: { id: string }) => m.id === invite.body.memberId)?.status, 'invited');
+    const accepted = await node.request({
+      method: 'POST',
+      url: '/api/v1/invites/accept',
+      payload: { token: tokenOf(resent.body.acceptUrl), password: PASSWORD },
+    });
+    assert.equal(accepted.status, 200);
   });
 
   it('resend gives a new link and kills the old one; revoke emits team.member_removed (invite_revoked)', async () => {

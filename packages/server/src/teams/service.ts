@@ -263,19 +263,22 @@ async function endInvite(ctx: AppContext, tx: Tx, member: MembersTable, reason: 
 
 /** Ends every pending invite past its expiry (the worker's scheduler); returns how many. */
 export async function expireInvites(ctx: AppContext, now = Date.now()): Promise<number> {
-  const due = await ctx.db
-    .selectFrom('members')
-    .selectAll()
-    .where('status', '=', 'invited')
-    .where('inviteExpiresAt', '<=', now)
-    .orderBy('id')
-    .limit(500)
-    .execute();
   let expired = 0;
-  for (const member of due) {
-    if (await inTransaction(ctx.db, (tx) => endInvite(ctx, tx, member, 'invite_expired', SYSTEM_ACTOR))) expired++;
-  }
+  for (const member of await dueInvites(ctx, now)) if (await expireInvite(ctx, member)) expired++;
   return expired;
+}
+
+/** The scheduler's read: pending invites past their expiry at `now` (up to 500 a run). */
+export function dueInvites(ctx: AppContext, now: number): Promise<MembersTable[]> {
+  return ctx.db.selectFrom('members').selectAll().where('status', '=', 'invited').where('inviteExpiresAt', '<=', now).orderBy('id').limit(500).execute();
+}
+
+/**
+ * Ends one invite as the scheduler read it; false when it changed since (resent with a new expiry,
+ * accepted, revoked), which is then left alone.
+ */
+export function expireInvite(ctx: AppContext, member: MembersTable): Promise<boolean> {
+  return inTransaction(ctx.db, (tx) => endInvite(ctx, tx, member, 'invite_expired', SYSTEM_ACTOR));
 }
 
 export interface AcceptInput {
