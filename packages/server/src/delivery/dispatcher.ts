@@ -69,6 +69,9 @@ export class Dispatcher implements BackgroundService {
   private readonly loopDone: Promise<void>;
   private readonly unsubscribe: () => Promise<void>;
   private stopping: Promise<void> | null = null;
+  /** Resolves when stop() is called (bookkeeping retries stop waiting). */
+  private readonly stopRequested: Promise<void>;
+  private requestStop!: () => void;
   /** Pumps every lane four times a second: trims and breaker reopenings happen without a send finishing. */
   private readonly pumpTimer: NodeJS.Timeout;
   /** The smallest claim worth a statement while a backlog waits (claim.ts, claimSize()). */
@@ -80,6 +83,9 @@ export class Dispatcher implements BackgroundService {
     overrides: Partial<DeliveryOptions> = {},
   ) {
     this.opts = { ...ctx.config.delivery, ...overrides };
+    this.stopRequested = new Promise<void>((resolve) => {
+      this.requestStop = resolve;
+    });
     this.minBacklogClaim = minBacklogClaim(this.opts.claimBatch, this.opts.globalConcurrency);
     this.claim = claimFor(ctx.database.caps);
     this.breakers = new Breakers({
@@ -324,8 +330,10 @@ export class Dispatcher implements BackgroundService {
         } catch (err) {
           if (!this.running) throw err;
           this.ctx.log.warn({ err, retryInMs: waitMs }, 'delivery bookkeeping failed; retrying');
-          await new Promise((resolve) => setTimeout(resolve, waitMs));
-          // Stopping meanwhile: one last try, then the lease (or the takeover at the next start) covers it.
+          // stop() cuts the wait short: one last try, then the lease (or the takeover at the next start) covers it.
+          let timer: NodeJS.Timeout | undefined;
+          await Promise.race([new Promise((resolve) => (timer = setTimeout(resolve, waitMs))), this.stopRequested]);
+          clearTimeout(timer);
         }
       }
     };
@@ -354,6 +362,7 @@ export class Dispatcher implements BackgroundService {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.running = false;
+      this.requestStop();
       clearInterval(this.pumpTimer);
       this.wake();
       const tookOver = this.takeover.close();
