@@ -33,6 +33,15 @@ async function eventsOf(node: TestNode, accountId: string, type: string) {
 }
 
 /** Invites `email` as `role` and accepts with a new password; returns the member's session and id. */
+/** Moves a pending invite's expiry into the past, as time passing would. */
+async function expireNow(node: TestNode, memberId: string): Promise<void> {
+  await node.ctx.db
+    .updateTable('members')
+    .set({ inviteExpiresAt: Date.now() - 1 })
+    .where('id', '=', memberId)
+    .execute();
+}
+
 async function join(node: TestNode, ownerKey: string, email: string, role: string) {
   const remoteAddress = client();
   const invite = await node.request({ method: 'POST', url: '/api/v1/invites', token: ownerKey, payload: { email, role }, remoteAddress });
@@ -137,11 +146,7 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
     assert.equal(forged.status, 404);
 
     const late = await node.request({ method: 'POST', url: '/api/v1/invites', token: owner.apiKey, payload: { email: 'late@example.com', role: 'viewer' } });
-    await node.ctx.db
-      .updateTable('members')
-      .set({ inviteExpiresAt: Date.now() - 1 })
-      .where('id', '=', late.body.memberId)
-      .execute();
+    await expireNow(node, late.body.memberId);
     const expired = await node.request({ method: 'POST', url: '/api/v1/invites/accept', payload: { token: tokenOf(late.body.acceptUrl), password: PASSWORD } });
     assert.equal(expired.status, 410);
     assert.match(expired.body.detail, /expired/);
@@ -160,11 +165,7 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
       node.request({ method: 'POST', url: '/api/v1/invites', token: owner.apiKey, payload: { email, role: 'editor' }, remoteAddress: client() });
     const stale = await invite('stale-invite@example.com');
     const live = await invite('live-invite@example.com');
-    await node.ctx.db
-      .updateTable('members')
-      .set({ inviteExpiresAt: Date.now() - 1 })
-      .where('id', '=', stale.body.memberId)
-      .execute();
+    await expireNow(node, stale.body.memberId);
     const service = startInviteExpiry(node.ctx);
     try {
       // Its first run is 5 s after the start, then once a minute.
@@ -187,11 +188,7 @@ describeEachDialect('teams: invites, members, roles, workspaces, audit', (dialec
   it('an invite resent between the scheduler reading it and ending it is left pending, with its new link working', async () => {
     const owner = await node.signup();
     const invite = await node.request({ method: 'POST', url: '/api/v1/invites', token: owner.apiKey, payload: { email: 'race@example.com', role: 'viewer' } });
-    await node.ctx.db
-      .updateTable('members')
-      .set({ inviteExpiresAt: Date.now() - 1 })
-      .where('id', '=', invite.body.memberId)
-      .execute();
+    await expireNow(node, invite.body.memberId);
     // The scheduler's read sees it expired…
     const read = (await dueInvites(node.ctx, Date.now())).find((m) => m.id === invite.body.memberId);
     assert.ok(read, 'the scheduler found the expired invite');
