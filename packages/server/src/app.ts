@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { createServer, type ServerOptions } from 'node:http';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyServerFactory, LogController } from 'fastify';
 import { installAuth } from './accounts/auth.js';
 import { integrationRoutes } from './integrations/routes.js';
 import { accountRoutes } from './accounts/routes.js';
@@ -24,6 +25,8 @@ import { linkRoutes } from './links/routes.js';
 import { pingDatabase } from './db/health.js';
 import { dashboardPlugin } from './web/dashboard.js';
 import { publicRoutes } from './web/public.js';
+import { type FastPath, redirectFastPath } from './web/fast-redirect.js';
+import { createGeoResolver } from './lib/geo.js';
 import { listenRoutes } from './webhooks/listen.js';
 import { webhookRoutes } from './webhooks/routes.js';
 import { noCodeRoutes } from './webhooks/nocode-routes.js';
@@ -46,11 +49,33 @@ export interface AppOptions {
   isReady?: () => boolean;
 }
 
+/** The HTTP/1 server Fastify would make (fastify/lib/server.js), with the redirect fast path in front of its handler. */
+function serverWithFastPath(fastPath: FastPath): FastifyServerFactory {
+  return (handler, opts) => {
+    const o = opts as { http?: ServerOptions; keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number; maxRequestsPerSocket?: number };
+    const server = createServer(o.http ?? {}, (req, res) => {
+      if (!fastPath(req, res)) handler(req, res);
+    });
+    if (o.keepAliveTimeout !== undefined) server.keepAliveTimeout = o.keepAliveTimeout;
+    if (o.requestTimeout !== undefined) server.requestTimeout = o.requestTimeout;
+    if (o.connectionTimeout !== undefined) server.setTimeout(o.connectionTimeout);
+    if (o.maxRequestsPerSocket) server.maxRequestsPerSocket = o.maxRequestsPerSocket;
+    return server;
+  };
+}
+
 /** Builds the Fastify app from the modules; does not listen (server.ts does, tests use inject). */
 export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<FastifyInstance> {
   const reqIdPrefix = randomBytes(6).toString('base64url');
   let reqSeq = 0;
+  const requestId = () => `req_${reqIdPrefix}${(reqSeq++).toString(36)}`;
+  // Opened once here: a bad LINKWIRE_GEOIP_DB fails the start with a clear message.
+  const geoOf = createGeoResolver(ctx.config);
+  const fastPath = !opts.healthOnly && ctx.config.redirectFastPath ? redirectFastPath(ctx, { geoOf, requestId }) : null;
   const app = Fastify({
+    // Cached short links are answered in front of Fastify (web/fast-redirect.ts); everything else
+    // reaches it unchanged. The server is set up as Fastify sets up its own (fastify/lib/server.js).
+    ...(fastPath ? { serverFactory: serverWithFastPath(fastPath) } : {}),
     loggerInstance: ctx.log as FastifyBaseLogger,
     // API bodies are small; a larger one is a mistake or an attack (413).
     bodyLimit: 64 * 1024,
@@ -68,7 +93,7 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
     logController: new LogController({ disableRequestLogging: true }),
     // A per-process random prefix (6 bytes, unique across processes and restarts) + a counter:
     // randomBytes(9) per request was ≈ 4 % of the redirect path's CPU (bench --profile).
-    genReqId: () => `req_${reqIdPrefix}${(reqSeq++).toString(36)}`,
+    genReqId: requestId,
     // Custom domains: a request on a custom host is mapped onto the route serving it (domains/routing.ts).
     ...(opts.healthOnly ? {} : { rewriteUrl: hostRewriter(ctx) }),
     // pino's child() per request (bindings + redaction setup) was ≈ 2 % of the redirect path's CPU
@@ -141,6 +166,6 @@ export async function buildApp(ctx: AppContext, opts: AppOptions = {}): Promise<
   );
   await app.register(dashboardPlugin);
   await app.register(associationRoutes);
-  await app.register(publicRoutes);
+  await app.register(publicRoutes, { geoOf });
   return app;
 }

@@ -47,6 +47,8 @@ export interface Config {
   retryScheduleMs: number[];
   disableAfterMs: number;
   trustProxy: boolean;
+  /** LINKWIRE_REDIRECT_FAST_PATH (default 1): cached short links are answered in front of Fastify (web/fast-redirect.ts). */
+  redirectFastPath: boolean;
   geoipDb: string | null;
   retentionDays: number;
   logLevel: string;
@@ -89,17 +91,21 @@ export class ConfigError extends Error {
   }
 }
 
-// Unset or empty is false; otherwise one of the listed words, case-insensitive.
-const bool = (name: string) =>
+// Unset or empty is the fallback (false unless named); otherwise one of the listed words, case-insensitive.
+const bool = (name: string, fallback = false) =>
   z
-    .stringbool({
-      truthy: ['1', 'true', 'yes', 'on'],
-      falsy: ['0', 'false', 'no', 'off', ''],
-      case: 'insensitive',
-      error: (issue) => `${name} must be 1 or 0 (got "${String(issue.input)}")`,
-    })
-    .optional()
-    .transform((v) => v ?? false);
+    .preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .stringbool({
+          truthy: ['1', 'true', 'yes', 'on'],
+          falsy: ['0', 'false', 'no', 'off'],
+          case: 'insensitive',
+          error: (issue) => `${name} must be 1 or 0 (got "${String(issue.input)}")`,
+        })
+        .optional(),
+    )
+    .transform((v) => v ?? fallback);
 
 const duration = (name: string, fallback: string) =>
   z
@@ -226,6 +232,7 @@ const envSchema = z.object({
     }),
   LINKWIRE_DISABLE_AFTER: duration('LINKWIRE_DISABLE_AFTER', '72h'),
   LINKWIRE_TRUST_PROXY: bool('LINKWIRE_TRUST_PROXY'),
+  LINKWIRE_REDIRECT_FAST_PATH: bool('LINKWIRE_REDIRECT_FAST_PATH', true),
   LINKWIRE_GEOIP_DB: z.string().optional(),
   LINKWIRE_RETENTION_DAYS: z
     .string()
@@ -359,6 +366,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     retryScheduleMs: e.LINKWIRE_RETRY_SCHEDULE,
     disableAfterMs: e.LINKWIRE_DISABLE_AFTER,
     trustProxy: e.LINKWIRE_TRUST_PROXY,
+    redirectFastPath: e.LINKWIRE_REDIRECT_FAST_PATH,
     geoipDb: e.LINKWIRE_GEOIP_DB || null,
     retentionDays: e.LINKWIRE_RETENTION_DAYS,
     logLevel: e.LOG_LEVEL || 'info',

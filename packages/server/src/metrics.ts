@@ -1,4 +1,4 @@
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** One registry per process (per app in tests). Other modules register their own series on it. */
 export interface Metrics {
@@ -6,6 +6,8 @@ export interface Metrics {
   httpDuration: Histogram<'method' | 'route' | 'status'>;
   /** Clicks and visits per group-commit transaction (links/clicks.ts): what one commit's cost is shared by. */
   clickBatchSize: Histogram;
+  /** Redirects answered in front of Fastify (web/fast-redirect.ts): with the 302s of /l/ and /q/, the cache's hit share. */
+  fastRedirects: Counter;
   /** Breaker state counts of each running dispatcher (delivery/metrics.ts sums them on scrape). */
   breakerSources: Set<() => Record<string, number>>;
 }
@@ -26,5 +28,10 @@ export function createMetrics(): Metrics {
     buckets: [1, 2, 4, 8, 16, 32, 64, 128, 256],
     registers: [registry],
   });
-  return { registry, httpDuration, clickBatchSize, breakerSources: new Set() };
+  const fastRedirects = new Counter({
+    name: 'linkwire_redirect_fast_path_total',
+    help: 'Redirects answered by the fast path for cached links, in front of Fastify',
+    registers: [registry],
+  });
+  return { registry, httpDuration, clickBatchSize, fastRedirects, breakerSources: new Set() };
 }

@@ -1,12 +1,23 @@
 import { readFileSync } from 'node:fs';
-import type { FastifyRequest } from 'fastify';
+import type { IncomingHttpHeaders } from 'node:http';
 import { type CityResponse, Reader } from 'maxmind';
 import type { Config } from '../config.js';
 
 // Country headers set by CDNs and proxies; trusted only when LINKWIRE_TRUST_PROXY=1.
 const COUNTRY_HEADERS = ['cf-ipcountry', 'x-vercel-ip-country', 'cloudfront-viewer-country', 'x-country-code'];
 
-export function countryFromProxyHeaders(req: FastifyRequest): string | null {
+/**
+ * What geo and visitor description read of a request: a FastifyRequest is one, and so is the
+ * redirect fast path's own (web/fast-redirect.ts), which answers before Fastify sees the request.
+ */
+export interface ClientRequest {
+  headers: IncomingHttpHeaders;
+  /** The client's address, through trusted proxies when LINKWIRE_TRUST_PROXY=1. */
+  ip: string;
+  query?: unknown;
+}
+
+export function countryFromProxyHeaders(req: ClientRequest): string | null {
   for (const name of COUNTRY_HEADERS) {
     const value = req.headers[name];
     const code = Array.isArray(value) ? value[0] : value;
@@ -22,6 +33,7 @@ export interface GeoInfo {
 }
 
 export type GeoLookup = (ip: string) => GeoInfo;
+export type GeoResolver = (req: ClientRequest) => GeoInfo;
 
 const UNKNOWN: GeoInfo = { country: null, city: null };
 
@@ -53,7 +65,7 @@ export function openGeoDatabase(path: string): GeoLookup {
  * Where a visitor is: the proxy's country header when LINKWIRE_TRUST_PROXY=1 (the CDN knows best),
  * else the MaxMind database when LINKWIRE_GEOIP_DB is set, else unknown.
  */
-export function createGeoResolver(config: Pick<Config, 'trustProxy' | 'geoipDb'>): (req: FastifyRequest) => GeoInfo {
+export function createGeoResolver(config: Pick<Config, 'trustProxy' | 'geoipDb'>): GeoResolver {
   const lookup = config.geoipDb ? openGeoDatabase(config.geoipDb) : null;
   return (req) => {
     if (config.trustProxy) {

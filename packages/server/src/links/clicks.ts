@@ -79,14 +79,19 @@ export class ClickRecorder {
   private buffer: Waiter[] = [];
   private timer: NodeJS.Immediate | null = null;
   private running: Promise<void> | null = null;
-  private closed = false;
+  private closed_ = false;
   /** Sizes of committed batches, for tests and metrics. */
   readonly batchSizes: number[] = [];
 
   constructor(private readonly ctx: Pick<AppContext, 'db' | 'metrics' | 'log' | 'outbox' | 'thresholds'>) {}
 
+  /** True once close() began: records are refused from then on. */
+  get closed(): boolean {
+    return this.closed_;
+  }
+
   record(interaction: Interaction): Promise<void> {
-    if (this.closed) return Promise.reject(new RecorderClosedError());
+    if (this.closed_) return Promise.reject(new RecorderClosedError());
     return new Promise<void>((resolve, reject) => {
       this.buffer.push({ interaction, resolve, reject });
       if (this.running) return; // the running loop takes it as soon as the current batch commits
@@ -100,7 +105,7 @@ export class ClickRecorder {
 
   /** Writes everything still waiting, then refuses new records (called on app close). */
   async close(): Promise<void> {
-    this.closed = true;
+    this.closed_ = true;
     if (!this.running && this.buffer.length) this.start();
     while (this.running) await this.running;
   }

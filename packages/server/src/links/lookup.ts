@@ -53,10 +53,10 @@ const slugKey = (slug: string, domainId: string | null) => `${domainId ?? ''}/${
  * without a domain (the instance's /l/{slug}).
  */
 export async function findRedirectTarget(ctx: AppContext, slug: string, now = Date.now(), domainId: string | null = null): Promise<RedirectTarget | null> {
+  const cached = cachedRedirectTarget(ctx, slug, now, domainId);
+  if (cached !== undefined) return cached;
   const cache = cacheOf(ctx);
   const key = slugKey(slug, domainId);
-  const hit = cache.bySlug.get(key);
-  if (hit && now - hit.at < TTL_MS) return hit.target;
   const row = await ctx.db
     .selectFrom('links')
     .innerJoin('accounts', 'accounts.id', 'links.accountId')
@@ -87,6 +87,20 @@ export async function findRedirectTarget(ctx: AppContext, slug: string, now = Da
   cache.bySlug.set(key, { target, at: now });
   if (target) cache.slugById.set(target.id, key);
   return target;
+}
+
+/**
+ * What the cache knows of `slug` without a query: the target, null for a known "no such link", or
+ * undefined when it has no fresh entry (then findRedirectTarget() asks the database).
+ */
+export function cachedRedirectTarget(
+  ctx: Pick<AppContext, 'links'>,
+  slug: string,
+  now: number,
+  domainId: string | null = null,
+): RedirectTarget | null | undefined {
+  const hit = ctx.links.bySlug.get(slugKey(slug, domainId));
+  return hit && now - hit.at < TTL_MS ? hit.target : undefined;
 }
 
 /** Drops a link from this process's cache after it was edited or deleted here. */

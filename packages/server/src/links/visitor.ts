@@ -1,9 +1,8 @@
 import Bowser from 'bowser';
-import type { FastifyRequest } from 'fastify';
 import { isbot } from 'isbot';
 import type { AppContext } from '../context.js';
 import type { EventData } from '../events/catalog.js';
-import type { GeoInfo } from '../lib/geo.js';
+import type { ClientRequest, GeoInfo } from '../lib/geo.js';
 
 /** The visitor fields shared by profile.visit and link.click (never the IP address). */
 export type Visitor = Pick<EventData<'profile.visit'>, 'referer' | 'country' | 'city' | 'device' | 'browser' | 'os' | 'utm' | 'visitorId'>;
@@ -40,7 +39,7 @@ export function parseAgent(ua: string): Agent {
   return agent;
 }
 
-export function isBotRequest(req: FastifyRequest): boolean {
+export function isBotRequest(req: Pick<ClientRequest, 'headers'>): boolean {
   return parseAgent(req.headers['user-agent'] ?? '').bot;
 }
 
@@ -66,7 +65,7 @@ function utmOf(query: unknown): Visitor['utm'] {
   return { source: pick('source'), medium: pick('medium'), campaign: pick('campaign'), term: pick('term'), content: pick('content') };
 }
 
-export function describeVisitor(ctx: AppContext, req: FastifyRequest, geo: GeoInfo, now = Date.now()): Visitor {
+export function describeVisitor(ctx: Pick<AppContext, 'clientHashes'>, req: ClientRequest, geo: GeoInfo, now = Date.now()): Visitor {
   const agent = parseAgent(req.headers['user-agent'] ?? '');
   return {
     referer: cleanReferer(req.headers.referer),

@@ -3,10 +3,10 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { followAppLink } from '../apps/routing.js';
 import { AppError } from '../http/errors.js';
-import { sendProblem, PROBLEM_BASE } from '../http/problem.js';
+import { sendProblem } from '../http/problem.js';
 import { Problem, problems } from '../http/schemas.js';
 import { parse } from '../http/validation.js';
-import { createGeoResolver } from '../lib/geo.js';
+import type { GeoResolver } from '../lib/geo.js';
 import type { ClickSource } from '../links/clicks.js';
 import { findRedirectTarget, isExpired } from '../links/lookup.js';
 import { publicProfile } from '../links/profile.js';
@@ -16,6 +16,7 @@ import { SESSION_COOKIE } from '../accounts/auth.js';
 import { handleProblem } from '../accounts/handles.js';
 import { linkServedOn } from '../domains/hosts.js';
 import { accountForSession } from '../accounts/service.js';
+import { CLICK_NOT_RECORDED, CLICK_NOT_RECORDED_HEADERS, clickOf, effectiveSource, redirectHeaders } from './redirect.js';
 import { renderMessage, renderProfile } from './render.js';
 import { HandleParams, html, redirectResponses, SlugParams, Subscriber, WidgetParams } from './schemas.js';
 
@@ -38,14 +39,13 @@ function sendHtml(reply: FastifyReply, status: number, html: string) {
  * and QR targets (/q/{slug}). Static routes (/api, /dashboard, /healthz, /metrics) win over
  * /:handle in Fastify's router, and handles cannot take a reserved name (accounts/handles.ts).
  */
-export async function publicRoutes(instance: FastifyInstance) {
+export async function publicRoutes(instance: FastifyInstance, opts: { geoOf: GeoResolver }) {
   const app = instance.withTypeProvider<ZodTypeProvider>();
   const ctx = app.ctx;
   const recorder = ctx.clickRecorder;
   // app.close() (SIGTERM in server.ts, close() in tests) flushes waiting clicks before the database closes.
   app.addHook('onClose', async () => recorder.close());
-  // Opened once here: a bad LINKWIRE_GEOIP_DB fails the start with a clear message.
-  const geoOf = createGeoResolver(ctx.config);
+  const { geoOf } = opts;
 
   const follow = async (req: FastifyRequest, reply: FastifyReply, source: ClickSource, widget?: { handle: string; widgetId: string }) => {
     const { slug } = req.params as { slug: string };
@@ -74,22 +74,16 @@ export async function publicRoutes(instance: FastifyInstance) {
       return followAppLink(ctx, req, reply, { link, source, visitor: () => describeVisitor(ctx, req, geoOf(req), now), now, domain: domain?.hostname });
     // Bots (previews, crawlers) are redirected but neither counted nor announced.
     if (!isBotRequest(req)) {
-      const src = (req.query as Record<string, unknown>).src;
-      const effective: ClickSource = source === 'short_link' && src === 'profile' ? 'profile' : source;
       try {
         const visitor = describeVisitor(ctx, req, geoOf(req), now);
-        await recorder.record({ kind: 'click', link, source: effective, visitor, at: now, ...(domain ? { domain: domain.hostname } : {}) });
+        await recorder.record(clickOf(link, effectiveSource(source, req.query), visitor, now, domain?.hostname));
       } catch (err) {
         req.log.warn({ err, slug }, 'click not recorded; not redirecting');
-        return sendProblem(
-          reply,
-          503,
-          { type: `${PROBLEM_BASE}unavailable`, title: 'Temporarily unavailable', detail: 'The click could not be recorded; please try again.' },
-          { 'retry-after': '1' },
-        );
+        const { status, ...problem } = CLICK_NOT_RECORDED;
+        return sendProblem(reply, status, problem, CLICK_NOT_RECORDED_HEADERS);
       }
     }
-    return reply.code(302).header('location', link.url).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer-when-downgrade').send();
+    return reply.code(302).headers(redirectHeaders(link.url)).send();
   };
   const pub = { security: [], tags: ['public'] };
   app.get(
