@@ -54,7 +54,7 @@ export interface Config {
   logLevel: string;
   /** NODE_ENV=production: event data is zod-checked for the first events of each type only (events/emit.ts). */
   production: boolean;
-  /** The delivery worker's knobs: LINKWIRE_LEASE_MS … LINKWIRE_SENDER_THREADS, the rest at their defaults. */
+  /** The delivery worker's knobs: LINKWIRE_LEASE_MS … LINKWIRE_SENDER_THREADS, LINKWIRE_DELIVERY_HANDOFF, the rest at their defaults. */
   delivery: DeliveryOptions;
   /** Teams (PRODUCT.md §9): how long an invite's token is valid (LINKWIRE_INVITE_TTL, 7d). */
   inviteTtlMs: number;
@@ -257,6 +257,7 @@ const envSchema = z.object({
   LINKWIRE_DELIVERY_CONCURRENCY: wholeNumber('LINKWIRE_DELIVERY_CONCURRENCY', 1, null),
   LINKWIRE_ENDPOINT_CONCURRENCY: wholeNumber('LINKWIRE_ENDPOINT_CONCURRENCY', 1, null),
   LINKWIRE_SENDER_THREADS: wholeNumber('LINKWIRE_SENDER_THREADS', 0, 16),
+  LINKWIRE_DELIVERY_HANDOFF: bool('LINKWIRE_DELIVERY_HANDOFF', true),
   LINKWIRE_GA4_ENDPOINT: z
     .string()
     .optional()
@@ -379,6 +380,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       globalConcurrency: e.LINKWIRE_DELIVERY_CONCURRENCY ?? DEFAULT_DELIVERY_OPTIONS.globalConcurrency,
       endpointConcurrency: e.LINKWIRE_ENDPOINT_CONCURRENCY ?? DEFAULT_DELIVERY_OPTIONS.endpointConcurrency,
       senderThreads: e.LINKWIRE_SENDER_THREADS ?? DEFAULT_DELIVERY_OPTIONS.senderThreads,
+      handoff: e.LINKWIRE_DELIVERY_HANDOFF,
     },
     ga4Endpoint: (e.LINKWIRE_GA4_ENDPOINT || 'https://www.google-analytics.com').replace(/\/+$/, ''),
     domains: {

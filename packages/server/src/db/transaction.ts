@@ -14,6 +14,11 @@ export function afterCommit(tx: Tx, fn: () => void): void {
   // Outside inTransaction there is no commit hook; callers rely on the poll (the guarantee).
 }
 
+/** True when `tx` was opened by inTransaction, so afterCommit() hooks will run. */
+export function hasCommitHooks(tx: Tx): boolean {
+  return pending.has(tx);
+}
+
 /** db.transaction() plus after-commit hooks, e.g. waking the dispatcher for new deliveries. */
 export async function inTransaction<T>(db: Kysely<DB>, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let hooks: Array<() => void> = [];

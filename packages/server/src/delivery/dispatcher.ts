@@ -1,5 +1,6 @@
 import type { AppContext } from '../context.js';
 import type { BackgroundService } from '../context.js';
+import type { AdoptedDelivery, DeliveryAdopter } from '../events/types.js';
 import { Breakers } from './breaker.js';
 import { type ClaimFn, claimFor, claimSize, minBacklogClaim, releaseClaims, settleUnsendable, triage } from './claim.js';
 import { ChatSender } from './chat.js';
@@ -30,12 +31,16 @@ import { SinkDispatcher } from './sinks/dispatch.js';
  *       no attempt counted                                                   (lanes.ts, breaker.ts)
  *     → each finished send becomes an Outcome for the ResultWriter (group commit, results.ts)
  *
+ * Deliveries made by a click in this process skip the claim: fan-out writes them already leased to
+ * this worker and adopt() starts them after their commit, from the same step as a claim's rows
+ * (events/types.ts, DeliveryAdopter; LINKWIRE_DELIVERY_HANDOFF).
+ *
  * A batch that comes back full means more are due: the loop claims again as soon as half a batch
  * of slots is free (sends finishing wake it) instead of waiting for the poll. Caps (512 claimed
  * per worker; per endpoint 16 at first, up to 64 as it answers) and the breaker keep a slow or dead
  * endpoint from holding the slots healthy endpoints need.
  */
-export class Dispatcher implements BackgroundService {
+export class Dispatcher implements BackgroundService, DeliveryAdopter {
   readonly name = 'delivery-dispatcher';
   /** This worker's holder id on its claims: says which process holds them (takeover.ts). */
   readonly workerId = newHolderId();
@@ -47,7 +52,7 @@ export class Dispatcher implements BackgroundService {
    * Claim statements run (whether or not they found rows), the claims that returned rows, the rows
    * they returned, sends the sender handed back unstarted (tests and logs).
    */
-  readonly stats = { claimStatements: 0, claims: 0, claimed: 0, handedBack: 0 };
+  readonly stats = { claimStatements: 0, claims: 0, claimed: 0, adopted: 0, handedBack: 0 };
   private readonly opts: DeliveryOptions;
   private readonly claim: ClaimFn;
   private readonly sender: DispatchSender;
@@ -68,6 +73,8 @@ export class Dispatcher implements BackgroundService {
   private wakeUp: (() => void) | null = null;
   private readonly loopDone: Promise<void>;
   private readonly unsubscribe: () => Promise<void>;
+  /** Stops fan-out handing this dispatcher fresh deliveries (stop()). */
+  private readonly disown: () => void;
   private stopping: Promise<void> | null = null;
   /** Resolves when stop() is called (bookkeeping retries stop waiting). */
   private readonly stopRequested: Promise<void>;
@@ -109,6 +116,7 @@ export class Dispatcher implements BackgroundService {
     this.metrics = m.metrics;
     this.disposeMetrics = m.dispose;
     this.unsubscribe = ctx.wake.subscribe(() => this.wake());
+    this.disown = this.opts.handoff ? ctx.wake.adoptWith(this) : () => {};
     this.takeover = startTakeover({
       db: ctx.db,
       concurrentWorkers: ctx.database.caps.concurrentWorkers,
@@ -125,6 +133,41 @@ export class Dispatcher implements BackgroundService {
   /** Sends in flight plus claimed deliveries waiting for an endpoint slot. */
   get load(): number {
     return this.inFlight.size + this.lanes.queued + this.sinks.load;
+  }
+
+  get leaseMs(): number {
+    return this.opts.leaseMs;
+  }
+
+  /** DeliveryAdopter: the free slots, as a claim would take them; none once stopping. */
+  room(): number {
+    return this.running ? Math.max(0, this.opts.globalConcurrency - this.load) : 0;
+  }
+
+  /**
+   * DeliveryAdopter: fresh deliveries leased to this worker by their own transaction, now committed.
+   * They go the way a claim's rows go; if the dispatcher began stopping since fan-out counted its
+   * room, or the endpoints cannot be loaded, they are handed back (due now) for a claim.
+   */
+  adopt(deliveries: AdoptedDelivery[]): void {
+    const now = Date.now();
+    if (!this.running) {
+      this.release(
+        deliveries.map((d) => d.id),
+        now,
+      );
+      return;
+    }
+    this.stats.adopted += deliveries.length;
+    this.track(
+      this.startClaimed(deliveries, now).catch((err) => {
+        this.ctx.log.error({ err }, 'starting adopted deliveries failed; handing them back');
+        this.release(
+          deliveries.map((d) => d.id),
+          Date.now(),
+        );
+      }),
+    );
   }
 
   wake(): void {
@@ -188,6 +231,12 @@ export class Dispatcher implements BackgroundService {
     if (claimed.length === 0) return false;
     this.stats.claims++;
     this.stats.claimed += claimed.length;
+    await this.startClaimed(claimed, now);
+    return claimed.length === limit;
+  }
+
+  /** Claimed (or adopted) deliveries, with their endpoints: settled when unsendable, else queued on their lanes. */
+  private async startClaimed(claimed: AdoptedDelivery[], now: number): Promise<void> {
     const endpoints = await this.endpoints.load(
       claimed.map((d) => d.webhookId),
       now,
@@ -198,7 +247,6 @@ export class Dispatcher implements BackgroundService {
     if (listen.length) this.trackRetried(() => parkForListen(this.ctx, this.workerId, listen, now));
     if (sink.length) this.track(this.sinks.deliver(sink, now));
     this.lanes.enqueueAll(this.disabling.size ? jobs.filter((j) => !this.awaitingDisable(j.endpoint.id)) : jobs);
-    return claimed.length === limit;
   }
 
   private start(lane: Lane, job: Job): void {
@@ -362,6 +410,7 @@ export class Dispatcher implements BackgroundService {
   stop(): Promise<void> {
     this.stopping ??= (async () => {
       this.running = false;
+      this.disown();
       this.requestStop();
       clearInterval(this.pumpTimer);
       this.wake();

@@ -47,6 +47,11 @@ export interface DeliveryOptions {
   breakerMaxCooldownMs: number;
   /** SIGTERM: how long stop() waits for in-flight sends before handing them back. */
   drainMs: number;
+  /**
+   * Deliveries made by clicks in this process go to this dispatcher straight from their
+   * transaction, without a claim (LINKWIRE_DELIVERY_HANDOFF, default on; events/types.ts).
+   */
+  handoff: boolean;
 }
 
 export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
@@ -62,6 +67,7 @@ export const DEFAULT_DELIVERY_OPTIONS: DeliveryOptions = {
   breakerMinCooldownMs: 10_000,
   breakerMaxCooldownMs: 5 * 60_000,
   drainMs: 10_000,
+  handoff: true,
 };
 
 /**

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Logger } from 'pino';
 import type { Capabilities } from '../db/capabilities.js';
 import { afterCommit, type Tx } from '../db/transaction.js';
-import type { DueSignal } from '../events/types.js';
+import type { DeliveryAdopter, DueSignal } from '../events/types.js';
 import { DELIVERIES_CHANNEL, listenForDeliveries } from './notify.postgres.js';
 
 /**
@@ -19,6 +19,7 @@ import { DELIVERIES_CHANNEL, listenForDeliveries } from './notify.postgres.js';
 export class DeliveryWake implements DueSignal {
   private readonly subscribers = new Set<() => void>();
   private listener: { close(): Promise<void> } | null = null;
+  private local: DeliveryAdopter | null = null;
 
   constructor(
     private readonly caps: Capabilities,
@@ -34,6 +35,18 @@ export class DeliveryWake implements DueSignal {
   async deliveriesDue(tx: Tx, how: 'inserted' | 'requeued'): Promise<void> {
     if (how === 'requeued' && this.caps.listenNotify) await sql`SELECT pg_notify(${DELIVERIES_CHANNEL}, '')`.execute(tx);
     afterCommit(tx, this.wakeLocal);
+  }
+
+  adopter(): DeliveryAdopter | null {
+    return this.local;
+  }
+
+  /** Registers this process's dispatcher as the one fan-out hands fresh deliveries to (events/types.ts). */
+  adoptWith(adopter: DeliveryAdopter): () => void {
+    this.local = adopter;
+    return () => {
+      if (this.local === adopter) this.local = null;
+    };
   }
 
   /**

@@ -1,6 +1,6 @@
 import type { Plans } from '../accounts/plans.js';
 import { ladderChunks, runCompiled } from '../db/compiled.js';
-import type { Tx } from '../db/transaction.js';
+import { afterCommit, hasCommitHooks, type Tx } from '../db/transaction.js';
 import { newId } from '../lib/ids.js';
 import { DATA_SCHEMAS, type EventData, type EventType } from './catalog.js';
 import { FanOut } from './fanout.js';
@@ -77,7 +77,11 @@ export class Outbox {
         tx.insertInto('events').values(chunk.map(({ id, accountId, type, createdAt, payload }) => ({ id, accountId, type, createdAt, payload }))),
       );
     }
-    if ((await this.fanOut.run(tx, events, opts)) > 0) await this.wake.deliveriesDue(tx, 'inserted');
+    // Adopted only where a commit hook will hand them over: leased rows nobody adopts would wait out the lease.
+    const adopter = opts.handoff && hasCommitHooks(tx) ? this.wake.adopter() : null;
+    const { due, adopted } = await this.fanOut.run(tx, events, opts, adopter);
+    if (adopted.length > 0) afterCommit(tx, () => adopter!.adopt(adopted));
+    if (due > 0) await this.wake.deliveriesDue(tx, 'inserted');
     return events;
   }
 }

@@ -6,7 +6,7 @@ import type { Plans } from '../accounts/plans.js';
 import { newId } from '../lib/ids.js';
 import { compileFilter, type Envelope, type FilterPredicate } from '../webhooks/filter.js';
 import { roomLeft24h } from '../webhooks/usage.js';
-import type { EmitOptions, EmittedEvent } from './types.js';
+import type { AdoptedDelivery, DeliveryAdopter, EmitOptions, EmittedEvent } from './types.js';
 
 // Fan-out runs inside every click's transaction, so it does the least it can: one query for the
 // account's enabled endpoints (with the plan, joined), the filter predicates from a cache, and the
@@ -45,18 +45,32 @@ type DeliveryRow = Insertable<DeliveriesTable>;
  * targets one endpoint regardless of its events and filter, and does not count toward the quota.
  * Runs inside the events' transaction, once per batch: one endpoint query for every account in the
  * batch, one quota count per account with a limited plan, one multi-row INSERT. Sets each event's
- * `deliveries` (pending ones) and returns their total.
+ * `deliveries` (pending ones).
+ *
+ * With an `adopter` (this process's dispatcher, EmitOptions.handoff), as many pending deliveries as
+ * it has room for are written already leased to it (`claimed_by`, `next_attempt_at` = the lease's
+ * end) and returned as `adopted`, for emit() to hand over after the commit; the rest are `due`, for
+ * a claim. On the redirect path with an endpoint subscribed, the claim was the costliest statement
+ * of all: 553 µs per claim of ~32 rows, 28 % of the SQLite time (bench/README.md#redirect-path).
  */
 export class FanOut {
   private readonly filters = new FilterCache();
 
   constructor(private readonly plans: Plans) {}
 
-  async run(tx: Tx, events: readonly EmittedEvent[], opts: EmitOptions): Promise<number> {
-    if (events.length === 0) return 0;
+  async run(
+    tx: Tx,
+    events: readonly EmittedEvent[],
+    opts: EmitOptions,
+    adopter: DeliveryAdopter | null = null,
+  ): Promise<{ due: number; adopted: AdoptedDelivery[] }> {
+    const adopted: AdoptedDelivery[] = [];
+    if (events.length === 0) return { due: 0, adopted };
     const accountIds = [...new Set(events.map((e) => e.accountId))];
     const endpoints = await endpointsOf(tx, accountIds, opts.onlyWebhookId);
-    if (endpoints.length === 0) return 0;
+    if (endpoints.length === 0) return { due: 0, adopted };
+    let room = adopter ? adopter.room() : 0;
+    const leaseUntil = adopter ? Date.now() + adopter.leaseMs : 0;
 
     const byAccount = new Map<string, { endpoints: typeof endpoints; types: string[][]; room: number | null; limit: number | null }>();
     for (const wh of endpoints) {
@@ -70,8 +84,10 @@ export class FanOut {
     }
 
     const rows: DeliveryRow[] = [];
-    let queued = 0;
+    let due = 0;
     for (const event of events) {
+      // The envelope's bytes, shared by the event's adopted deliveries (the sender signs and sends them as they are).
+      let bytes: Uint8Array | null = null;
       const account = byAccount.get(event.accountId);
       if (!account) continue;
       let envelope: Envelope | undefined;
@@ -95,16 +111,23 @@ export class FanOut {
       for (const wh of matching) {
         const overQuota = account.room <= 0;
         if (!overQuota) account.room--;
+        const adopt = !overQuota && room > 0;
+        const id = newId('dlv');
+        if (adopt) {
+          room--;
+          bytes ??= Buffer.from(event.payload);
+          adopted.push({ id, accountId: event.accountId, webhookId: wh.id, eventId: event.id, attemptCount: 0, isTest: opts.isTest ? 1 : 0, payload: bytes });
+        }
         rows.push({
-          id: newId('dlv'),
+          id,
           accountId: event.accountId,
           webhookId: wh.id,
           eventId: event.id,
           eventType: event.type,
           status: overQuota ? 'quota_exceeded' : 'pending',
           attemptCount: 0,
-          nextAttemptAt: event.createdAt,
-          claimedBy: null,
+          nextAttemptAt: adopt ? leaseUntil : event.createdAt,
+          claimedBy: adopt ? adopter!.workerId : null,
           lastError: overQuota ? `Not sent: the ${account.limit}-deliveries-per-24-hours quota of the ${wh.plan} plan was reached. Replay it later.` : null,
           isTest: opts.isTest ? 1 : 0,
           createdAt: event.createdAt,
@@ -112,7 +135,7 @@ export class FanOut {
         });
         if (!overQuota) {
           event.deliveries++;
-          queued++;
+          if (!adopt) due++;
         }
       }
     }
@@ -137,7 +160,7 @@ export class FanOut {
       }
       await runCompiled(tx, `fanOut.deliveries:${chunk.length}`, params, () => tx.insertInto('deliveries').values(chunk));
     }
-    return queued;
+    return { due, adopted };
   }
 }
 

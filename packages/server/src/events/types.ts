@@ -27,6 +27,11 @@ export interface EmitOptions {
   onlyWebhookId?: string;
   isTest?: boolean;
   now?: number;
+  /**
+   * Hand the new deliveries to this process's dispatcher when it has room, already leased to it,
+   * instead of leaving them due for a claim (the click path: DeliveryAdopter below).
+   */
+  handoff?: boolean;
 }
 
 /** One event to write: emitMany() takes a batch of these. */
@@ -38,7 +43,36 @@ export interface EventInput<T extends EventType = EventType> {
   now?: number;
 }
 
+/** A fresh delivery as its dispatcher holds it: the shape of a claimed one (delivery/claimed.ts). */
+export interface AdoptedDelivery {
+  id: string;
+  accountId: string;
+  webhookId: string;
+  eventId: string;
+  attemptCount: number;
+  isTest: number;
+  payload: string | Uint8Array | null;
+}
+
+/**
+ * A dispatcher running in this process that takes new deliveries straight from the transaction
+ * that wrote them (delivery/dispatcher.ts): fan-out writes them leased to `workerId` until
+ * `leaseMs` from now, and after the commit `adopt()` starts them as if a claim had returned them.
+ * No claim statement rewrites them first. A crash leaves them leased to a holder that is gone, like
+ * any claim (delivery/takeover.ts takes them back).
+ */
+export interface DeliveryAdopter {
+  readonly workerId: string;
+  readonly leaseMs: number;
+  /** How many more deliveries it can hold now; 0 while it stops. */
+  room(): number;
+  /** Called once the transaction committed. */
+  adopt(deliveries: AdoptedDelivery[]): void;
+}
+
 /** Tells the delivery workers that deliveries became due in `tx` (implemented by delivery/wake.ts). */
 export interface DueSignal {
   deliveriesDue(tx: Tx, how: 'inserted' | 'requeued'): Promise<void>;
+  /** This process's dispatcher, when one runs here and takes deliveries from their transaction. */
+  adopter(): DeliveryAdopter | null;
 }

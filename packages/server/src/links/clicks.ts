@@ -224,7 +224,8 @@ export async function writeBatch(ctx: Pick<AppContext, 'outbox' | 'thresholds'>,
     }
   }
 
-  await ctx.outbox.emitMany(tx, events);
+  // handoff: a dispatcher in this process takes the click's deliveries from this transaction, unclaimed (events/types.ts).
+  await ctx.outbox.emitMany(tx, events, { handoff: true });
   if (tokens.length > 0) await tx.insertInto('deeplinkTokens').values(tokens).execute();
 
   const now = batch[batch.length - 1]!.at;

@@ -1,0 +1,176 @@
+import assert from 'node:assert/strict';
+import { after, before, it } from 'node:test';
+import { sql } from 'kysely';
+import { Dispatcher } from '../src/delivery/dispatcher.js';
+import { createEndpoint, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
+import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
+
+// A click's deliveries go to this process's dispatcher straight from the click's transaction,
+// already leased to it, with no claim statement (events/types.ts, DeliveryAdopter). What must hold:
+// every acknowledged click is delivered once; what the dispatcher has no room for is left due and
+// claimed; a transaction that fails hands nothing over; a stopped dispatcher hands back; and with
+// LINKWIRE_DELIVERY_HANDOFF=0 every delivery is claimed.
+
+const CHROME = { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/120 Safari/537.36' };
+
+function setUp(dialect: Parameters<typeof createTestNode>[0], overrides: ConstructorParameters<typeof Dispatcher>[1] = {}, env: Record<string, string> = {}) {
+  const state = {} as { node: TestNode; dispatcher: Dispatcher; receiver: Receiver };
+  before(async () => {
+    state.node = await createTestNode(dialect, env);
+    state.receiver = await startReceiver();
+    state.dispatcher = new Dispatcher(state.node.ctx, { pollMs: 50, ...overrides });
+  });
+  after(async () => {
+    await state.dispatcher.stop();
+    await state.receiver.close();
+    await state.node.close();
+  });
+  /** An account with a short link and an endpoint on the receiver, subscribed to link.click. */
+  const account = async () => {
+    const u = await state.node.signup();
+    const link = await state.node.request({ method: 'POST', url: '/api/v1/links', token: u.apiKey, payload: { url: 'https://example.com/a', title: 'A' } });
+    assert.equal(link.status, 201, link.raw);
+    const endpoint = await createEndpoint(state.node.ctx, u.accountId, { url: state.receiver.url, events: ['link.click'] });
+    return { ...u, slug: link.body.slug as string, endpointId: endpoint.id };
+  };
+  /** n concurrent clicks (one group-commit batch or a few); resolves with their statuses. */
+  const clicks = (slug: string, n: number) =>
+    Promise.all(Array.from({ length: n }, () => state.node.request({ method: 'GET', url: `/l/${slug}`, headers: CHROME }).then((r) => r.status)));
+  /** Every delivery of the endpoint succeeded, each once at the receiver (by webhook-id). */
+  const allDelivered = async (endpointId: string, n: number) => {
+    await waitFor(`${n} deliveries succeeded`, async () => {
+      const rows = await state.node.ctx.db.selectFrom('deliveries').select(['status']).where('webhookId', '=', endpointId).execute();
+      return rows.length === n && rows.every((r) => r.status === 'succeeded');
+    });
+    return new Set(state.receiver.requests.map((r) => r.headers['webhook-id']));
+  };
+  return { state, account, clicks, allDelivered };
+}
+
+describeEachDialect('handoff: a click’s deliveries skip the claim', (dialect) => {
+  const { state, account, clicks, allDelivered } = setUp(dialect);
+
+  it('hands every delivery of a batch of clicks to the dispatcher: all sent once, no claim returned a row', async () => {
+    const u = await account();
+    const { claims, adopted } = state.dispatcher.stats;
+    const statuses = await clicks(u.slug, 40);
+    assert.deepEqual(new Set(statuses), new Set([302]));
+    const ids = await allDelivered(u.endpointId, 40);
+    assert.equal(ids.size, 40);
+    assert.equal(state.receiver.requests.length, 40, 'each delivery arrived once');
+    assert.equal(state.dispatcher.stats.adopted - adopted, 40);
+    assert.equal(state.dispatcher.stats.claims - claims, 0, 'no claim found anything to take');
+    // The history is the same as for a claimed delivery: one attempt each, the lease cleared.
+    const rows = await state.node.ctx.db.selectFrom('deliveries').select(['attemptCount', 'claimedBy']).where('webhookId', '=', u.endpointId).execute();
+    assert.ok(rows.every((r) => r.attemptCount === 1 && r.claimedBy === null));
+  });
+
+  it('a click whose transaction fails hands nothing over and leaves no delivery', async () => {
+    const u = await account();
+    const { adopted } = state.dispatcher.stats;
+    const db = state.node.ctx.db;
+    // Refuse the click's rollup row, after the events and deliveries were written in the same transaction.
+    if (dialect === 'sqlite') {
+      await sql`CREATE TRIGGER refuse_rollup BEFORE INSERT ON daily_link_clicks BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`.execute(db);
+    } else {
+      await sql`CREATE FUNCTION refuse_rollup() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$ LANGUAGE plpgsql`.execute(db);
+      await sql`CREATE TRIGGER refuse_rollup BEFORE INSERT ON daily_link_clicks FOR EACH ROW EXECUTE FUNCTION refuse_rollup()`.execute(db);
+    }
+    try {
+      const statuses = await clicks(u.slug, 5);
+      assert.deepEqual(new Set(statuses), new Set([503]));
+    } finally {
+      await sql`DROP TRIGGER refuse_rollup${sql.raw(dialect === 'sqlite' ? '' : ' ON daily_link_clicks')}`.execute(db);
+      if (dialect === 'postgres') await sql`DROP FUNCTION refuse_rollup()`.execute(db);
+    }
+    assert.equal(state.dispatcher.stats.adopted, adopted);
+    const rows = await db.selectFrom('deliveries').select('id').where('webhookId', '=', u.endpointId).execute();
+    assert.equal(rows.length, 0);
+  });
+});
+
+describeEachDialect('handoff: what the dispatcher has no room for is claimed', (dialect) => {
+  // Four slots: a batch of 30 clicks fills them, the other deliveries are left due for claims.
+  const { state, account, clicks, allDelivered } = setUp(dialect, { globalConcurrency: 4 });
+
+  it('adopts up to its room and claims the rest; every click delivered once', async () => {
+    const u = await account();
+    const { claimed, adopted } = state.dispatcher.stats;
+    const statuses = await clicks(u.slug, 30);
+    assert.deepEqual(new Set(statuses), new Set([302]));
+    const ids = await allDelivered(u.endpointId, 30);
+    assert.equal(ids.size, 30);
+    assert.equal(state.receiver.requests.length, 30);
+    const adoptedNow = state.dispatcher.stats.adopted - adopted;
+    const claimedNow = state.dispatcher.stats.claimed - claimed;
+    assert.ok(adoptedNow >= 1 && adoptedNow < 30, `adopted ${adoptedNow}`);
+    assert.ok(claimedNow >= 30 - adoptedNow, `claimed ${claimedNow}: the rest`);
+  });
+});
+
+describeEachDialect('handoff: a dispatcher that stops hands adopted deliveries back', (dialect) => {
+  const { state, account } = setUp(dialect);
+
+  it('adopt() after stop() began releases the rows, due now, for the next worker', async () => {
+    const u = await account();
+    const ctx = state.node.ctx;
+    // Fan-out counted this dispatcher's room; it stops before the commit hands the rows over.
+    const adopter = ctx.wake.adopter();
+    assert.equal(adopter, state.dispatcher);
+    const stopping = state.dispatcher.stop();
+    assert.equal(ctx.wake.adopter(), null, 'a stopping dispatcher is no longer offered deliveries');
+    const id = `dlv_test${Date.now()}`;
+    const event = await ctx.db.selectFrom('events').select('id').where('accountId', '=', u.accountId).executeTakeFirst();
+    const eventId = event?.id ?? `evt_test${Date.now()}`;
+    if (!event) {
+      await ctx.db.insertInto('events').values({ id: eventId, accountId: u.accountId, type: 'link.click', createdAt: Date.now(), payload: '{}' }).execute();
+    }
+    const now = Date.now();
+    await ctx.db
+      .insertInto('deliveries')
+      .values({
+        id,
+        accountId: u.accountId,
+        webhookId: u.endpointId,
+        eventId,
+        eventType: 'link.click',
+        status: 'pending',
+        attemptCount: 0,
+        nextAttemptAt: now + 90_000,
+        claimedBy: state.dispatcher.workerId,
+        lastError: null,
+        isTest: 0,
+        createdAt: now,
+        updatedAt: now,
+      })
+      .execute();
+    adopter!.adopt([{ id, accountId: u.accountId, webhookId: u.endpointId, eventId, attemptCount: 0, isTest: 0, payload: '{}' }]);
+    await stopping;
+    const row = await ctx.db.selectFrom('deliveries').select(['claimedBy', 'nextAttemptAt', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
+    assert.equal(row.claimedBy, null);
+    assert.equal(row.status, 'pending');
+    assert.ok(Number(row.nextAttemptAt) <= Date.now(), 'due now');
+    // The next dispatcher on this database claims and sends it.
+    state.dispatcher = new Dispatcher(ctx, { pollMs: 50 });
+    await waitFor('the handed-back delivery sent', async () => {
+      const r = await ctx.db.selectFrom('deliveries').select('status').where('id', '=', id).executeTakeFirstOrThrow();
+      return r.status === 'succeeded';
+    });
+  });
+});
+
+describeEachDialect('LINKWIRE_DELIVERY_HANDOFF=0', (dialect) => {
+  const { state, account, clicks, allDelivered } = setUp(dialect, {}, { LINKWIRE_DELIVERY_HANDOFF: '0' });
+
+  it('claims every delivery', async () => {
+    assert.equal(state.node.config.delivery.handoff, false);
+    assert.equal(state.node.ctx.wake.adopter(), null);
+    const u = await account();
+    const statuses = await clicks(u.slug, 10);
+    assert.deepEqual(new Set(statuses), new Set([302]));
+    const ids = await allDelivered(u.endpointId, 10);
+    assert.equal(ids.size, 10);
+    assert.equal(state.dispatcher.stats.adopted, 0);
+    assert.ok(state.dispatcher.stats.claimed >= 10);
+  });
+});
