@@ -54,7 +54,13 @@ function serverWithFastPath(fastPath: FastPath): FastifyServerFactory {
   return (handler, opts) => {
     const o = opts as { http?: ServerOptions; keepAliveTimeout?: number; requestTimeout?: number; connectionTimeout?: number; maxRequestsPerSocket?: number };
     const server = createServer(o.http ?? {}, (req, res) => {
-      if (!fastPath(req, res)) handler(req, res);
+      let answered = false;
+      try {
+        answered = fastPath(req, res);
+      } catch {
+        // It throws only before it records anything: the route answers instead (and its error handler, if it throws too).
+      }
+      if (!answered) handler(req, res);
     });
     if (o.keepAliveTimeout !== undefined) server.keepAliveTimeout = o.keepAliveTimeout;
     if (o.requestTimeout !== undefined) server.requestTimeout = o.requestTimeout;

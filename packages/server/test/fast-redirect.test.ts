@@ -97,6 +97,20 @@ describeEachDialect('the redirect fast path answers as the route does', (dialect
     assert.equal(stats.body.clicks, 2);
   });
 
+  it('a URL with characters a header cannot carry is sent percent-encoded (it was a 500), by both paths', async () => {
+    const u = await node.signup();
+    const l = await link(u.apiKey, { url: 'https://例え.example/日本/café?q=ü&x=1' });
+    const { viaRoute, viaFast, fastTook } = await twice(`/l/${l.slug}`);
+    assert.equal(fastTook, 1);
+    assert.equal(viaRoute.status, 302);
+    assert.equal(viaRoute.headers.location, new URL('https://例え.example/日本/café?q=ü&x=1').href);
+    assert.match(String(viaRoute.headers.location), /^https:\/\/xn--r8jz45g\.example\/%E6%97%A5%E6%9C%AC\/caf%C3%A9\?q=%C3%BC&x=1$/);
+    assert.deepEqual(comparable(viaFast), comparable(viaRoute));
+    // The link keeps the URL as it was typed; so do its events.
+    const clicks = await eventsOf(node, u.accountId, 'link.click');
+    assert.equal(clicks[0]!.url, 'https://例え.example/日本/café?q=ü&x=1');
+  });
+
   it('a QR code: qr.scanned and link.click, from both paths alike', async () => {
     const u = await node.signup();
     const l = await link(u.apiKey);

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { DeeplinkTokensTable } from '../db/schema.apps.js';
+import { locationOf } from '../http/location.js';
 import { PROBLEM_BASE, sendProblem } from '../http/problem.js';
 import { newId } from '../lib/ids.js';
 import type { ClickSource, ClickToken } from '../links/clicks.js';
@@ -87,7 +88,12 @@ export async function followAppLink(
       req.log.warn({ err, slug: link.slug }, 'click not recorded; not redirecting');
       return unavailable(reply);
     }
-    return reply.code(302).header('location', link.url).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer-when-downgrade').send();
+    return reply
+      .code(302)
+      .header('location', locationOf(link.url))
+      .header('cache-control', 'no-store')
+      .header('referrer-policy', 'no-referrer-when-downgrade')
+      .send();
   };
   if (!app || link.appForceWeb === 1 || platform === 'desktop') return web();
   if (platform === 'android' && !app.android) return web();

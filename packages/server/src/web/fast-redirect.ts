@@ -7,6 +7,7 @@ import { linkServedOn } from '../domains/hosts.js';
 import { hostRewriter } from '../domains/routing.js';
 import type { ClientRequest, GeoResolver } from '../lib/geo.js';
 import type { ClickSource } from '../links/clicks.js';
+import { PROBLEM_BASE } from '../http/problem.js';
 import { cachedRedirectTarget, isExpired, type RedirectTarget } from '../links/lookup.js';
 import { describeVisitor, isBotRequest } from '../links/visitor.js';
 import { CLICK_NOT_RECORDED, CLICK_NOT_RECORDED_HEADERS, clickOf, effectiveSource, redirectHeaders } from './redirect.js';
@@ -89,24 +90,40 @@ export function redirectFastPath(ctx: AppContext, opts: { geoOf: GeoResolver; re
     const visitor = describeVisitor(ctx, client, geoOf(client), now);
     const id = requestId();
     const target = link;
+    const problem = (status: number, body: object, headers: Record<string, string> = {}) => {
+      const text = JSON.stringify(body);
+      res.writeHead(status, {
+        ...headers,
+        'content-type': 'application/problem+json; charset=utf-8',
+        'content-length': String(Buffer.byteLength(text)),
+        'x-request-id': id,
+      });
+      res.end(text);
+      observe(kind.route, status, started);
+    };
     recorder.record(clickOf(target, effectiveSource(kind.source, query), visitor, now, domain?.hostname)).then(
       () => {
-        res.writeHead(302, { ...redirectHeaders(target.url), 'x-request-id': id, 'content-length': '0' });
-        res.end();
-        ctx.metrics.fastRedirects.inc();
-        observe(kind.route, 302, started);
+        try {
+          res.writeHead(302, { ...redirectHeaders(target.url), 'x-request-id': id, 'content-length': '0' });
+          res.end();
+          ctx.metrics.fastRedirects.inc();
+          observe(kind.route, 302, started);
+        } catch (err) {
+          // The click is recorded; what cannot be written is answered as the route's error handler would.
+          ctx.log.error({ err, slug, reqId: id }, 'redirect could not be written');
+          if (res.headersSent) res.destroy();
+          else
+            problem(500, {
+              status: 500,
+              type: `${PROBLEM_BASE}internal`,
+              title: 'Internal server error',
+              detail: `Something went wrong on our side. Quote request id ${id} when reporting it.`,
+            });
+        }
       },
       (err: unknown) => {
         ctx.log.warn({ err, slug, reqId: id }, 'click not recorded; not redirecting');
-        const body = JSON.stringify(CLICK_NOT_RECORDED);
-        res.writeHead(CLICK_NOT_RECORDED.status, {
-          ...CLICK_NOT_RECORDED_HEADERS,
-          'content-type': 'application/problem+json; charset=utf-8',
-          'content-length': String(Buffer.byteLength(body)),
-          'x-request-id': id,
-        });
-        res.end(body);
-        observe(kind.route, CLICK_NOT_RECORDED.status, started);
+        problem(CLICK_NOT_RECORDED.status, CLICK_NOT_RECORDED, CLICK_NOT_RECORDED_HEADERS);
       },
     );
     return true;

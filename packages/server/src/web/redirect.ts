@@ -1,6 +1,7 @@
 import type { ClickSource, Interaction } from '../links/clicks.js';
 import type { RedirectTarget } from '../links/lookup.js';
 import type { Visitor } from '../links/visitor.js';
+import { locationOf } from '../http/location.js';
 import { PROBLEM_BASE } from '../http/problem.js';
 
 // What a followed short link answers, shared by its Fastify route (web/public.ts) and the fast path
@@ -8,7 +9,7 @@ import { PROBLEM_BASE } from '../http/problem.js';
 
 /** The 302's headers besides Location: never cached (every follow is a click), the full referrer kept for the target. */
 export function redirectHeaders(location: string): Record<string, string> {
-  return { location, 'cache-control': 'no-store', 'referrer-policy': 'no-referrer-when-downgrade' };
+  return { location: locationOf(location), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer-when-downgrade' };
 }
 
 /** The 503 when a click cannot be made durable: no redirect without its record. */
