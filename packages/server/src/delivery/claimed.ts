@@ -1,21 +1,13 @@
+import type { AdoptedDelivery } from '../events/types.js';
+
 // A claimed delivery, as the claim statements return it: a leaf that the claim of each dialect,
 // the dispatcher and the results writer share (claim.ts picks the dialect's claim and imports those).
 
-/** A delivery this worker now holds a lease on. */
-export interface ClaimedDelivery {
-  id: string;
-  accountId: string;
-  webhookId: string;
-  eventId: string;
-  /** Attempts made before this one. */
-  attemptCount: number;
-  isTest: number;
-  /**
-   * The event's stored envelope, sent byte for byte; null when the event was purged meanwhile.
-   * Bytes on SQLite (claim.sqlite.ts says why), text on PostgreSQL.
-   */
-  payload: string | Uint8Array | null;
-}
+/**
+ * A delivery this worker now holds a lease on: claimed, or adopted from the transaction that wrote
+ * it (events/types.ts, where fan-out, which makes the adopted ones, can see the type).
+ */
+export type ClaimedDelivery = AdoptedDelivery;
 
 /** Claimed rows as arrays (runCompiledArrays), columns in ClaimedDelivery's order. */
 export function claimedFromRows(rows: unknown[][]): ClaimedDelivery[] {

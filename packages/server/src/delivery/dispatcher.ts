@@ -150,22 +150,20 @@ export class Dispatcher implements BackgroundService, DeliveryAdopter {
    * room, or the endpoints cannot be loaded, they are handed back (due now) for a claim.
    */
   adopt(deliveries: AdoptedDelivery[]): void {
-    const now = Date.now();
-    if (!this.running) {
+    const handBack = () =>
       this.release(
         deliveries.map((d) => d.id),
-        now,
+        Date.now(),
       );
+    if (!this.running) {
+      handBack();
       return;
     }
     this.stats.adopted += deliveries.length;
     this.track(
-      this.startClaimed(deliveries, now).catch((err) => {
+      this.startClaimed(deliveries, Date.now()).catch((err) => {
         this.ctx.log.error({ err }, 'starting adopted deliveries failed; handing them back');
-        this.release(
-          deliveries.map((d) => d.id),
-          Date.now(),
-        );
+        handBack();
       }),
     );
   }

@@ -43,14 +43,19 @@ export interface EventInput<T extends EventType = EventType> {
   now?: number;
 }
 
-/** A fresh delivery as its dispatcher holds it: the shape of a claimed one (delivery/claimed.ts). */
+/** A delivery as its dispatcher holds it, adopted or claimed (delivery/claimed.ts calls it ClaimedDelivery). */
 export interface AdoptedDelivery {
   id: string;
   accountId: string;
   webhookId: string;
   eventId: string;
+  /** Attempts made before this one. */
   attemptCount: number;
   isTest: number;
+  /**
+   * The event's stored envelope, sent byte for byte; null when the event was purged meanwhile.
+   * Bytes on SQLite (delivery/claim.sqlite.ts says why) and when adopted, text when claimed on PostgreSQL.
+   */
   payload: string | Uint8Array | null;
 }
 
