@@ -1,10 +1,10 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { DeeplinkTokensTable } from '../db/schema.apps.js';
-import { locationOf } from '../http/location.js';
 import { PROBLEM_BASE, sendProblem } from '../http/problem.js';
+import { CLICK_NOT_RECORDED, CLICK_NOT_RECORDED_HEADERS, redirectHeaders } from '../http/redirect.js';
 import { newId } from '../lib/ids.js';
-import type { ClickSource, ClickToken } from '../links/clicks.js';
+import { type ClickSource, type ClickToken, clickOf } from '../links/clicks.js';
 import type { RedirectTarget } from '../links/lookup.js';
 import { parseAgent, type Visitor } from '../links/visitor.js';
 import { parseApp } from './model.js';
@@ -37,12 +37,8 @@ export function platformOf(ua: string, query: Record<string, unknown>): Platform
 }
 
 function unavailable(reply: FastifyReply) {
-  return sendProblem(
-    reply,
-    503,
-    { type: `${PROBLEM_BASE}unavailable`, title: 'Temporarily unavailable', detail: 'The click could not be recorded; please try again.' },
-    { 'retry-after': '1' },
-  );
+  const { status, ...problem } = CLICK_NOT_RECORDED;
+  return sendProblem(reply, status, problem, CLICK_NOT_RECORDED_HEADERS);
 }
 
 const page = (reply: FastifyReply, html: string) =>
@@ -71,7 +67,6 @@ export async function followAppLink(
 ) {
   const { link, now } = opts;
   // On a custom domain link.click names it, as for web links (web/public.ts).
-  const onDomain = opts.domain ? { domain: opts.domain } : {};
   const query = (req.query ?? {}) as Record<string, unknown>;
   const source: ClickSource = opts.source === 'short_link' && query.src === 'profile' ? 'profile' : opts.source;
   const ua = req.headers['user-agent'] ?? '';
@@ -83,17 +78,12 @@ export async function followAppLink(
   const app = row ? parseApp(row) : null;
   const web = async () => {
     try {
-      await ctx.clickRecorder.record({ kind: 'click', link, source, visitor: opts.visitor(), at: now, ...onDomain });
+      await ctx.clickRecorder.record(clickOf(link, source, opts.visitor(), now, opts.domain));
     } catch (err) {
       req.log.warn({ err, slug: link.slug }, 'click not recorded; not redirecting');
       return unavailable(reply);
     }
-    return reply
-      .code(302)
-      .header('location', locationOf(link.url))
-      .header('cache-control', 'no-store')
-      .header('referrer-policy', 'no-referrer-when-downgrade')
-      .send();
+    return reply.code(302).headers(redirectHeaders(link.url)).send();
   };
   if (!app || link.appForceWeb === 1 || platform === 'desktop') return web();
   if (platform === 'android' && !app.android) return web();
@@ -150,7 +140,7 @@ export async function followAppLink(
     },
   };
   try {
-    await ctx.clickRecorder.record({ kind: 'click', link, source, visitor, at: now, token: clickToken, ...onDomain });
+    await ctx.clickRecorder.record(clickOf(link, source, visitor, now, opts.domain, clickToken));
   } catch (err) {
     req.log.warn({ err, slug: link.slug }, 'click not recorded; not redirecting');
     return unavailable(reply);

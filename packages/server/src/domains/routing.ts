@@ -2,7 +2,8 @@ import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../context.js';
-import { locationOf } from '../http/location.js';
+import { locationOf } from '../http/redirect.js';
+import { SLUG_RE } from '../links/service.js';
 import { instanceHost } from './for-link.js';
 import { hostOfHeader } from './hostname.js';
 import { type HostEntry, isServing } from './hosts.js';
@@ -28,8 +29,6 @@ const HOST_ROUTES = '/_linkwire/host';
  * so which account's apps) it answers for: the single place the deep-link routes plug into.
  */
 export const ASSOCIATION_FILE_PATHS = new Set(['/.well-known/apple-app-site-association', '/apple-app-site-association', '/.well-known/assetlinks.json']);
-
-const SLUG = /^[A-Za-z0-9_-]{3,64}$/;
 
 /** The host a request is routed by: X-Forwarded-Host only behind a trusted proxy (LINKWIRE_TRUST_PROXY=1). */
 function requestHost(ctx: AppContext, raw: IncomingMessage): string {
@@ -64,9 +63,9 @@ export function hostRewriter(ctx: AppContext): (raw: IncomingMessage) => string 
     if (path === '/') return profile ? `/${encodeURIComponent(entry.handle)}${query}` : `${HOST_ROUTES}/root`;
     if (parts.length === 1 && profile && parts[0]!.toLowerCase() === entry.handle.toLowerCase()) return url;
     if (parts.length === 2 && profile && parts[1] === 'subscribe' && parts[0]!.toLowerCase() === entry.handle.toLowerCase()) return url;
-    if (parts.length === 1 && links && SLUG.test(parts[0]!)) return `/l/${parts[0]}${query}`;
+    if (parts.length === 1 && links && SLUG_RE.test(parts[0]!)) return `/l/${parts[0]}${query}`;
     // /l/{slug}: the profile's own link buttons (relative hrefs), any purpose; /q/{slug}: QR codes.
-    if (parts.length === 2 && (parts[0] === 'l' || parts[0] === 'q') && SLUG.test(parts[1]!)) return url;
+    if (parts.length === 2 && (parts[0] === 'l' || parts[0] === 'q') && SLUG_RE.test(parts[1]!)) return url;
     return `${HOST_ROUTES}/not-found`;
   };
 }

@@ -12,6 +12,15 @@ export function sendProblem(reply: FastifyReply, status: number, body: Record<st
     .send({ status, ...body });
 }
 
+/** The body of every 500: nothing of the error, only the request id to quote. */
+export function internalErrorProblem(requestId: string) {
+  return {
+    type: `${PROBLEM_BASE}internal`,
+    title: 'Internal server error',
+    detail: `Something went wrong on our side. Quote request id ${requestId} when reporting it.`,
+  };
+}
+
 export interface ProblemHandlerOptions {
   /** Runs before the 404 answer, e.g. the rate limit on unknown paths (http/rate-limits.ts). */
   notFoundPreHandler?: (req: FastifyRequest) => Promise<void>;
@@ -56,11 +65,7 @@ export function installProblemHandler(app: FastifyInstance, opts: ProblemHandler
       return sendProblem(reply, 503, { type: PROBLEM_BASE + outage, title: 'Temporarily unavailable', detail }, { 'retry-after': '5' });
     }
     req.log.error({ err }, 'unhandled error');
-    return sendProblem(reply, 500, {
-      type: `${PROBLEM_BASE}internal`,
-      title: 'Internal server error',
-      detail: `Something went wrong on our side. Quote request id ${req.id} when reporting it.`,
-    });
+    return sendProblem(reply, 500, internalErrorProblem(req.id));
   });
 
   app.setNotFoundHandler(opts.notFoundPreHandler ? { preHandler: opts.notFoundPreHandler } : {}, (req, reply) =>

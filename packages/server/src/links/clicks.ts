@@ -33,6 +33,17 @@ export type Interaction =
       domain?: string;
     };
 
+/** A short link followed from the profile page says so with ?src=profile (the page's own hrefs). */
+export function effectiveSource(source: ClickSource, query: unknown): ClickSource {
+  const src = (query as Record<string, unknown> | undefined)?.src;
+  return source === 'short_link' && src === 'profile' ? 'profile' : source;
+}
+
+/** The click the recorder makes durable before the 302; `domain`: the custom domain it was followed on. */
+export function clickOf(link: RedirectTarget, source: ClickSource, visitor: Visitor, at: number, domain: string | undefined, token?: ClickToken): Interaction {
+  return { kind: 'click', link, source, visitor, at, ...(token ? { token } : {}), ...(domain ? { domain } : {}) };
+}
+
 interface Waiter {
   interaction: Interaction;
   resolve: () => void;
@@ -79,7 +90,7 @@ export class ClickRecorder {
   private buffer: Waiter[] = [];
   private timer: NodeJS.Immediate | null = null;
   private running: Promise<void> | null = null;
-  private closed_ = false;
+  private refusing = false;
   /** Sizes of committed batches, for tests and metrics. */
   readonly batchSizes: number[] = [];
 
@@ -87,11 +98,11 @@ export class ClickRecorder {
 
   /** True once close() began: records are refused from then on. */
   get closed(): boolean {
-    return this.closed_;
+    return this.refusing;
   }
 
   record(interaction: Interaction): Promise<void> {
-    if (this.closed_) return Promise.reject(new RecorderClosedError());
+    if (this.refusing) return Promise.reject(new RecorderClosedError());
     return new Promise<void>((resolve, reject) => {
       this.buffer.push({ interaction, resolve, reject });
       if (this.running) return; // the running loop takes it as soon as the current batch commits
@@ -105,7 +116,7 @@ export class ClickRecorder {
 
   /** Writes everything still waiting, then refuses new records (called on app close). */
   async close(): Promise<void> {
-    this.closed_ = true;
+    this.refusing = true;
     if (!this.running && this.buffer.length) this.start();
     while (this.running) await this.running;
   }

@@ -14,7 +14,8 @@ import type { LinksTable, LinkType } from '../db/schema.links.js';
 // event in the same transaction as every change (link.created / link.updated / link.deleted).
 
 export const SLUG_RULE = '3–64 characters: letters, digits, "_" or "-"';
-const SLUG_RE = /^[A-Za-z0-9_-]{3,64}$/;
+/** The slugs a link can have; the routes that map a path onto a slug test it too (web/fast-redirect.ts, domains/routing.ts). */
+export const SLUG_RE = /^[A-Za-z0-9_-]{3,64}$/;
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 // 62^7 ≈ 3.5e12 slugs: a collision is rare enough that a few retries always find a free one.
 const GENERATED_SLUG_LENGTH = 7;

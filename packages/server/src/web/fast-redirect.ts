@@ -6,18 +6,15 @@ import type { AppContext } from '../context.js';
 import { linkServedOn } from '../domains/hosts.js';
 import { hostRewriter } from '../domains/routing.js';
 import type { ClientRequest, GeoResolver } from '../lib/geo.js';
-import type { ClickSource } from '../links/clicks.js';
-import { PROBLEM_BASE } from '../http/problem.js';
+import { type ClickSource, clickOf, effectiveSource } from '../links/clicks.js';
+import { internalErrorProblem } from '../http/problem.js';
+import { CLICK_NOT_RECORDED, CLICK_NOT_RECORDED_HEADERS, redirectHeaders } from '../http/redirect.js';
 import { cachedRedirectTarget, isExpired, type RedirectTarget } from '../links/lookup.js';
+import { SLUG_RE } from '../links/service.js';
 import { describeVisitor, isBotRequest } from '../links/visitor.js';
-import { CLICK_NOT_RECORDED, CLICK_NOT_RECORDED_HEADERS, clickOf, effectiveSource, redirectHeaders } from './redirect.js';
 
 /** Answers the request itself and returns true, or returns false and leaves it untouched for Fastify. */
 export type FastPath = (req: IncomingMessage, res: ServerResponse) => boolean;
-
-// The slugs a link can have (links/service.ts): anything else (a %-escape, a trailing slash) is
-// Fastify's to answer, as it would have been.
-const SLUG = /^[A-Za-z0-9_-]{3,64}$/;
 
 const ROUTES: Record<string, { route: string; source: ClickSource }> = {
   l: { route: '/l/:slug', source: 'short_link' },
@@ -28,8 +25,9 @@ const ROUTES: Record<string, { route: string; source: ClickSource }> = {
  * The redirect fast path: `GET /l/{slug}` and `/q/{slug}` (and a custom domain's `/{slug}`, through
  * the same host mapping) for a link already in this process's cache, answered straight from
  * node:http in front of Fastify. It does what the route in web/public.ts does for that case, with
- * the same helpers (web/redirect.ts): the click is recorded by the same group commit and the 302 is
- * written only once it is durable, with the same headers, request id and duration metric.
+ * the same helpers (clickOf and effectiveSource in links/clicks.ts, the answer's headers and 503 in
+ * http/redirect.ts): the click is recorded by the same group commit and the 302 is written only
+ * once it is durable, with the same headers, request id and duration metric.
  *
  * Everything else goes to Fastify, which stays the whole implementation and fills the cache: a
  * cache miss, a missing or expired link, an app link, a bot, HEAD, a request with a body, a slug
@@ -78,7 +76,8 @@ export function redirectFastPath(ctx: AppContext, opts: { geoOf: GeoResolver; re
     if (!kind) return false;
     const q = url.indexOf('?');
     const slug = q < 0 ? url.slice(3) : url.slice(3, q);
-    if (!SLUG.test(slug)) return false;
+    // A path no link can have (a %-escape, a trailing slash) is Fastify's to answer, as it would have been.
+    if (!SLUG_RE.test(slug)) return false;
 
     const now = Date.now();
     const domain = ctx.hosts.ofRequest.get(req);
@@ -114,13 +113,7 @@ export function redirectFastPath(ctx: AppContext, opts: { geoOf: GeoResolver; re
           // The click is recorded; what cannot be written is answered as the route's error handler would.
           ctx.log.error({ err, slug, reqId: id }, 'redirect could not be written');
           if (res.headersSent) res.destroy();
-          else
-            problem(500, {
-              status: 500,
-              type: `${PROBLEM_BASE}internal`,
-              title: 'Internal server error',
-              detail: `Something went wrong on our side. Quote request id ${id} when reporting it.`,
-            });
+          else problem(500, { status: 500, ...internalErrorProblem(id) });
         }
       },
       (err: unknown) => {
