@@ -36,28 +36,28 @@ function setUp(dialect: Parameters<typeof createTestNode>[0], overrides: Constru
   /** n concurrent clicks (one group-commit batch or a few); resolves with their statuses. */
   const clicks = (slug: string, n: number) =>
     Promise.all(Array.from({ length: n }, () => state.node.request({ method: 'GET', url: `/l/${slug}`, headers: CHROME }).then((r) => r.status)));
-  /** Every delivery of the endpoint succeeded, each once at the receiver (by webhook-id). */
-  const allDelivered = async (endpointId: string, n: number) => {
+  /** n concurrent clicks, all answered 302, and each one's delivery succeeded and reached the receiver once. */
+  const clickAndDeliver = async (u: { slug: string; endpointId: string }, n: number) => {
+    const before = state.receiver.requests.length;
+    assert.deepEqual(new Set(await clicks(u.slug, n)), new Set([302]));
     await waitFor(`${n} deliveries succeeded`, async () => {
-      const rows = await state.node.ctx.db.selectFrom('deliveries').select(['status']).where('webhookId', '=', endpointId).execute();
+      const rows = await state.node.ctx.db.selectFrom('deliveries').select(['status']).where('webhookId', '=', u.endpointId).execute();
       return rows.length === n && rows.every((r) => r.status === 'succeeded');
     });
-    return new Set(state.receiver.requests.map((r) => r.headers['webhook-id']));
+    const received = state.receiver.requests.slice(before);
+    assert.equal(received.length, n, 'each delivery arrived once');
+    assert.equal(new Set(received.map((r) => r.headers['webhook-id'])).size, n);
   };
-  return { state, account, clicks, allDelivered };
+  return { state, account, clicks, clickAndDeliver };
 }
 
 describeEachDialect('handoff: a click’s deliveries skip the claim', (dialect) => {
-  const { state, account, clicks, allDelivered } = setUp(dialect);
+  const { state, account, clicks, clickAndDeliver } = setUp(dialect);
 
   it('hands every delivery of a batch of clicks to the dispatcher: all sent once, no claim returned a row', async () => {
     const u = await account();
     const { claims, adopted } = state.dispatcher.stats;
-    const statuses = await clicks(u.slug, 40);
-    assert.deepEqual(new Set(statuses), new Set([302]));
-    const ids = await allDelivered(u.endpointId, 40);
-    assert.equal(ids.size, 40);
-    assert.equal(state.receiver.requests.length, 40, 'each delivery arrived once');
+    await clickAndDeliver(u, 40);
     assert.equal(state.dispatcher.stats.adopted - adopted, 40);
     assert.equal(state.dispatcher.stats.claims - claims, 0, 'no claim found anything to take');
     // The history is the same as for a claimed delivery: one attempt each, the lease cleared.
@@ -91,16 +91,12 @@ describeEachDialect('handoff: a click’s deliveries skip the claim', (dialect) 
 
 describeEachDialect('handoff: what the dispatcher has no room for is claimed', (dialect) => {
   // Four slots: a batch of 30 clicks fills them, the other deliveries are left due for claims.
-  const { state, account, clicks, allDelivered } = setUp(dialect, { globalConcurrency: 4 });
+  const { state, account, clickAndDeliver } = setUp(dialect, { globalConcurrency: 4 });
 
   it('adopts up to its room and claims the rest; every click delivered once', async () => {
     const u = await account();
     const { claimed, adopted } = state.dispatcher.stats;
-    const statuses = await clicks(u.slug, 30);
-    assert.deepEqual(new Set(statuses), new Set([302]));
-    const ids = await allDelivered(u.endpointId, 30);
-    assert.equal(ids.size, 30);
-    assert.equal(state.receiver.requests.length, 30);
+    await clickAndDeliver(u, 30);
     const adoptedNow = state.dispatcher.stats.adopted - adopted;
     const claimedNow = state.dispatcher.stats.claimed - claimed;
     assert.ok(adoptedNow >= 1 && adoptedNow < 30, `adopted ${adoptedNow}`);
@@ -160,16 +156,13 @@ describeEachDialect('handoff: a dispatcher that stops hands adopted deliveries b
 });
 
 describeEachDialect('LINKWIRE_DELIVERY_HANDOFF=0', (dialect) => {
-  const { state, account, clicks, allDelivered } = setUp(dialect, {}, { LINKWIRE_DELIVERY_HANDOFF: '0' });
+  const { state, account, clickAndDeliver } = setUp(dialect, {}, { LINKWIRE_DELIVERY_HANDOFF: '0' });
 
   it('claims every delivery', async () => {
     assert.equal(state.node.config.delivery.handoff, false);
     assert.equal(state.node.ctx.wake.adopter(), null);
     const u = await account();
-    const statuses = await clicks(u.slug, 10);
-    assert.deepEqual(new Set(statuses), new Set([302]));
-    const ids = await allDelivered(u.endpointId, 10);
-    assert.equal(ids.size, 10);
+    await clickAndDeliver(u, 10);
     assert.equal(state.dispatcher.stats.adopted, 0);
     assert.ok(state.dispatcher.stats.claimed >= 10);
   });
