@@ -198,3 +198,32 @@ export function parseClick(payload: string): { id: string; tag: string } {
   const e = JSON.parse(payload) as { id: string; data: { utm?: { content?: string } } };
   return { id: e.id, tag: e.data.utm?.content ?? '' };
 }
+
+/**
+ * What a failed scenario's node says about itself: whether it is still running and its most
+ * frequent warnings and errors (message, first error line, count), so that a failure in CI says
+ * what happened without a rerun.
+ */
+export function nodeDiagnosis(node: SpawnedNode, top = 5): string {
+  const alive = node.child.exitCode === null && node.child.signalCode === null;
+  const counts = new Map<string, number>();
+  for (const line of node.output().split('\n')) {
+    if (!line.startsWith('{')) {
+      // Not a log entry (a stack printed by Node itself), unless it is one cut at the output limit.
+      if (/Error|rror:/.test(line) && !line.includes('"pid":')) counts.set(line.slice(0, 200), (counts.get(line.slice(0, 200)) ?? 0) + 1);
+      continue;
+    }
+    try {
+      const entry = JSON.parse(line) as { level?: number; msg?: string; err?: { message?: string } };
+      if ((entry.level ?? 0) < 40) continue;
+      const key = `${entry.msg ?? ''}${entry.err?.message ? `: ${entry.err.message.split('\n')[0]!.slice(0, 120)}` : ''}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    } catch {
+      // a line cut by the output limit
+    }
+  }
+  const frequent = [...counts.entries()].sort((a, b) => b[1] - a[1]).slice(0, top);
+  return [`node ${alive ? 'still running' : `exited (${node.child.exitCode ?? node.child.signalCode})`}`, ...frequent.map(([msg, n]) => `${n}× ${msg}`)].join(
+    '; ',
+  );
+}

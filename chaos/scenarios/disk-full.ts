@@ -1,10 +1,10 @@
 // Scenario 4: the SQLite data directory's disk fills up under click load with an endpoint. The data
-// dir is a tmpfs of 8 MiB made for the test (root only: otherwise the scenario is skipped, saying
+// dir is a tmpfs of 32 MiB made for the test (root only: otherwise the scenario is skipped, saying
 // so). While it is full, clicks are answered 503 problem+json (never a 500 or a stack); once space
 // returns, clicks are acknowledged again by themselves; the database passes integrity_check and
 // every acknowledged click has its event and its delivery.
 import { execFileSync } from 'node:child_process';
-import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startReceiver } from '@linkwire/test-kit';
@@ -13,6 +13,7 @@ import {
   checkInvariants,
   ClickLoad,
   createAccount,
+  nodeDiagnosis,
   nodeEnv,
   parseClick,
   type ScenarioOptions,
@@ -43,7 +44,7 @@ export async function diskFull(opts: ScenarioOptions): Promise<ScenarioResult> {
   const dir = mkdtempSync(join(tmpdir(), 'linkwire-chaos-'));
   const mount = join(dir, 'disk');
   mkdirSync(mount);
-  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=8m', 'tmpfs', mount]);
+  execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=32m', 'tmpfs', mount]);
   const receiver = await startReceiver();
   const data = join(mount, 'data');
   const env = nodeEnv({ LINKWIRE_DATA_DIR: data });
@@ -64,8 +65,9 @@ export async function diskFull(opts: ScenarioOptions): Promise<ScenarioResult> {
     await sleep(opts.short ? 1_000 : 3_000);
     const ackedWhileFull = load.acked.length;
     rmSync(filler);
+    const free = () => `${Math.round((statfsSync(mount).bavail * statfsSync(mount).bsize) / 1024)} KiB`;
     const recovered = await within(15_000, () => load.acked.length > ackedWhileFull + 20);
-    if (!recovered) failures.push('once space returned, clicks were not acknowledged again within 15 s');
+    if (!recovered) failures.push(`once space returned, clicks were not acknowledged again within 15 s (${free()} free); ${nodeDiagnosis(node)}`);
     await load.stop();
     const file = join(data, 'linkwire.db');
     const pending = () => {
@@ -76,7 +78,15 @@ export async function diskFull(opts: ScenarioOptions): Promise<ScenarioResult> {
         db.close();
       }
     };
-    if (!(await within(30_000, () => pending() === 0))) failures.push('deliveries still pending 30 s after the load');
+    if (!(await within(30_000, () => pending() === 0))) {
+      const db = new SQLite(file, { readonly: true });
+      const held = db
+        .prepare(`SELECT claimed_by IS NOT NULL AS claimed, attempt_count AS attempts, count(*) AS n FROM deliveries WHERE status = 'pending' GROUP BY 1, 2`)
+        .all() as { claimed: number; attempts: number; n: number }[];
+      db.close();
+      const how = held.map((h) => `${h.n} ${h.claimed ? 'leased' : 'not leased'} after ${h.attempts} attempts`).join(', ');
+      failures.push(`deliveries still pending 30 s after the load (${how}); ${nodeDiagnosis(node)}`);
+    }
     await node.stop();
     const db = new SQLite(file, { readonly: true });
     const integrity = (db.prepare('PRAGMA integrity_check').get() as { integrity_check: string }).integrity_check;

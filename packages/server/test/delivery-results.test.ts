@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
+import { sql } from 'kysely';
 import { claimFor } from '../src/delivery/claim.js';
 import type { ClaimedDelivery } from '../src/delivery/claimed.js';
 import { type Outcome, ResultWriter } from '../src/delivery/results.js';
@@ -65,15 +66,15 @@ describeEachDialect('results writer', (dialect) => {
     await w.close();
   });
 
-  it('flushMax starts a flush at once; what finishes meanwhile goes in the next one', async () => {
+  it('flushMax starts a flush at once; what finishes meanwhile goes in the next ones, at most flushMax per transaction', async () => {
     const { webhookId, outcomes } = await claimedOutcomes(300);
     // A window far longer than the test: only flushMax and flush() start a flush here.
     const w = writer({ flushMs: 60_000, flushMax: 128 });
     for (const o of outcomes) w.push(o);
-    // The 128th push started a flush with 128; the 172 pushed while it ran wait for the next one.
+    // The 128th push started a flush with 128; the 172 pushed while it ran wait for the next ones (128 and 44).
     assert.equal(w.pending, 172);
     await w.flush();
-    assert.deepEqual(w.stats, { flushes: 2, outcomes: 300 });
+    assert.deepEqual(w.stats, { flushes: 3, outcomes: 300 });
     const rows = await deliveryRows(node.ctx, webhookId);
     assert.equal(rows.filter((d) => d.status === 'succeeded').length, 300);
     await w.close();
@@ -94,5 +95,57 @@ describeEachDialect('results writer', (dialect) => {
     for (const o of outcomes.slice(1, 3)) assert.equal(rows.get(o.delivery.id)!.status, 'succeeded');
     assert.equal(rows.get(outcomes[3]!.delivery.id)!.status, 'pending');
     assert.equal(rows.get(outcomes[3]!.delivery.id)!.claimedBy, workerId);
+  });
+
+  /** Makes every INSERT into attempts fail (as a full disk would fail the flush), or stops doing so. */
+  async function refuseAttempts(refuse: boolean): Promise<void> {
+    const db = node.ctx.db;
+    if (dialect === 'sqlite') {
+      // TEMP: on the one connection Kysely's SQLite driver writes with.
+      if (refuse) await sql`CREATE TEMP TRIGGER refuse_attempts BEFORE INSERT ON attempts BEGIN SELECT RAISE(ABORT, 'refused by the test'); END`.execute(db);
+      else await sql`DROP TRIGGER refuse_attempts`.execute(db);
+    } else if (refuse) {
+      await sql`CREATE FUNCTION refuse_attempts() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'refused by the test'; END $$`.execute(db);
+      await sql`CREATE TRIGGER refuse_attempts BEFORE INSERT ON attempts FOR EACH ROW EXECUTE FUNCTION refuse_attempts()`.execute(db);
+    } else {
+      await sql`DROP TRIGGER refuse_attempts ON attempts`.execute(db);
+      await sql`DROP FUNCTION refuse_attempts()`.execute(db);
+    }
+  }
+
+  it('a failing flush fails none of the flushes waiting for it, and halves the next transaction; once the database takes them, all are written and the size grows back', async () => {
+    const { webhookId, outcomes } = await claimedOutcomes(40);
+    const errors: unknown[] = [];
+    const w = new ResultWriter(node.ctx, workerId, { flushMs: 5, flushMax: 16 }, (err) => errors.push(err));
+    await refuseAttempts(true);
+    try {
+      // Every push past 16 starts a flush, and each flush() here waits for the one running. A
+      // waiter used to get the running flush's error, and push()'s own flush, awaited by nobody,
+      // then became an unhandled rejection, which ends a Node process.
+      const flushes: Promise<void>[] = [];
+      for (const o of outcomes) {
+        w.push(o);
+        flushes.push(w.flush());
+      }
+      const settled = await Promise.allSettled(flushes);
+      assert.deepEqual(
+        settled.filter((s) => s.status === 'rejected'),
+        [],
+        'no flush rejected',
+      );
+      assert.ok(errors.length >= 4, `the failures were reported (${errors.length})`);
+      assert.equal(w.batchLimit, 1, 'each failure halved the next transaction, down to one outcome');
+      assert.equal(w.pending, 40, 'nothing dropped');
+      assert.equal(w.stats.outcomes, 0);
+    } finally {
+      await refuseAttempts(false);
+    }
+    // The retry timer (1 s after a failure) writes them without another push: 1, 2, 4, 8, 16, then 9.
+    await waitFor('the buffered outcomes were written', () => w.stats.outcomes === 40, 10_000);
+    assert.equal(w.stats.flushes, 6);
+    assert.equal(w.batchLimit, 16, 'back to flushMax');
+    const rows = await deliveryRows(node.ctx, webhookId);
+    assert.equal(rows.filter((d) => d.status === 'succeeded').length, 40);
+    await w.close();
   });
 });

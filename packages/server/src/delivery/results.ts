@@ -28,7 +28,7 @@ export interface Outcome {
 
 /**
  * Group commit for delivery results. Outcomes are buffered and written in one transaction per
- * flush (every `flushMs` or `flushMax` outcomes): a multi-row UPDATE of the deliveries, a
+ * flush (every `flushMs` or `flushMax` outcomes, at most `flushMax` per transaction): a multi-row UPDATE of the deliveries, a
  * multi-row INSERT of the attempts, one UPDATE per endpoint touched. The per-delivery cost of
  * durability then is a few µs of a shared commit instead of a commit (and on PostgreSQL a round
  * trip) of its own.
@@ -46,6 +46,14 @@ export class ResultWriter {
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> | null = null;
   private closed = false;
+  /**
+   * Outcomes per flush transaction: `flushMax`, halved after each failed flush (down to 1) and
+   * doubled back after each one that commits. Outcomes gather while the database refuses writes,
+   * and one transaction of all of them may not fit where a smaller one does: in chaos disk-full,
+   * once space returned, click batches committed again while the single flush of every buffered
+   * outcome kept failing, and all of them stayed pending.
+   */
+  private limit: number;
   /** Flush transactions committed and outcomes written by them (tests and logs). */
   readonly stats = { flushes: 0, outcomes: 0 };
   /**
@@ -61,21 +69,35 @@ export class ResultWriter {
     private readonly workerId: string,
     private readonly opts: { flushMs: number; flushMax: number },
     private readonly onError: (err: unknown) => void,
-  ) {}
+  ) {
+    this.limit = opts.flushMax;
+  }
 
   get pending(): number {
     return this.buffer.length;
+  }
+
+  /** The most outcomes the next flush transaction takes (tests). */
+  get batchLimit(): number {
+    return this.limit;
   }
 
   push(outcome: Outcome): void {
     if (this.closed) return;
     this.pushed++;
     this.buffer.push(outcome);
-    if (this.buffer.length >= this.opts.flushMax) void this.flush();
-    else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs);
+    // A running flush takes what is pushed meanwhile, batch after batch.
+    if (this.buffer.length >= this.opts.flushMax) {
+      if (!this.flushing) void this.flush();
+    } else this.timer ??= setTimeout(() => void this.flush(), this.opts.flushMs);
   }
 
-  /** Writes everything buffered so far; concurrent callers share the running flush. */
+  /**
+   * Writes everything buffered, in transactions of at most `batchLimit` outcomes; concurrent
+   * callers share the running flush. Never rejects: a failed transaction puts its batch back in
+   * front and a timer retries it, so the failure is not its callers'. (push() starts flushes that
+   * nobody awaits: a rejection there would be unhandled, which ends a Node process.)
+   */
   async flush(): Promise<void> {
     if (this.timer) {
       clearTimeout(this.timer);
@@ -83,28 +105,45 @@ export class ResultWriter {
     }
     while (this.flushing) await this.flushing;
     if (this.buffer.length === 0) return;
-    const batch = this.buffer;
-    this.buffer = [];
-    this.flushing = (async () => {
+    this.flushing = this.drain().finally(() => {
+      this.flushing = null;
+    });
+    await this.flushing;
+  }
+
+  private async drain(): Promise<void> {
+    while (this.buffer.length > 0) {
+      if (!(await this.write(this.buffer.splice(0, this.limit)))) return;
+      // Between two transactions, the event loop: on SQLite every statement resolves as a
+      // microtask, and a long buffer would otherwise hold up clicks and sends until it is written.
+      if (this.buffer.length > 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /** One transaction; false when it failed (its batch is back in front, a retry is due in 1 s). */
+  private async write(batch: Outcome[]): Promise<boolean> {
+    try {
+      const healthWritten: Array<[string, HealthMemo]> = [];
+      await inTransaction(this.ctx.db, (tx) => writeOutcomes(this.ctx, tx, this.workerId, batch, Date.now(), this.memos, healthWritten));
+      // Only what committed is remembered.
+      for (const [id, memo] of healthWritten) this.memos.set(id, memo);
+      if (this.memos.size > 100_000) this.memos.clear();
+      this.stats.flushes++;
+      this.stats.outcomes += batch.length;
+      this.limit = Math.min(this.opts.flushMax, this.limit * 2);
+      return true;
+    } catch (err) {
+      // Nothing is lost: the rows are still leased to us.
+      this.buffer = batch.concat(this.buffer);
+      this.limit = Math.max(1, Math.floor(this.limit / 2));
+      if (!this.closed) this.timer ??= setTimeout(() => void this.flush(), 1_000);
       try {
-        const healthWritten: Array<[string, HealthMemo]> = [];
-        await inTransaction(this.ctx.db, (tx) => writeOutcomes(this.ctx, tx, this.workerId, batch, Date.now(), this.memos, healthWritten));
-        // Only what committed is remembered.
-        for (const [id, memo] of healthWritten) this.memos.set(id, memo);
-        if (this.memos.size > 100_000) this.memos.clear();
-        this.stats.flushes++;
-        this.stats.outcomes += batch.length;
-      } catch (err) {
-        // Nothing is lost: put the batch back (the rows are still leased to us) and try again.
-        this.buffer = batch.concat(this.buffer);
         this.onError(err);
-        if (!this.closed) this.timer ??= setTimeout(() => void this.flush(), 1_000);
-        throw err;
-      } finally {
-        this.flushing = null;
+      } catch {
+        // A reporter that throws changes nothing of the above.
       }
-    })();
-    await this.flushing.catch(() => {});
+      return false;
+    }
   }
 
   /** Final flush (SIGTERM); later outcomes are dropped (their leases expire and they are redone). */
