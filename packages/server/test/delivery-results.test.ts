@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
+import { inTransaction } from '../src/db/transaction.js';
 import { claimFor } from '../src/delivery/claim.js';
+import { HELD_UNTIL, holdDeliveries } from '../src/delivery/hold.js';
 import type { ClaimedDelivery } from '../src/delivery/claimed.js';
 import { type Outcome, ResultWriter } from '../src/delivery/results.js';
 import { nextStep } from '../src/delivery/retry.js';
@@ -95,6 +97,26 @@ describeEachDialect('results writer', (dialect) => {
     for (const o of outcomes.slice(1, 3)) assert.equal(rows.get(o.delivery.id)!.status, 'succeeded');
     assert.equal(rows.get(outcomes[3]!.delivery.id)!.status, 'pending');
     assert.equal(rows.get(outcomes[3]!.delivery.id)!.claimedBy, workerId);
+  });
+
+  it('records the attempt of a delivery held while it was in flight (its endpoint disabled), and one to be retried stays held', async () => {
+    const { webhookId, outcomes } = await claimedOutcomes(2);
+    // Disabling the endpoint holds its pending deliveries and lets go of their claims.
+    await inTransaction(node.ctx.db, (tx) => holdDeliveries(tx, webhookId));
+    const now = Date.now();
+    const unavailable: SendResult = { ...succeeded(now), ok: false, statusCode: 503, errorKind: 'http', error: 'HTTP 503', responseBody: '' };
+    const retried = { ...outcomes[1]!, result: unavailable, step: nextStep(node.config.retryScheduleMs, 1, unavailable, now) };
+    assert.equal(retried.step.status, 'pending');
+    const w = writer({ flushMs: 60_000, flushMax: 256 });
+    w.push(outcomes[0]!);
+    w.push(retried);
+    await w.close();
+    const rows = new Map((await deliveryRows(node.ctx, webhookId)).map((d) => [d.id, d]));
+    const ok = rows.get(outcomes[0]!.delivery.id)!;
+    assert.deepEqual([ok.status, ok.attemptCount], ['succeeded', 1]);
+    const held = rows.get(outcomes[1]!.delivery.id)!;
+    assert.deepEqual([held.status, held.attemptCount, held.lastStatusCode, held.nextAttemptAt, held.claimedBy], ['pending', 1, 503, HELD_UNTIL, null]);
+    for (const o of outcomes) assert.equal((await attemptRows(node.ctx, o.delivery.id)).length, 1);
   });
 
   /** Makes every INSERT into attempts fail (as a full disk would fail the flush), or stops doing so. */

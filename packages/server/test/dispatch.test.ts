@@ -352,6 +352,52 @@ describeEachDialect('dispatcher: breaker, batching, shutdown', (dialect) => {
     }
   });
 
+  it('a 410 that disables the endpoint while other sends to it are in flight: their attempts are still recorded, and nothing waits unheld', async () => {
+    // The first 8 requests are held, then answered 410 one at a time, 60 ms apart (three flush
+    // windows): the first disables the endpoint (and holds its deliveries, letting go of every
+    // claim) while the other seven are still in flight. Their results come after the hold.
+    let n = 0;
+    const held: Array<() => void> = [];
+    const gone = await receiver((_req, res) => {
+      n++;
+      const answer = () => {
+        res.statusCode = 410;
+        res.end();
+      };
+      if (held.length < 8) {
+        held.push(answer);
+        if (held.length === 8) for (const [i, release] of held.entries()) setTimeout(release, 50 + i * 60);
+      } else answer();
+    });
+    const u = await node.signup();
+    const endpoint = await createEndpoint(node.ctx, u.accountId, { url: gone.url });
+    await emitConnected(node.ctx, u.accountId, 40);
+    const dispatcher = new Dispatcher(node.ctx, { pollMs: 20, endpointConcurrency: 8, breakerThreshold: 1_000 });
+    try {
+      await waitFor('all 8 answered', () => n >= 8 && held.length === 8);
+      await waitFor('every request recorded', async () => {
+        await dispatcher.flush();
+        const a = await node.ctx.db
+          .selectFrom('attempts')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('accountId', '=', u.accountId)
+          .executeTakeFirstOrThrow();
+        return dispatcher.load === 0 && Number(a.n) === gone.requests.length;
+      });
+      const w = await node.ctx.db.selectFrom('webhooks').select('enabled').where('id', '=', endpoint.id).executeTakeFirstOrThrow();
+      assert.equal(w.enabled, 0);
+      const rows = await deliveryRows(node.ctx, endpoint.id);
+      const failed = rows.filter((d) => d.status === 'failed');
+      assert.equal(failed.length, gone.requests.length, 'each request a failed delivery with its 410');
+      for (const d of failed) assert.deepEqual([d.lastStatusCode, d.attemptCount, d.claimedBy], [410, 1, null]);
+      const pending = rows.filter((d) => d.status === 'pending');
+      assert.equal(pending.length + failed.length, 40);
+      for (const d of pending) assert.deepEqual([d.attemptCount, d.claimedBy, d.nextAttemptAt], [0, null, HELD_UNTIL], 'the rest held, unattempted');
+    } finally {
+      await dispatcher.stop();
+    }
+  });
+
   it('stop() drains in-flight sends, hands back unstarted claims, and loses nothing', async () => {
     const slow = await receiver((_req, res) => {
       setTimeout(() => res.end('ok'), 150);

@@ -6,6 +6,7 @@ import { avoidPlans, inTransaction, type Tx } from '../db/transaction.js';
 import { newId } from '../lib/ids.js';
 import { autoDisableIfDue, deleteGoneSubscription, disableEndpoint, markMisconfigured } from './auto-disable.js';
 import type { ClaimedDelivery } from './claimed.js';
+import { HELD_UNTIL } from './hold.js';
 import type { NextStep } from './retry.js';
 import { type SendResult, STORE_LIMIT } from './send-result.js';
 import { connectTestedChatEndpoints } from '../webhooks/integrations.js';
@@ -39,7 +40,11 @@ export interface Outcome {
  *
  * Every write is guarded by `claimed_by = <this worker>`: if our lease expired and another
  * worker re-claimed the delivery, its state is not clobbered (our attempt is then not recorded;
- * the receiver saw a duplicate with the same webhook-id, which at-least-once allows).
+ * the receiver saw a duplicate with the same webhook-id, which at-least-once allows). One
+ * exception: a delivery held since it was sent (its endpoint was disabled meanwhile, which lets go
+ * of every claim: hold.ts) is nobody's, and its attempt is recorded; if it is to be retried, it
+ * stays held. Without it, a 410 that disabled the endpoint lost the attempts of the sends still in
+ * flight to it: the receiver had seen 38 requests and the history showed 31 (dispatch.test.ts).
  */
 export class ResultWriter {
   private buffer: Outcome[] = [];
@@ -200,10 +205,13 @@ export async function writeOutcomes(
       return sql`
         WITH r(id, status, attempt_count, next_attempt_at, last_status_code, last_error, last_duration_ms) AS (VALUES ${sql.join(values)})
         UPDATE deliveries SET
-          status = r.status, attempt_count = r.attempt_count, next_attempt_at = r.next_attempt_at, claimed_by = NULL,
+          status = r.status, attempt_count = r.attempt_count,
+          next_attempt_at = CASE WHEN deliveries.next_attempt_at = ${sql.lit(HELD_UNTIL)} AND r.status = 'pending' THEN deliveries.next_attempt_at ELSE r.next_attempt_at END,
+          claimed_by = NULL,
           last_status_code = r.last_status_code, last_error = r.last_error, last_duration_ms = r.last_duration_ms, updated_at = ${now}
         FROM r
-        WHERE deliveries.id = r.id AND deliveries.claimed_by = ${workerId}
+        WHERE deliveries.id = r.id AND (deliveries.claimed_by = ${workerId}
+          OR (deliveries.claimed_by IS NULL AND deliveries.status = 'pending' AND deliveries.next_attempt_at = ${sql.lit(HELD_UNTIL)}))
         RETURNING deliveries.id`.compile(tx);
     });
     for (const r of rows) kept.add(r[0] as string);
