@@ -1,10 +1,9 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppContext } from '../context.js';
 import type { DeeplinkTokensTable } from '../db/schema.apps.js';
-import { PROBLEM_BASE, sendProblem } from '../http/problem.js';
-import { CLICK_NOT_RECORDED, CLICK_NOT_RECORDED_HEADERS, redirectHeaders } from '../http/redirect.js';
+import { redirectHeaders, sendClickNotRecorded } from '../http/redirect.js';
 import { newId } from '../lib/ids.js';
-import { type ClickSource, type ClickToken, clickOf } from '../links/clicks.js';
+import { type ClickSource, type ClickToken, clickOf, effectiveSource } from '../links/clicks.js';
 import type { RedirectTarget } from '../links/lookup.js';
 import { parseAgent, type Visitor } from '../links/visitor.js';
 import { parseApp } from './model.js';
@@ -36,11 +35,6 @@ export function platformOf(ua: string, query: Record<string, unknown>): Platform
   return 'desktop';
 }
 
-function unavailable(reply: FastifyReply) {
-  const { status, ...problem } = CLICK_NOT_RECORDED;
-  return sendProblem(reply, status, problem, CLICK_NOT_RECORDED_HEADERS);
-}
-
 const page = (reply: FastifyReply, html: string) =>
   reply
     .code(200)
@@ -68,7 +62,7 @@ export async function followAppLink(
   const { link, now } = opts;
   // On a custom domain link.click names it, as for web links (web/public.ts).
   const query = (req.query ?? {}) as Record<string, unknown>;
-  const source: ClickSource = opts.source === 'short_link' && query.src === 'profile' ? 'profile' : opts.source;
+  const source = effectiveSource(opts.source, query);
   const ua = req.headers['user-agent'] ?? '';
   const platform = platformOf(ua, query);
   if (platform === 'bot') return page(reply, renderPreview({ title: link.title, url: link.url }));
@@ -81,7 +75,7 @@ export async function followAppLink(
       await ctx.clickRecorder.record(clickOf(link, source, opts.visitor(), now, opts.domain));
     } catch (err) {
       req.log.warn({ err, slug: link.slug }, 'click not recorded; not redirecting');
-      return unavailable(reply);
+      return sendClickNotRecorded(reply);
     }
     return reply.code(302).headers(redirectHeaders(link.url)).send();
   };
@@ -143,7 +137,7 @@ export async function followAppLink(
     await ctx.clickRecorder.record(clickOf(link, source, visitor, now, opts.domain, clickToken));
   } catch (err) {
     req.log.warn({ err, slug: link.slug }, 'click not recorded; not redirecting');
-    return unavailable(reply);
+    return sendClickNotRecorded(reply);
   }
   if (platform === 'android')
     return reply.code(302).header('location', storeUrl).header('cache-control', 'no-store').header('referrer-policy', 'no-referrer').send();

@@ -1,4 +1,5 @@
-import { PROBLEM_BASE } from './problem.js';
+import type { FastifyReply } from 'fastify';
+import { PROBLEM_BASE, sendProblem } from './problem.js';
 
 // What a redirect answers, shared by every route that follows a link: the short-link route and the
 // fast path in front of it (web/), app links (apps/routing.ts), a custom domain's root and
@@ -35,3 +36,9 @@ export const CLICK_NOT_RECORDED = {
   detail: 'The click could not be recorded; please try again.',
 } as const;
 export const CLICK_NOT_RECORDED_HEADERS = { 'retry-after': '1' } as const;
+
+/** Answers CLICK_NOT_RECORDED from a Fastify route (the fast path writes the same body itself). */
+export function sendClickNotRecorded(reply: FastifyReply) {
+  const { status, ...problem } = CLICK_NOT_RECORDED;
+  return sendProblem(reply, status, problem, CLICK_NOT_RECORDED_HEADERS);
+}

@@ -3,8 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { followAppLink } from '../apps/routing.js';
 import { AppError } from '../http/errors.js';
-import { CLICK_NOT_RECORDED, CLICK_NOT_RECORDED_HEADERS, locationOf, redirectHeaders } from '../http/redirect.js';
-import { sendProblem } from '../http/problem.js';
+import { locationOf, redirectHeaders, sendClickNotRecorded } from '../http/redirect.js';
 import { Problem, problems } from '../http/schemas.js';
 import { parse } from '../http/validation.js';
 import type { GeoResolver } from '../lib/geo.js';
@@ -79,8 +78,7 @@ export async function publicRoutes(instance: FastifyInstance, opts: { geoOf: Geo
         await recorder.record(clickOf(link, effectiveSource(source, req.query), visitor, now, domain?.hostname));
       } catch (err) {
         req.log.warn({ err, slug }, 'click not recorded; not redirecting');
-        const { status, ...problem } = CLICK_NOT_RECORDED;
-        return sendProblem(reply, status, problem, CLICK_NOT_RECORDED_HEADERS);
+        return sendClickNotRecorded(reply);
       }
     }
     return reply.code(302).headers(redirectHeaders(link.url)).send();
