@@ -54,9 +54,9 @@ export class ResultWriter {
   /**
    * Outcomes per flush transaction: `flushMax`, halved after each failed flush (down to 1) and
    * doubled back after each one that commits. Outcomes gather while the database refuses writes,
-   * and one transaction of all of them may not fit where a smaller one does: in chaos disk-full,
-   * once space returned, click batches committed again while the single flush of every buffered
-   * outcome kept failing, and all of them stayed pending.
+   * and one transaction of all of them may not fit where a smaller one does. That is the likeliest
+   * reading of a chaos disk-full failure in CI (its log was not kept): once space returned, clicks
+   * were acknowledged again, yet all 493 sent deliveries stayed pending, their results unwritten.
    */
   private limit: number;
   /** Flush transactions committed and outcomes written by them (tests and logs). */
