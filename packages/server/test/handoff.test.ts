@@ -113,8 +113,6 @@ describeEachDialect('handoff: a dispatcher that stops hands adopted deliveries b
     // Fan-out counted this dispatcher's room; it stops before the commit hands the rows over.
     const adopter = ctx.wake.adopter();
     assert.equal(adopter, state.dispatcher);
-    const stopping = state.dispatcher.stop();
-    assert.equal(ctx.wake.adopter(), null, 'a stopping dispatcher is no longer offered deliveries');
     const id = `dlv_test${Date.now()}`;
     const event = await ctx.db.selectFrom('events').select('id').where('accountId', '=', u.accountId).executeTakeFirst();
     const eventId = event?.id ?? `evt_test${Date.now()}`;
@@ -140,6 +138,11 @@ describeEachDialect('handoff: a dispatcher that stops hands adopted deliveries b
         updatedAt: now,
       })
       .execute();
+    // The row is committed first and adopt() follows stop() in the same tick: stop() is then
+    // always under way, never already finished (on a slow machine it could finish during the
+    // inserts, and the hand-back ran after the assertions).
+    const stopping = state.dispatcher.stop();
+    assert.equal(ctx.wake.adopter(), null, 'a stopping dispatcher is no longer offered deliveries');
     adopter!.adopt([{ id, accountId: u.accountId, webhookId: u.endpointId, eventId, attemptCount: 0, isTest: 0, payload: '{}' }]);
     await stopping;
     const row = await ctx.db.selectFrom('deliveries').select(['claimedBy', 'nextAttemptAt', 'status']).where('id', '=', id).executeTakeFirstOrThrow();
