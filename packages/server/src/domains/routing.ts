@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import { isIP } from 'node:net';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { AppContext } from '../context.js';
-import { locationOf } from '../http/redirect.js';
+import { sendDomainRedirect } from '../http/redirect.js';
 import { SLUG_RE } from '../links/service.js';
 import { instanceHost } from './for-link.js';
 import { hostOfHeader } from './hostname.js';
@@ -100,7 +100,7 @@ export async function installHostRouting(app: FastifyInstance): Promise<void> {
   app.get(`${HOST_ROUTES}/root`, { schema: hide }, async (req, reply) => {
     const entry = entryOf(req.raw);
     if (!entry?.rootUrl) return notFoundPage(reply);
-    return reply.code(302).header('location', locationOf(entry.rootUrl)).header('cache-control', 'no-store').send();
+    return sendDomainRedirect(reply, entry.rootUrl);
   });
   app.get<{ Params: { id: string } }>(`${HOST_ROUTES}/challenge/:id`, { schema: hide }, async (req, reply) => {
     const entry = entryOf(req.raw);

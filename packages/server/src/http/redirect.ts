@@ -28,6 +28,11 @@ export function redirectHeaders(url: string): Record<string, string> {
   return { location: locationOf(url), 'cache-control': 'no-store', 'referrer-policy': 'no-referrer-when-downgrade' };
 }
 
+/** A custom domain's own 302 (its root URL, its not-found URL): no click, and never cached, so an edit applies at once. */
+export function sendDomainRedirect(reply: FastifyReply, url: string) {
+  return reply.code(302).header('location', locationOf(url)).header('cache-control', 'no-store').send();
+}
+
 /** The 503 when a click cannot be made durable: no redirect without its record. */
 export const CLICK_NOT_RECORDED = {
   status: 503,

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { followAppLink } from '../apps/routing.js';
 import { AppError } from '../http/errors.js';
-import { locationOf, redirectHeaders, sendClickNotRecorded } from '../http/redirect.js';
+import { redirectHeaders, sendClickNotRecorded, sendDomainRedirect } from '../http/redirect.js';
 import { Problem, problems } from '../http/schemas.js';
 import { parse } from '../http/validation.js';
 import type { GeoResolver } from '../lib/geo.js';
@@ -57,7 +57,7 @@ export async function publicRoutes(instance: FastifyInstance, opts: { geoOf: Geo
       : ((domain ? await findRedirectTarget(ctx, slug, now, domain.domainId) : null) ?? (await findRedirectTarget(ctx, slug, now)));
     const link = found && (widget || linkServedOn(found, domain)) ? found : null;
     if (!link) {
-      if (domain?.notFoundUrl) return reply.code(302).header('location', locationOf(domain.notFoundUrl)).header('cache-control', 'no-store').send();
+      if (domain?.notFoundUrl) return sendDomainRedirect(reply, domain.notFoundUrl);
       // Only misses count (http/rate-limits.ts): a link that exists costs nothing extra.
       await app.rateLimits.check('notFound', req);
       return sendHtml(reply, 404, renderMessage({ title: 'Link not found', message: 'This link does not exist. Check the address and try again.' }));
