@@ -98,3 +98,13 @@ describe('linkwire CLI', () => {
     assert.match(help.stdout, /^Usage: linkwire <command> \[options\]\n\nCommands:\n {2}start /);
   });
 });
+
+describe('linkwire start: the heap growth bound', () => {
+  it('sets --heap-growing-percent=100 unless the node was started with its own', async () => {
+    const { heapGrowthFlag } = await import('../src/cli/start.js');
+    assert.equal(heapGrowthFlag([], undefined), '--heap-growing-percent=100');
+    assert.equal(heapGrowthFlag(['--import', 'tsx'], '--max-old-space-size=512'), '--heap-growing-percent=100');
+    assert.equal(heapGrowthFlag(['--heap-growing-percent=300'], undefined), null);
+    assert.equal(heapGrowthFlag([], '--enable-source-maps --heap_growing_percent=50'), null);
+  });
+});
