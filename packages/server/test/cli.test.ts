@@ -100,11 +100,11 @@ describe('linkwire CLI', () => {
 });
 
 describe('linkwire start: the heap growth bound', () => {
-  it('sets --heap-growing-percent=100 unless the node was started with its own', async () => {
+  it('sets --heap-growing-percent=100 unless node was started with its own', async () => {
     const { heapGrowthFlag } = await import('../src/cli/start.js');
-    assert.equal(heapGrowthFlag([], undefined), '--heap-growing-percent=100');
-    assert.equal(heapGrowthFlag(['--import', 'tsx'], '--max-old-space-size=512'), '--heap-growing-percent=100');
-    assert.equal(heapGrowthFlag(['--heap-growing-percent=300'], undefined), null);
-    assert.equal(heapGrowthFlag([], '--enable-source-maps --heap_growing_percent=50'), null);
+    assert.equal(heapGrowthFlag([]), '--heap-growing-percent=100');
+    assert.equal(heapGrowthFlag(['--import', 'tsx', '--max-old-space-size=512']), '--heap-growing-percent=100');
+    assert.equal(heapGrowthFlag(['--heap-growing-percent=300']), null);
+    assert.equal(heapGrowthFlag(['--heap_growing_percent=50']), null);
   });
 });

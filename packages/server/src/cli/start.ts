@@ -13,19 +13,22 @@ const FORCED_EXIT_MS = 30_000;
  * `--heap-growing-percent=100`), not up to four times as V8 chooses when GC is cheap. A drain
  * promotes ~700 bytes per delivery (rows, jobs and results that outlive a scavenge at ~28 000/s),
  * so the old generation went from 34 MB to ~140 MB between full GCs, and the 1 000 000-delivery
- * backlog peaked at 296 – 308 MB RSS against the 300 MB target. Bounded: 234 MB, the drain at the
+ * backlog peaked at 296 – 308 MB RSS against the 300 MB target. Bounded: 228 – 232 MB, the drain at the
  * same rate (bench/README.md#memory). A node started with its own `--heap-growing-percent` keeps it.
  */
 const HEAP_GROWING_PERCENT = 100;
 
-/** The V8 flag `start` sets, or null when the node's own flags (argv, NODE_OPTIONS) already choose it. */
-export function heapGrowthFlag(execArgv: readonly string[], nodeOptions: string | undefined): string | null {
-  const given = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((f) => /^--heap[-_]growing[-_]percent/.test(f));
+/**
+ * The V8 flag `start` sets, or null when node was started with its own (`node
+ * --heap-growing-percent=N …`; node refuses the flag in NODE_OPTIONS, so argv is the only place).
+ */
+export function heapGrowthFlag(execArgv: readonly string[]): string | null {
+  const given = execArgv.some((f) => /^--heap[-_]growing[-_]percent/.test(f));
   return given ? null : `--heap-growing-percent=${HEAP_GROWING_PERCENT}`;
 }
 
 export async function run(args: string[]): Promise<void> {
-  const heapFlag = heapGrowthFlag(process.execArgv, process.env.NODE_OPTIONS);
+  const heapFlag = heapGrowthFlag(process.execArgv);
   if (heapFlag) v8.setFlagsFromString(heapFlag);
   const { values } = parseArgs({ args, options: { dev: { type: 'boolean' }, role: { type: 'string' } } });
   const config = configFrom({ LINKWIRE_DEV: values.dev ? '1' : undefined, LINKWIRE_ROLE: values.role });
