@@ -236,6 +236,10 @@ describeEachDialect('custom domain rules', (dialect) => {
     assert.equal(set.body.status, 'verified');
     assert.deepEqual(await get(hostname, '/'), { status: 302, location: 'https://brand.example/home' });
     assert.equal((await get(hostname, '/no-such-slug')).location, 'https://brand.example/404');
+    for (const path of ['/', '/no-such-slug']) {
+      const res = await getOnHost(origin, hostname, path, { 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Chrome/120' });
+      assert.equal(res.headers['cache-control'], 'no-store', `${path}: a domain's own redirect is never cached, so an edit applies at once`);
+    }
     const audit = await node.ctx.db
       .selectFrom('auditLog')
       .select(['action', 'changes'])
