@@ -77,7 +77,7 @@ export async function createContext(config: Config, opts: { log?: Logger; migrat
     const masterKey = resolveMasterKey(config);
     const plans = new Plans(config.plans);
     const wake = new DeliveryWake(database.caps, config.databaseUrl, log);
-    const outbox = new Outbox({ plans, wake, production: config.production });
+    const outbox = new Outbox({ plans, caps: database.caps, wake, production: config.production });
     const metrics = createMetrics();
     const thresholds = new ThresholdCache();
     return {

@@ -3,6 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import { CompiledQuery, sql } from 'kysely';
 import type { AppContext } from '../src/context.js';
 import { compiledText, inListChunks, LADDER, ladderChunks, runCompiled, VALUES_LADDER } from '../src/db/compiled.js';
+import { enqueue } from '../src/db/delivery-queue.js';
 import { avoidPlans } from '../src/db/transaction.js';
 import { claimFor, releaseClaims } from '../src/delivery/claim.js';
 import { HELD_UNTIL } from '../src/delivery/hold.js';
@@ -229,8 +230,25 @@ describeEachDialect('db/compiled statements', (dialect) => {
       ids.map(() => [null, 42]),
     );
   });
+  /** Empties the deliveries, and PostgreSQL's claim queue with them (db/delivery-queue.ts). */
+  async function clearDeliveries() {
+    await ctx.db.deleteFrom('deliveries').execute();
+    if (ctx.database.caps.deliveryQueue) await sql`DELETE FROM delivery_queue`.execute(ctx.db);
+  }
+
+  /** Inserts pending rows the way fan-out does: on PostgreSQL with their queue rows. */
+  async function insertPending(rows: ReturnType<typeof pendingDelivery>[]) {
+    await ctx.db.insertInto('deliveries').values(rows).execute();
+    if (ctx.database.caps.deliveryQueue)
+      await enqueue(
+        ctx.db,
+        rows.map((r) => r.id),
+        rows.map((r) => r.nextAttemptAt),
+      );
+  }
+
   it('a claim returns each delivery with its envelope, leases it, and skips what is not due or held', async () => {
-    await ctx.db.deleteFrom('deliveries').execute(); // the tests above leave due rows
+    await clearDeliveries(); // the tests above leave due rows
     const wh = await insertEndpoint('http://127.0.0.1:9/claim');
     // Three events, the first delivered twice (fan-out shares an event), one not due yet, one held.
     const events = range(3).map((i) => ({ id: newId('evt'), accountId, type: 'test.event', createdAt: 0, payload: `{"n":${i},"s":"café ✓"}` }));
@@ -239,10 +257,7 @@ describeEachDialect('db/compiled statements', (dialect) => {
     const due = [row(events[0]!.id, 100), row(events[0]!.id, 101), row(events[1]!.id, 102)];
     const later = row(events[2]!.id, 10_000);
     const held = row(events[2]!.id, HELD_UNTIL);
-    await ctx.db
-      .insertInto('deliveries')
-      .values([...due, later, held])
-      .execute();
+    await insertPending([...due, later, held]);
 
     const claim = claimFor(ctx.database.caps);
     const first = await claim(ctx.db, 'w-claim', 1_000, 61_000, 2);
@@ -270,7 +285,8 @@ describeEachDialect('db/compiled statements', (dialect) => {
       .execute();
     assert.equal(leased.length, 3);
     for (const d of leased) {
-      // PostgreSQL keeps the lease out of the due index (claim.postgres.ts); SQLite folds it in.
+      // PostgreSQL writes the lease to lease_until (its queue row waits at the lease's end:
+      // claim.postgres.ts); SQLite folds it into the due time.
       if (ctx.database.caps.concurrentWorkers)
         assert.deepEqual([Number(d.leaseUntil), Number(d.nextAttemptAt)], [61_000, 100 + due.findIndex((r) => r.id === d.id)]);
       else assert.equal(Number(d.nextAttemptAt), 61_000, 'the lease is the due time');
@@ -288,22 +304,26 @@ describeEachDialect('db/compiled statements', (dialect) => {
   });
 
   if (dialect === 'postgres')
-    it('under stale statistics the claim still walks the due index in order, no sort (avoidPlans)', async () => {
-      await ctx.db.deleteFrom('deliveries').execute();
+    it('under stale statistics the claim still walks the queue’s due index in order, no sort (avoidPlans)', async () => {
+      await clearDeliveries();
       const wh = await insertEndpoint('http://127.0.0.1:9/stale');
       const eventId = newId('evt');
       await ctx.db.insertInto('events').values({ id: eventId, accountId, type: 'test.event', createdAt: 0, payload: '{}' }).execute();
       // Statistics taken while almost everything had been delivered, then a burst: what a bulk
       // trigger or a quiet install under sudden load looks like until autovacuum's ANALYZE catches
       // up. The planner then expects about a hundred due rows, fewer than the claim's limit.
-      const insertRows = (prefix: string, status: string, n: number) => sql`
-        INSERT INTO deliveries (id, account_id, webhook_id, event_id, event_type, status, attempt_count, next_attempt_at, is_test, created_at, updated_at)
-        SELECT ${prefix} || g, ${accountId}, ${wh.id}, ${eventId}, 'test.event', ${status}, 0, g, 0, 0, 0
-        FROM generate_series(1, ${n}::int) g`;
-      await insertRows('dlv_old_', 'delivered', 2_000).execute(ctx.db);
-      await insertRows('dlv_few_', 'pending', 10).execute(ctx.db);
+      const insertRows = async (prefix: string, status: string, n: number) => {
+        await sql`
+          INSERT INTO deliveries (id, account_id, webhook_id, event_id, event_type, status, attempt_count, next_attempt_at, is_test, created_at, updated_at)
+          SELECT ${prefix} || g, ${accountId}, ${wh.id}, ${eventId}, 'test.event', ${status}, 0, g, 0, 0, 0
+          FROM generate_series(1, ${n}::int) g`.execute(ctx.db);
+        if (status === 'pending') await sql`INSERT INTO delivery_queue SELECT ${prefix} || g, g FROM generate_series(1, ${n}::int) g`.execute(ctx.db);
+      };
+      await insertRows('dlv_old_', 'succeeded', 2_000);
+      await insertRows('dlv_few_', 'pending', 10);
       await sql`ANALYZE deliveries`.execute(ctx.db);
-      await insertRows('dlv_burst_', 'pending', 20_000).execute(ctx.db);
+      await sql`ANALYZE delivery_queue`.execute(ctx.db);
+      await insertRows('dlv_burst_', 'pending', 20_000);
       const claim = claimFor(ctx.database.caps);
       assert.equal((await claim(ctx.db, 'w-stale', 30_000, 90_000, 16)).length, 16);
       const text = compiledText(ctx.db, 'claim.postgres')!;
@@ -311,7 +331,7 @@ describeEachDialect('db/compiled statements', (dialect) => {
         ctx.db.transaction().execute(async (tx) => {
           await avoidPlans(tx, ctx.database.caps, ['sort']);
           const { rows } = await tx.executeQuery<Record<string, unknown>>(
-            CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${text}`, [30_000, 30_000, 256, 'w-stale', 90_000]),
+            CompiledQuery.raw(`EXPLAIN (FORMAT JSON) ${text}`, [30_000, 256, 'w-stale', 90_000, 30_000, 30_000, 90_000]),
           );
           return JSON.stringify(Object.values(rows[0]!)[0]); // the one column, "QUERY PLAN"
         });
@@ -320,7 +340,7 @@ describeEachDialect('db/compiled statements', (dialect) => {
       // statistics were staler than this test can make them: bench/README.md#postgresql.)
       const guarded = await guardedPlan();
       assert.doesNotMatch(guarded, /"Node Type":"Sort"/);
-      assert.match(guarded, /"Node Type":"Index Scan"[^}]*"Index Name":"deliveries_due_idx"/);
+      assert.match(guarded, /"Node Type":"Index Scan"[^}]*"Index Name":"delivery_queue_due_idx"/);
       // The settings hold for that transaction only.
       const inside = await ctx.db.transaction().execute(async (tx) => {
         await avoidPlans(tx, ctx.database.caps, ['sort', 'seqscan']);

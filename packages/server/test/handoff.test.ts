@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, it } from 'node:test';
 import { sql } from 'kysely';
+import { claimFor } from '../src/delivery/claim.js';
 import { Dispatcher } from '../src/delivery/dispatcher.js';
 import { createEndpoint, type Receiver, startReceiver, waitFor } from './delivery-helpers.js';
 import { createTestNode, describeEachDialect, type TestNode } from './helpers.js';
@@ -155,6 +156,38 @@ describeEachDialect('handoff: a dispatcher that stops hands adopted deliveries b
       const r = await ctx.db.selectFrom('deliveries').select('status').where('id', '=', id).executeTakeFirstOrThrow();
       return r.status === 'succeeded';
     });
+  });
+});
+
+describeEachDialect('handoff: an adopted delivery carries its lease', (dialect) => {
+  const { state, account, clicks } = setUp(dialect, { drainMs: 100 });
+
+  it('if its dispatcher dies holding it, another worker claims it once the lease ends', async () => {
+    const u = await account();
+    const ctx = state.node.ctx;
+    // The receiver takes the request and never answers: the delivery stays in flight, leased.
+    state.receiver.handle(() => {});
+    const { adopted } = state.dispatcher.stats;
+    assert.deepEqual(await clicks(u.slug, 1), [302]);
+    await waitFor('the adopted delivery reached the receiver', () => state.receiver.requests.length > 0);
+    assert.equal(state.dispatcher.stats.adopted - adopted, 1);
+    const row = await ctx.db
+      .selectFrom('deliveries')
+      .select(['id', 'claimedBy', 'nextAttemptAt', 'leaseUntil'])
+      .where('webhookId', '=', u.endpointId)
+      .executeTakeFirstOrThrow();
+    assert.equal(row.claimedBy, state.dispatcher.workerId);
+    // Where PostgreSQL's claim and takeover read the lease. Missing, a process that died holding
+    // adopted rows left them claimable by nobody, ever.
+    assert.equal(Number(row.leaseUntil), Number(row.nextAttemptAt));
+    const leaseEnd = Number(row.leaseUntil);
+    const claim = claimFor(ctx.database.caps);
+    assert.deepEqual(await claim(ctx.db, 'worker-b', leaseEnd - 1, leaseEnd + 90_000, 10), [], 'not before the lease ends');
+    const taken = await claim(ctx.db, 'worker-b', leaseEnd + 1, leaseEnd + 90_000, 10);
+    assert.deepEqual(
+      taken.map((d) => d.id),
+      [row.id],
+    );
   });
 });
 

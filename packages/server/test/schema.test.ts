@@ -61,7 +61,7 @@ for (const dialect of ['sqlite', 'postgres'] as const) {
       try {
         const db = changed.database.db;
         await sql`ALTER TABLE deliveries ADD COLUMN priority integer`.execute(db);
-        await sql`DROP INDEX deliveries_due_idx`.execute(db);
+        await sql`DROP INDEX IF EXISTS deliveries_due_idx`.execute(db); // PostgreSQL has none since migration 017
         await sql`CREATE INDEX deliveries_due_idx ON deliveries (next_attempt_at) WHERE status IN ('pending', 'held')`.execute(db);
         if (dialect === 'postgres') {
           await sql`DROP TRIGGER deliveries_notify ON deliveries`.execute(db);
@@ -138,6 +138,10 @@ describe('migrations across dialects', () => {
     try {
       const [a, b] = [await logicalSchema(sqlite.database.db), await logicalSchema(postgres.database.db)];
       assert.ok(Object.keys(a).includes('deliveries'));
+      // The one table of one engine: PostgreSQL's claim queue (migration 017, db/delivery-queue.ts),
+      // an index kept as a table, which no domain code reads.
+      assert.deepEqual(b.delivery_queue, { id: 'text', next_attempt_at: 'int' });
+      delete b.delivery_queue;
       assert.deepEqual(b, a);
     } finally {
       await dispose(sqlite);

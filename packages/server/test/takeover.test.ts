@@ -82,7 +82,7 @@ describeEachDialect('crash takeover of claims', (dialect) => {
     await claimedBy(holder.id, 5);
     const takeover = startTakeover({
       db: node.ctx.db,
-      concurrentWorkers: node.ctx.database.caps.concurrentWorkers,
+      caps: node.ctx.database.caps,
       databaseUrl: node.ctx.config.databaseUrl,
       holderId: newHolderId(),
       log: node.ctx.log,

@@ -19,6 +19,8 @@ export interface Capabilities {
   readonly rowLocks: boolean;
   /** Planner settings can be changed for one transaction (`set_config(…, true)`; db/transaction.ts). */
   readonly plannerSettings: boolean;
+  /** Pending deliveries are claimed from the delivery_queue table (db/delivery-queue.ts, migration 017). */
+  readonly deliveryQueue: boolean;
 }
 
 export const SQLITE_CAPABILITIES: Capabilities = {
@@ -29,6 +31,7 @@ export const SQLITE_CAPABILITIES: Capabilities = {
   maxParameters: 32_000,
   rowLocks: false,
   plannerSettings: false,
+  deliveryQueue: false,
 };
 
 export const POSTGRES_CAPABILITIES: Capabilities = {
@@ -38,4 +41,5 @@ export const POSTGRES_CAPABILITIES: Capabilities = {
   maxParameters: 65_000,
   rowLocks: true,
   plannerSettings: true,
+  deliveryQueue: true,
 };

@@ -14,6 +14,7 @@ import * as m013 from './migrations/013_endpoint_formats.js';
 import * as m014 from './migrations/014_integrations.js';
 import * as m015 from './migrations/015_slugs_per_domain.js';
 import * as m016 from './migrations/016_chat_rate.js';
+import * as m017 from './migrations/017_delivery_queue.js';
 
 // Numbered migrations, in order. Each runs on both dialects; test/schema.test.ts checks that a
 // fresh database of each dialect matches its committed snapshot (src/db/schema.sqlite.sql,
@@ -27,7 +28,7 @@ import * as m016 from './migrations/016_chat_rate.js';
 // refuses a pending migration whose name sorts before the last executed one ("corrupted migrations:
 // expected previously executed migration 004_delivery to be at index 2 but 003_… was found in its
 // place"; test/schema.test.ts shows it). Setting allowUnorderedMigrations was rejected: old and
-// fresh databases would then run the migrations in different orders. The next migration is 017.
+// fresh databases would then run the migrations in different orders. The next migration is 018.
 const MIGRATIONS: Record<string, Migration> = {
   '001_init': m001,
   '002_links': m002,
@@ -44,6 +45,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '014_integrations': m014,
   '015_slugs_per_domain': m015,
   '016_chat_rate': m016,
+  '017_delivery_queue': m017,
 };
 
 /** The migrations up to and including `last`, in order: upgrade tests build an older release's database with them. */

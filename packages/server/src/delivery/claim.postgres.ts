@@ -5,47 +5,94 @@ import type { DB } from '../db/schema.js';
 import { avoidPlans } from '../db/transaction.js';
 import { type ClaimedDelivery, claimedFromRows } from './claimed.js';
 
-// Claim on PostgreSQL: several workers claim concurrently. FOR UPDATE SKIP LOCKED makes each
-// worker skip rows another is claiming in the same instant instead of queueing behind its locks
-// (graphile-worker's and pg-boss's approach); the UPDATE writes the lease in the same statement.
-//
-// The CTE's scan uses the partial index deliveries_due_idx (status = 'pending' is a literal so the
-// planner can match the index predicate). The lease is written to claimed_by and lease_until,
-// neither of them indexed, so the claim is a HOT update (migration 006: no index entries, the new
-// version on the same page) instead of a new row version indexed five times over. Rows in flight
-// stay in the due index, so the scan steps over them (`claimed_by IS NULL OR lease_until <= now`);
-// a crashed worker's claims become claimable when their lease expires, no sweeper needed. When a
-// row is locked after another worker's claim committed, PostgreSQL re-checks that condition on the
-// new version (READ COMMITTED's EvalPlanQual), so a row is never claimed twice while leased.
+// Claim on PostgreSQL: several workers claim concurrently, from the queue table delivery_queue
+// (db/delivery-queue.ts: one row per pending delivery, at the earliest time it can be claimed). In
+// one statement:
+// - `due` locks the queue's first due rows, FOR UPDATE SKIP LOCKED, so each worker skips rows
+//   another is claiming in the same instant instead of queueing behind its locks (graphile-worker's
+//   and pg-boss's approach);
+// - `cur` locks their deliveries, SKIP LOCKED too, and reads their current state: the claim never
+//   waits on a lock, so it can never be one side of a deadlock, and what it decides below rests on
+//   rows nobody can change before it commits (a delivery someone is writing is left for the next claim);
+// - `claimed` leases those that can be claimed (pending, due, no lease or an expired one) by writing
+//   claimed_by and lease_until: no index holds either, so it is a HOT update (migration 006);
+// - `moved` sets each queue row to when its delivery can next be claimed: the lease's end for those
+//   just leased, so rows in flight leave the due range and no claim steps over them; for a row found
+//   early (a delivery leased elsewhere, held, parked for a listen stream), its real time;
+// - `gone` deletes the queue rows of deliveries no longer pending, or deleted.
 // The envelope comes back with the claim (a scalar subquery per row), saving a round trip per batch.
 //
 // The claim runs with sorting disabled (avoidPlans, in its own transaction): the one plan left is
 // the walk of the due index in order, which stops after `limit` rows. With statistics gone stale
 // after a bulk of inserts (a backlog filled faster than autovacuum's ANALYZE follows, every bench
 // drain), the planner believed ~144 rows were due and chose a bitmap scan of all 65 000 plus an
-// on-disk sort: 140–155 ms per claim against ~6 ms. With the lease column (migration 006) and the
-// named prepared statements, in one commit (af3e46b), this took two workers from 4 200–5 900 to
-// 7 000–8 200 deliveries/s on the VM of 2026-11-23; in the full run of 2026-12-01 two workers
-// drained 13 420 /s, 0.72× the SQLite process (0.56× in the run after it;
-// bench/README.md#postgresql, #current-results).
+// on-disk sort: 140–155 ms per claim against ~6 ms (commit af3e46b).
+//
+// The queue table (migration 017) took two workers from 5 714 / 5 204 / 5 356 to 7 364 / 7 640 /
+// 6 175 deliveries/s in alternating runs, when the claim still walked `deliveries`
+// (bench/README.md#postgresql).
 export async function claimDuePostgres(db: Kysely<DB>, workerId: string, now: number, leaseUntil: number, limit: number): Promise<ClaimedDelivery[]> {
+  const out: ClaimedDelivery[] = [];
+  // A claim that took fewer than it asked for although it saw as many due rows found some of them
+  // early, stale or being written: it fixed those, so look again (a few times at most), rather
+  // than have the dispatcher take the short claim for an empty queue and wait for its poll.
+  for (let round = 0; round < MAX_ROUNDS && out.length < limit; round++) {
+    const want = limit - out.length;
+    const { claimed, seen } = await claimOnce(db, workerId, now, leaseUntil, want);
+    for (const d of claimed) out.push(d);
+    if (seen < want) break;
+  }
+  return out;
+}
+
+const MAX_ROUNDS = 4;
+
+async function claimOnce(
+  db: Kysely<DB>,
+  workerId: string,
+  now: number,
+  leaseUntil: number,
+  limit: number,
+): Promise<{ claimed: ClaimedDelivery[]; seen: number }> {
   // Compiled once per database (db/compiled.ts), a prepared statement on each connection.
   const rows = await db.transaction().execute(async (tx) => {
     await avoidPlans(tx, POSTGRES_CAPABILITIES, ['sort']);
-    return runCompiledArrays(tx, 'claim.postgres', [now, now, limit, workerId, leaseUntil], () =>
+    return runCompiledArrays(tx, 'claim.postgres', [now, limit, workerId, leaseUntil, now, now, leaseUntil], () =>
       sql`
         WITH due AS (
-          SELECT id FROM deliveries
-          WHERE status = 'pending' AND next_attempt_at <= ${now} AND (claimed_by IS NULL OR lease_until <= ${now})
+          SELECT id FROM delivery_queue
+          WHERE next_attempt_at <= ${now}
           ORDER BY next_attempt_at
           LIMIT ${limit}
           FOR UPDATE SKIP LOCKED
+        ),
+        cur AS (
+          SELECT d.id, d.status,
+            CASE WHEN d.claimed_by IS NULL THEN d.next_attempt_at
+              ELSE GREATEST(d.next_attempt_at, COALESCE(d.lease_until, d.next_attempt_at)) END AS claimable_at
+          FROM due JOIN deliveries d ON d.id = due.id
+          FOR NO KEY UPDATE OF d SKIP LOCKED
+        ),
+        claimed AS (
+          UPDATE deliveries d SET claimed_by = ${workerId}, lease_until = ${leaseUntil}
+          FROM cur WHERE d.id = cur.id AND cur.status = 'pending' AND cur.claimable_at <= ${now}
+          RETURNING d.id, d.account_id, d.webhook_id, d.event_id, d.attempt_count, d.is_test,
+            (SELECT e.payload FROM events e WHERE e.id = d.event_id) AS payload
+        ),
+        moved AS (
+          UPDATE delivery_queue q SET next_attempt_at = CASE WHEN cur.claimable_at <= ${now} THEN ${leaseUntil} ELSE cur.claimable_at END
+          FROM cur WHERE q.id = cur.id AND cur.status = 'pending'
+        ),
+        gone AS (
+          DELETE FROM delivery_queue q USING due LEFT JOIN cur ON cur.id = due.id
+          WHERE q.id = due.id
+            AND (cur.status <> 'pending' OR (cur.id IS NULL AND NOT EXISTS (SELECT 1 FROM deliveries d WHERE d.id = due.id)))
         )
-        UPDATE deliveries d SET claimed_by = ${workerId}, lease_until = ${leaseUntil}
-        FROM due WHERE d.id = due.id
-        RETURNING d.id, d.account_id, d.webhook_id, d.event_id, d.attempt_count, d.is_test,
-          (SELECT e.payload FROM events e WHERE e.id = d.event_id) AS payload`.compile(tx),
+        -- One row at least, so that the count of due rows seen comes back even when none was claimed.
+        SELECT c.id, c.account_id, c.webhook_id, c.event_id, c.attempt_count, c.is_test, c.payload, s.seen
+        FROM (SELECT count(*) AS seen FROM due) s LEFT JOIN claimed c ON true`.compile(tx),
     );
   });
-  return claimedFromRows(rows);
+  const seen = rows.length > 0 ? Number(rows[0]![7]) : 0;
+  return { claimed: claimedFromRows(rows[0]?.[0] === null ? [] : rows), seen };
 }

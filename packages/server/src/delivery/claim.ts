@@ -116,14 +116,28 @@ export async function settleUnsendable(db: Kysely<DB>, workerId: string, cancell
   }
 }
 
-/** Pending rows and the oldest due time: the two numbers operators watch (cheap, index-only). */
-export async function queueStats(db: Kysely<DB>, now: number, heldUntil: number): Promise<{ depth: number; oldestDueAgeSeconds: number }> {
-  const row = await db
-    .selectFrom('deliveries')
-    .select([sql<number>`count(*)`.as('depth'), sql<number | null>`min(next_attempt_at)`.as('oldest')])
-    .where('status', '=', 'pending')
-    .where('nextAttemptAt', '<', heldUntil)
-    .executeTakeFirstOrThrow();
+/**
+ * Pending rows and the oldest due time: the two numbers operators watch (cheap, index-only).
+ * On PostgreSQL both come from the queue (db/delivery-queue.ts), where a delivery in flight waits
+ * at its lease's end: it counts toward the depth but is due again only once its lease ran out.
+ */
+export async function queueStats(
+  db: Kysely<DB>,
+  caps: Pick<Capabilities, 'deliveryQueue'>,
+  now: number,
+  heldUntil: number,
+): Promise<{ depth: number; oldestDueAgeSeconds: number }> {
+  const row = caps.deliveryQueue
+    ? await sql<{ depth: number; oldest: number | null }>`
+        SELECT count(*) AS depth, min(next_attempt_at) AS oldest FROM delivery_queue WHERE next_attempt_at < ${heldUntil}`
+        .execute(db)
+        .then((r) => r.rows[0]!)
+    : await db
+        .selectFrom('deliveries')
+        .select([sql<number>`count(*)`.as('depth'), sql<number | null>`min(next_attempt_at)`.as('oldest')])
+        .where('status', '=', 'pending')
+        .where('nextAttemptAt', '<', heldUntil)
+        .executeTakeFirstOrThrow();
   const oldest = row.oldest === null ? null : Number(row.oldest);
   return { depth: Number(row.depth), oldestDueAgeSeconds: oldest !== null && oldest < now ? (now - oldest) / 1000 : 0 };
 }

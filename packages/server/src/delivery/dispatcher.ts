@@ -119,7 +119,7 @@ export class Dispatcher implements BackgroundService, DeliveryAdopter {
     this.disown = this.opts.handoff ? ctx.wake.adoptWith(this) : () => {};
     this.takeover = startTakeover({
       db: ctx.db,
-      concurrentWorkers: ctx.database.caps.concurrentWorkers,
+      caps: ctx.database.caps,
       databaseUrl: ctx.config.databaseUrl,
       holderId: this.workerId,
       log: ctx.log,

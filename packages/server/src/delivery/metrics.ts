@@ -64,7 +64,7 @@ export function deliveryMetrics(ctx: AppContext, breakerCounts?: () => Record<Br
         lastAt = now;
         // Below LISTEN_BASE: neither held deliveries (HELD_UNTIL) nor those parked for a
         // `linkwire listen` stream (delivery/listen.ts), which wait for a laptop, not for the workers.
-        last = queueStats(ctx.db, now, LISTEN_BASE).catch(() => ({ depth: 0, oldestDueAgeSeconds: 0 }));
+        last = queueStats(ctx.db, ctx.database.caps, now, LISTEN_BASE).catch(() => ({ depth: 0, oldestDueAgeSeconds: 0 }));
       }
       return last;
     };

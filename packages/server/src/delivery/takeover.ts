@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import pg from 'pg';
 import type { Logger } from 'pino';
+import type { Capabilities } from '../db/capabilities.js';
 import type { DB } from '../db/schema.js';
 import { LISTEN_BASE } from './listen.js';
 
@@ -90,28 +91,44 @@ export function holderGoneFromThisHost(id: string): boolean {
   return h.start !== '' && start !== '' && start !== h.start;
 }
 
+/** The engine facts the sweep's statements depend on. */
+export type TakeoverCaps = Pick<Capabilities, 'concurrentWorkers' | 'deliveryQueue'>;
+
 /** Holders of claims in flight (not listen streams' claims, not held deliveries). */
-export async function claimHolders(db: Kysely<DB>, concurrentWorkers: boolean, now: number): Promise<string[]> {
-  // SQLite folds the lease into next_attempt_at; PostgreSQL writes it to lease_until.
-  const leased = concurrentWorkers ? sql`lease_until > ${now}` : sql`next_attempt_at > ${now}`;
-  const rows = await sql<{ claimedBy: string }>`
-    SELECT DISTINCT claimed_by FROM deliveries
-    WHERE status = 'pending' AND next_attempt_at < ${LISTEN_BASE} AND claimed_by IS NOT NULL AND ${leased}`.execute(db);
+export async function claimHolders(db: Kysely<DB>, caps: TakeoverCaps, now: number): Promise<string[]> {
+  // PostgreSQL finds the rows in flight through the queue (db/delivery-queue.ts), where each waits
+  // at its lease's end: `deliveries` has no index on status or due time there (migration 017).
+  // SQLite folds the lease into next_attempt_at and walks deliveries_due_idx.
+  const rows = caps.deliveryQueue
+    ? await sql<{ claimedBy: string }>`
+        SELECT DISTINCT d.claimed_by FROM delivery_queue q JOIN deliveries d ON d.id = q.id
+        WHERE q.next_attempt_at > ${now} AND q.next_attempt_at < ${LISTEN_BASE}
+          AND d.status = 'pending' AND d.next_attempt_at < ${LISTEN_BASE} AND d.claimed_by IS NOT NULL AND d.lease_until > ${now}`.execute(db)
+    : await sql<{ claimedBy: string }>`
+        SELECT DISTINCT claimed_by FROM deliveries
+        WHERE status = 'pending' AND next_attempt_at < ${LISTEN_BASE} AND claimed_by IS NOT NULL
+          AND next_attempt_at > ${now}`.execute(db);
   return rows.rows.map((r) => r.claimedBy);
 }
 
 /** Hands a gone holder's claims back, due now; returns how many. */
-export async function takeBack(db: Kysely<DB>, concurrentWorkers: boolean, holder: string, now: number): Promise<number> {
-  const set = concurrentWorkers ? sql`claimed_by = NULL, lease_until = NULL` : sql`claimed_by = NULL, next_attempt_at = ${now}`;
-  const res = await sql`
-    UPDATE deliveries SET ${set}
-    WHERE status = 'pending' AND next_attempt_at < ${LISTEN_BASE} AND claimed_by = ${holder}`.execute(db);
+export async function takeBack(db: Kysely<DB>, caps: TakeoverCaps, holder: string, now: number): Promise<number> {
+  // On PostgreSQL the trigger deliveries_queue makes each row's queue row due now.
+  const res = caps.deliveryQueue
+    ? await sql`
+        UPDATE deliveries d SET claimed_by = NULL, lease_until = NULL
+        FROM delivery_queue q
+        WHERE q.id = d.id AND q.next_attempt_at < ${LISTEN_BASE}
+          AND d.status = 'pending' AND d.next_attempt_at < ${LISTEN_BASE} AND d.claimed_by = ${holder}`.execute(db)
+    : await sql`
+        UPDATE deliveries SET claimed_by = NULL, next_attempt_at = ${now}
+        WHERE status = 'pending' AND next_attempt_at < ${LISTEN_BASE} AND claimed_by = ${holder}`.execute(db);
   return Number(res.numAffectedRows ?? 0);
 }
 
 export interface TakeoverOptions {
   db: Kysely<DB>;
-  concurrentWorkers: boolean;
+  caps: TakeoverCaps;
   /** PostgreSQL only: the connection string for the lock session. */
   databaseUrl: string | null;
   holderId: string;
@@ -178,7 +195,7 @@ export function startTakeover(opts: TakeoverOptions): Takeover {
 
   const holderGone = async (holder: string): Promise<boolean> => {
     if (holder === opts.holderId || !parseHolder(holder)) return false;
-    if (!opts.concurrentWorkers) return holderGoneFromThisHost(holder);
+    if (!opts.caps.concurrentWorkers) return holderGoneFromThisHost(holder);
     const c = lock;
     if (!c || Date.now() - lockedAt < graceMs) return false;
     const got = await c.query<{ ok: boolean }>('SELECT pg_try_advisory_lock($1, hashtext($2)) AS ok', [LOCK_CLASS, holder]);
@@ -191,10 +208,10 @@ export function startTakeover(opts: TakeoverOptions): Takeover {
   const sweepOnce = async (): Promise<number> => {
     const now = Date.now();
     let taken = 0;
-    for (const holder of await claimHolders(opts.db, opts.concurrentWorkers, now)) {
+    for (const holder of await claimHolders(opts.db, opts.caps, now)) {
       if (closed) break;
       if (!(await holderGone(holder))) continue;
-      const n = await takeBack(opts.db, opts.concurrentWorkers, holder, now);
+      const n = await takeBack(opts.db, opts.caps, holder, now);
       if (n > 0) opts.log.warn({ holder, deliveries: n }, 'took back the claims of a worker that is gone (crash recovery)');
       taken += n;
     }

@@ -1,4 +1,5 @@
 import type { Plans } from '../accounts/plans.js';
+import type { Capabilities } from '../db/capabilities.js';
 import { ladderChunks, runCompiled } from '../db/compiled.js';
 import { afterCommit, hasCommitHooks, type Tx } from '../db/transaction.js';
 import { newId } from '../lib/ids.js';
@@ -38,9 +39,9 @@ export class Outbox {
   private readonly fanOut: FanOut;
   private readonly wake: DueSignal;
 
-  constructor(deps: { plans: Plans; wake: DueSignal; production: boolean }) {
+  constructor(deps: { plans: Plans; caps: Capabilities; wake: DueSignal; production: boolean }) {
     this.shouldValidate = validationSampler(deps.production);
-    this.fanOut = new FanOut(deps.plans);
+    this.fanOut = new FanOut(deps.plans, deps.caps);
     this.wake = deps.wake;
   }
 

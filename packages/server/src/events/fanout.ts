@@ -1,5 +1,7 @@
 import type { Insertable } from 'kysely';
 import { inListChunks, ladderChunks, runCompiled } from '../db/compiled.js';
+import type { Capabilities } from '../db/capabilities.js';
+import { enqueue } from '../db/delivery-queue.js';
 import type { DeliveriesTable } from '../db/schema.js';
 import type { Tx } from '../db/transaction.js';
 import type { Plans } from '../accounts/plans.js';
@@ -48,15 +50,18 @@ type DeliveryRow = Insertable<DeliveriesTable>;
  * `deliveries` (pending ones).
  *
  * With an `adopter` (this process's dispatcher, EmitOptions.handoff), as many pending deliveries as
- * it has room for are written already leased to it (`claimed_by`, `next_attempt_at` = the lease's
- * end) and returned as `adopted`, for emit() to hand over after the commit; the rest are `due`, for
+ * it has room for are written already leased to it (`claimed_by`, `next_attempt_at` and `lease_until` =
+ * the lease's end) and returned as `adopted`, for emit() to hand over after the commit; the rest are `due`, for
  * a claim. On the redirect path with an endpoint subscribed, the claim was the costliest statement
  * of all: 553 µs per claim of ~32 rows, 28 % of the SQLite time (bench/README.md#redirect-path).
  */
 export class FanOut {
   private readonly filters = new FilterCache();
 
-  constructor(private readonly plans: Plans) {}
+  constructor(
+    private readonly plans: Plans,
+    private readonly caps: Capabilities,
+  ) {}
 
   async run(
     tx: Tx,
@@ -128,6 +133,10 @@ export class FanOut {
           attemptCount: 0,
           nextAttemptAt: adopt ? leaseUntil : event.createdAt,
           claimedBy: adopt ? adopter!.workerId : null,
+          // PostgreSQL's claim and takeover read the lease from lease_until (SQLite folds it into
+          // next_attempt_at): without it, a process that died holding adopted rows left them
+          // claimable by nobody, ever.
+          leaseUntil: adopt ? leaseUntil : null,
           lastError: overQuota ? `Not sent: the ${account.limit}-deliveries-per-24-hours quota of the ${wh.plan} plan was reached. Replay it later.` : null,
           isTest: opts.isTest ? 1 : 0,
           createdAt: event.createdAt,
@@ -152,6 +161,7 @@ export class FanOut {
           r.attemptCount,
           r.nextAttemptAt,
           r.claimedBy,
+          r.leaseUntil,
           r.lastError,
           r.isTest,
           r.createdAt,
@@ -159,6 +169,17 @@ export class FanOut {
         );
       }
       await runCompiled(tx, `fanOut.deliveries:${chunk.length}`, params, () => tx.insertInto('deliveries').values(chunk));
+    }
+    if (this.caps.deliveryQueue) {
+      // Each pending delivery's queue row, due when it is (an adopted one: at its lease's end).
+      const ids: string[] = [];
+      const at: number[] = [];
+      for (const r of rows) {
+        if (r.status !== 'pending') continue;
+        ids.push(r.id);
+        at.push(r.nextAttemptAt);
+      }
+      await enqueue(tx, ids, at);
     }
     return { due, adopted };
   }
