@@ -17,7 +17,8 @@ import { PREPARED, runCompiled } from './compiled.js';
 // - the claim: moves the rows it leases to the lease's end;
 // - the trigger deliveries_queue (migration 017): any UPDATE that makes a delivery pending, moves
 //   its due time, or lets go of its lease (retries, replays, releases, takeovers, holds, listen
-//   parking), in the same transaction, whoever writes it;
+//   parking), or cancels it, in the same transaction, whoever writes it; deliveries_queue_gone
+//   does the same for a pending delivery deleted;
 // - dequeue(): the results flush and the claim's triage, for rows they settle (tidiness, not the rule).
 
 /** Queue rows for deliveries just inserted, due at `at` (one per id, same order). */

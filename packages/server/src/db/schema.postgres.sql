@@ -505,7 +505,9 @@ CREATE OR REPLACE FUNCTION public.linkwire_queue_delivery()
  LANGUAGE plpgsql
 AS $function$
     BEGIN
-      IF NEW.status = 'pending' THEN
+      IF TG_OP = 'DELETE' THEN
+        DELETE FROM delivery_queue WHERE id = OLD.id;
+      ELSIF NEW.status = 'pending' THEN
         INSERT INTO delivery_queue (id, next_attempt_at) VALUES (NEW.id, (CASE WHEN NEW.claimed_by IS NULL THEN NEW.next_attempt_at ELSE GREATEST(NEW.next_attempt_at, COALESCE(NEW.lease_until, NEW.next_attempt_at)) END))
         ON CONFLICT (id) DO UPDATE SET next_attempt_at = EXCLUDED.next_attempt_at;
       ELSE
@@ -525,3 +527,4 @@ CREATE TRIGGER deliveries_queue AFTER UPDATE OF status, next_attempt_at, claimed
             WHEN (old.claimed_by IS NULL) THEN old.next_attempt_at
             ELSE GREATEST(old.next_attempt_at, COALESCE(old.lease_until, old.next_attempt_at))
         END))) OR ((old.status = 'pending'::text) AND (new.status = 'cancelled'::text)))) EXECUTE FUNCTION linkwire_queue_delivery();
+CREATE TRIGGER deliveries_queue_gone AFTER DELETE ON public.deliveries FOR EACH ROW WHEN ((old.status = 'pending'::text)) EXECUTE FUNCTION linkwire_queue_delivery();

@@ -227,6 +227,15 @@ export class Dispatcher implements BackgroundService, DeliveryAdopter {
     const claimed = await this.claim(this.ctx.db, this.workerId, now, now + this.opts.leaseMs, limit);
     this.stats.claimStatements++;
     if (claimed.length === 0) return false;
+    if (!this.running) {
+      // stop() began while the claim ran: a stopping worker starts nothing new. Handed back due
+      // now, as adopt() does, instead of being sent within the drain.
+      this.release(
+        claimed.map((d) => d.id),
+        Date.now(),
+      );
+      return false;
+    }
     this.stats.claims++;
     this.stats.claimed += claimed.length;
     await this.startClaimed(claimed, now);

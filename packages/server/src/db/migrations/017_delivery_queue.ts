@@ -16,6 +16,7 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // Who keeps the queue in step (delivery/queue.postgres.ts says it in full):
 // - fan-out inserts the queue rows of the deliveries it inserts (the only INSERT into deliveries);
 // - the claim moves the rows it leases to the lease's end, and tidies rows it finds stale;
+// - a pending delivery deleted (a cascade) takes its queue row along (deliveries_queue_gone);
 // - the results flush deletes the rows of settled deliveries;
 // - every other UPDATE that makes a delivery claimable sooner, moves its due time, or makes it
 //   pending again (retries, replays, releases, takeovers, holds, listen parking), or cancels it, is
@@ -32,7 +33,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`
     CREATE FUNCTION linkwire_queue_delivery() RETURNS trigger AS $$
     BEGIN
-      IF NEW.status = 'pending' THEN
+      IF TG_OP = 'DELETE' THEN
+        DELETE FROM delivery_queue WHERE id = OLD.id;
+      ELSIF NEW.status = 'pending' THEN
         INSERT INTO delivery_queue (id, next_attempt_at) VALUES (NEW.id, ${claimableAt('NEW')})
         ON CONFLICT (id) DO UPDATE SET next_attempt_at = EXCLUDED.next_attempt_at;
       ELSE
@@ -55,6 +58,12 @@ export async function up(db: Kysely<any>): Promise<void> {
         OR ${claimableAt('NEW')} < ${claimableAt('OLD')}))
       OR (OLD.status = 'pending' AND NEW.status = 'cancelled'))
     EXECUTE FUNCTION linkwire_queue_delivery()`.execute(db);
+  // A pending delivery deleted (its account's, endpoint's or event's rows cascading) takes its
+  // queue row along. Retention deletes only settled deliveries: it never fires this.
+  await sql`
+    CREATE TRIGGER deliveries_queue_gone AFTER DELETE ON deliveries
+    FOR EACH ROW WHEN (OLD.status = 'pending')
+    EXECUTE FUNCTION linkwire_queue_delivery()`.execute(db);
   await sql`DROP INDEX deliveries_due_idx`.execute(db);
 }
 
@@ -62,6 +71,7 @@ export async function down(db: Kysely<any>): Promise<void> {
   if (!(db.getExecutor().adapter instanceof PostgresAdapter)) return;
   await sql`CREATE INDEX deliveries_due_idx ON deliveries (next_attempt_at) WHERE status = 'pending'`.execute(db);
   await sql`DROP TRIGGER IF EXISTS deliveries_queue ON deliveries`.execute(db);
+  await sql`DROP TRIGGER IF EXISTS deliveries_queue_gone ON deliveries`.execute(db);
   await sql`DROP FUNCTION IF EXISTS linkwire_queue_delivery()`.execute(db);
   await sql`DROP TABLE IF EXISTS delivery_queue`.execute(db);
 }
