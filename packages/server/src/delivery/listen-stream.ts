@@ -70,7 +70,7 @@ export class ListenStream {
         this.wakeRequested = false;
         try {
           const now = Date.now();
-          const room = LISTEN_MAX_IN_FLIGHT - (await countInFlight(this.ctx.db, this.webhookId, this.token, now));
+          const room = LISTEN_MAX_IN_FLIGHT - (await countInFlight(this.ctx.db, this.ctx.database.caps, this.webhookId, this.token, now));
           if (this.running && room > 0) {
             for (const d of await claimListen(this.ctx.db, this.ctx.database.caps, this.webhookId, this.token, now, room)) this.send(d);
           }

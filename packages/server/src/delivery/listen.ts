@@ -113,24 +113,42 @@ export async function claimListen(
   if (limit <= 0) return [];
   const lease = now + LISTEN_LEASE_MS;
   // SKIP LOCKED where two processes may claim for one endpoint at once (a takeover in progress).
-  const lock = caps.concurrentWorkers ? sql`FOR UPDATE SKIP LOCKED` : sql``;
+  const lock = caps.concurrentWorkers ? sql`FOR UPDATE OF d SKIP LOCKED` : sql``;
+  // PostgreSQL finds them through the claim queue (db/delivery-queue.ts), whose listen band holds
+  // only deliveries parked for a stream: `deliveries` has no index on the due time there (migration
+  // 017), and the endpoint's own index would walk its whole history. A parked delivery's queue row
+  // is at its exact due time (the trigger deliveries_queue writes it whenever next_attempt_at moves).
+  const due = caps.deliveryQueue
+    ? sql`
+      SELECT d.id FROM delivery_queue q JOIN deliveries d ON d.id = q.id
+      WHERE q.next_attempt_at >= ${LISTEN_BASE} AND q.next_attempt_at <= ${LISTEN_BASE + now}
+        AND d.webhook_id = ${webhookId} AND d.status = 'pending'
+        AND d.next_attempt_at >= ${LISTEN_BASE} AND d.next_attempt_at <= ${LISTEN_BASE + now}
+      ORDER BY q.next_attempt_at`
+    : sql`
+      SELECT d.id FROM deliveries d
+      WHERE d.webhook_id = ${webhookId} AND d.status = 'pending'
+        AND d.next_attempt_at >= ${LISTEN_BASE} AND d.next_attempt_at <= ${LISTEN_BASE + now}
+      ORDER BY d.next_attempt_at`;
   const { rows } = await sql<{ id: string; eventId: string; attemptCount: number; payload: string | null }>`
     UPDATE deliveries SET claimed_by = ${token}, next_attempt_at = ${LISTEN_BASE + lease}, lease_until = ${lease}
-    WHERE id IN (
-      SELECT id FROM deliveries
-      WHERE webhook_id = ${webhookId} AND status = 'pending'
-        AND next_attempt_at >= ${LISTEN_BASE} AND next_attempt_at <= ${LISTEN_BASE + now}
-      ORDER BY next_attempt_at
-      LIMIT ${limit}
-      ${lock}
-    )
+    WHERE id IN (${due} LIMIT ${limit} ${lock})
     RETURNING id, event_id, attempt_count, (SELECT payload FROM events e WHERE e.id = deliveries.event_id) AS payload`.execute(db);
   // RETURNING has no order: oldest first, as claimed.
   return streamed(rows).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }
 
 /** Deliveries leased to this stream whose lease still runs (the results it waits for). */
-export async function countInFlight(db: Kysely<DB>, webhookId: string, token: string, now: number): Promise<number> {
+export async function countInFlight(db: Kysely<DB>, caps: Pick<Capabilities, 'deliveryQueue'>, webhookId: string, token: string, now: number): Promise<number> {
+  if (caps.deliveryQueue) {
+    // Through the queue, as claimListen(): a leased stream delivery's queue row is at its lease's end.
+    const { rows } = await sql<{ n: number | string }>`
+      SELECT count(*) AS n FROM delivery_queue q JOIN deliveries d ON d.id = q.id
+      WHERE q.next_attempt_at > ${LISTEN_BASE + now} AND q.next_attempt_at < ${HELD_UNTIL}
+        AND d.webhook_id = ${webhookId} AND d.claimed_by = ${token} AND d.status = 'pending'
+        AND d.next_attempt_at > ${LISTEN_BASE + now} AND d.next_attempt_at < ${HELD_UNTIL}`.execute(db);
+    return Number(rows[0]!.n);
+  }
   const row = await db
     .selectFrom('deliveries')
     .select(sql<number | string>`count(*)`.as('n'))
