@@ -50,9 +50,9 @@ type DeliveryRow = Insertable<DeliveriesTable>;
  * `deliveries` (pending ones).
  *
  * With an `adopter` (this process's dispatcher, EmitOptions.handoff), as many pending deliveries as
- * it has room for are written already leased to it (`claimed_by`, `next_attempt_at` and `lease_until` =
- * the lease's end) and returned as `adopted`, for emit() to hand over after the commit; the rest are `due`, for
- * a claim. On the redirect path with an endpoint subscribed, the claim was the costliest statement
+ * it has room for are written already leased to it (`claimed_by`, `next_attempt_at` = the lease's end, and on
+ * PostgreSQL `lease_until` too) and returned as `adopted`, for emit() to hand over after the commit; the rest
+ * are `due`, for a claim. On the redirect path with an endpoint subscribed, the claim was the costliest statement
  * of all: 553 µs per claim of ~32 rows, 28 % of the SQLite time (bench/README.md#redirect-path).
  */
 export class FanOut {
@@ -134,9 +134,9 @@ export class FanOut {
           nextAttemptAt: adopt ? leaseUntil : event.createdAt,
           claimedBy: adopt ? adopter!.workerId : null,
           // PostgreSQL's claim and takeover read the lease from lease_until (SQLite folds it into
-          // next_attempt_at): without it, a process that died holding adopted rows left them
-          // claimable by nobody, ever.
-          leaseUntil: adopt ? leaseUntil : null,
+          // next_attempt_at, as here): without it, a process that died holding adopted rows left
+          // them claimable by nobody, ever.
+          leaseUntil: adopt && this.caps.concurrentWorkers ? leaseUntil : null,
           lastError: overQuota ? `Not sent: the ${account.limit}-deliveries-per-24-hours quota of the ${wh.plan} plan was reached. Replay it later.` : null,
           isTest: opts.isTest ? 1 : 0,
           createdAt: event.createdAt,
