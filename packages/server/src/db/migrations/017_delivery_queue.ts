@@ -6,14 +6,14 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
 // process claims there; its claim walks deliveries_due_idx).
 //
 // Why: on `deliveries` the due index was a partial index on next_attempt_at WHERE status =
-// 'pending', so every results write (status changes) was a new row version indexed six times over,
-// and every claim stepped over the rows in flight, which stay pending. With the index gone, the
-// results UPDATE is a HOT update (no index holds status or next_attempt_at), ~13 µs a row against
-// ~30 µs, and the claim reads a queue in which rows in flight wait at their lease's end. Measured on
-// the drain, two workers: 7 364 / 7 640 / 6 175 against 5 714 / 5 204 / 5 356 deliveries/s
+// 'pending', so every results write (status changes) was a new row version with an entry in each
+// of the table's indexes, and every claim stepped over the rows in flight, which stay pending. With the index gone,
+// the results UPDATE is a HOT update (no index holds status or next_attempt_at): 10.5 µs a row
+// against ~30 µs on a scratch database; and the claim reads a queue in which rows in flight wait at
+// their lease's end. Two workers drained +8.5 % on the medians of seven alternating pairs
 // (bench/README.md#postgresql).
 //
-// Who keeps the queue in step (delivery/queue.postgres.ts says it in full):
+// Who keeps the queue in step (db/delivery-queue.ts says it in full):
 // - fan-out inserts the queue rows of the deliveries it inserts (the only INSERT into deliveries);
 // - the claim moves the rows it leases to the lease's end, and tidies rows it finds stale;
 // - a pending delivery deleted (a cascade) takes its queue row along (deliveries_queue_gone);
