@@ -19,7 +19,9 @@ import { PREPARED, runCompiled } from './compiled.js';
 //   its due time, or lets go of its lease (retries, replays, releases, takeovers, holds, listen
 //   parking), or cancels it, in the same transaction, whoever writes it; deliveries_queue_gone
 //   does the same for a pending delivery deleted;
-// - dequeue(): the results flush and the claim's triage, for rows they settle (tidiness, not the rule).
+// - dequeue(): the results flush, for the rows it settles (tidiness, not the rule). Deliveries
+//   failed elsewhere (an event purged before sending, a sink's refusal) keep their queue row at
+//   the lease's end, and the claim that finds it then deletes it.
 
 /** Queue rows for deliveries just inserted, due at `at` (one per id, same order). */
 export async function enqueue(tx: Kysely<any>, ids: readonly string[], at: readonly number[]): Promise<void> {

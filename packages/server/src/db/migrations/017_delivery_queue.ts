@@ -48,7 +48,8 @@ export async function up(db: Kysely<any>): Promise<void> {
   // it can be claimed moves earlier); and when a pending delivery is cancelled (an endpoint
   // deleted, an integration disconnected: bulk writes that would otherwise leave held rows'
   // queue rows behind for good). Never for the claim (it writes only the lease: a later time)
-  // nor for a delivery that succeeds or fails (the results flush dequeues those itself).
+  // nor for a delivery that succeeds or fails (the results flush dequeues those itself; the few
+  // failed elsewhere are tidied by the claim once their lease ends).
   await sql`
     CREATE TRIGGER deliveries_queue AFTER UPDATE OF status, next_attempt_at, claimed_by, lease_until ON deliveries
     FOR EACH ROW WHEN (
